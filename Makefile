@@ -1,0 +1,88 @@
+# hearsay -- build, test, evaluate, benchmark.
+#
+#   make            library (build/libhearsay.a, .so) and CLI (build/hearsay)
+#   make example    set-up + run hearsay on examples/klain-taliban.txt
+#   make test       set-up + every test (unit, golden, CLI, PolNeAR floor)
+#   make eval       score PolNeAR dev and the example with ../shared/eval/score.py
+#   make bench      throughput on a corpus built from PolNeAR train
+#   make asan       the test suite under AddressSanitizer + UBSan
+#   make valgrind   the unit tests under valgrind memcheck
+#
+# Sources are found by wildcard: a new src/*.c joins the core library, a new
+# cli/*.c the command, a new index/*.c the index library, a new
+# tests/unit/test_*.c becomes a test binary.
+
+CC      ?= cc
+BUILD   ?= build
+SHARED  ?= ../shared
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
+ALLCFLAGS = -std=c11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS)
+
+CORE_SRC  := $(sort $(wildcard src/*.c))
+INDEX_SRC := $(sort $(wildcard index/*.c))
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+CLI_LIBS  := -ljansson -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
+
+.PHONY: all deps example test unit cli-test eval bench asan valgrind clean model fuzz
+all: $(BUILD)/libhearsay.a $(BUILD)/libhearsay.so $(BUILD)/hearsay
+
+deps:
+	@./scripts/deps.sh
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h index/*.h cli/*.h) $(wildcard src/*.inc)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -fPIC -fvisibility=hidden -MMD -c $< -o $@
+
+$(BUILD)/libhearsay.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libhearsay.so: $(CORE_OBJ)
+	$(CC) -shared $(CFLAGS) $(EXTRA_CFLAGS) -o $@ $^
+
+$(BUILD)/libhearsay_index.a: $(INDEX_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/hearsay: $(CLI_OBJ) $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libhearsay.a $(BUILD)/libhearsay_index.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
+
+example: deps all
+	$(BUILD)/hearsay extract examples/klain-taliban.txt
+
+# The README's test command. Prints "N passed, N failed" last.
+test: deps all $(UNIT_BIN)
+	@SHARED=$(SHARED) BUILD=$(BUILD) ./tests/run.sh
+
+unit: $(UNIT_BIN)
+
+eval: all
+	@SHARED=$(SHARED) BUILD=$(BUILD) ./scripts/eval.sh
+
+bench: all
+	@SHARED=$(SHARED) BUILD=$(BUILD) ./bench/bench.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+valgrind: all $(UNIT_BIN)
+	@BUILD=$(BUILD) VALGRIND=1 ./tests/run.sh unit
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,289 @@
+/*
+ * hearsay_int.h -- internal structures shared by the library's modules.
+ * Never installed; not API.
+ *
+ * Module prefixes (a name tells you the file):
+ *   hs_buf_   buf.c      growable byte buffer
+ *   hs_utf8_  utf8.c     decoding, code-point counting
+ *   hs_tok_   token.c    tokens, sentences, paragraphs
+ *   hs_lex_   lexicon.c  word classes (compiled tables)
+ *   hs_quote_ quote.c    quotation-mark pairing
+ *   hs_attr_  attrib.c   cues, speakers, contents
+ *   hs_ent_   entity.c   speaker resolution
+ *   hs_ctx_   context.c  page debris, embedded posts
+ *   hs_date_  date.c     dates
+ *   hs_render_ render.c  output formats
+ */
+#ifndef HEARSAY_INT_H
+#define HEARSAY_INT_H
+
+#include "hearsay.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------- vectors */
+
+/* A typed growable array: HS_VEC(hs_tok) toks; hs_vec_push(&toks, t). */
+#define HS_VEC(T)                                                          \
+    struct {                                                               \
+        T *v;                                                              \
+        size_t n, cap;                                                     \
+    }
+
+int hs_vec_grow_(void **v, size_t *cap, size_t need, size_t elem);
+
+/* Ensures room for `extra` more elements; 0 or HEARSAY_ENOMEM. */
+#define hs_vec_reserve(vec, extra)                                         \
+    (((vec)->n + (extra) <= (vec)->cap)                                    \
+         ? 0                                                               \
+         : hs_vec_grow_((void **)&(vec)->v, &(vec)->cap, (vec)->n + (extra), \
+                        sizeof(*(vec)->v)))
+
+/* Appends x; evaluates to 0 or HEARSAY_ENOMEM. */
+#define hs_vec_push(vec, x)                                                \
+    (hs_vec_reserve(vec, 1) ? HEARSAY_ENOMEM                               \
+                            : ((vec)->v[(vec)->n++] = (x), 0))
+
+#define hs_vec_free(vec) (free((vec)->v), (vec)->v = NULL, (vec)->n = (vec)->cap = 0)
+
+/* ------------------------------------------------------------ buffer */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    int oom; /* set once an append failed; later appends are ignored */
+} hs_buf;
+
+void hs_buf_clear(hs_buf *b);
+void hs_buf_free(hs_buf *b);
+void hs_buf_put(hs_buf *b, const char *s, size_t n);
+void hs_buf_puts(hs_buf *b, const char *s);
+void hs_buf_putc(hs_buf *b, char c);
+void hs_buf_printf(hs_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends s[0..n) as the inside of a JSON string (escaped; invalid UTF-8
+ * becomes U+FFFD, so the output is always valid JSON). */
+void hs_buf_json_str(hs_buf *b, const char *s, size_t n);
+/* Appends s[0..n) escaped for HTML text and attributes. */
+void hs_buf_html(hs_buf *b, const char *s, size_t n);
+
+/* -------------------------------------------------------------- UTF-8 */
+
+/* Decodes one code point at s[i..n). Returns its length in bytes (>= 1);
+ * *cp gets the code point, or 0xFFFD for a maximal invalid subsequence
+ * (whose length is what Python's 'replace' error handler consumes). */
+size_t hs_utf8_next(const unsigned char *s, size_t i, size_t n, uint32_t *cp);
+
+/* ------------------------------------------------------------- tokens */
+
+enum {
+    HS_T_WORD = 1,  /* letters, digits, inner apostrophes/hyphens/periods */
+    HS_T_NUM,       /* starts with a digit */
+    HS_T_PUNCT,     /* any other non-space character */
+    HS_T_QUOTE      /* a quotation mark (see hs_tok.q) */
+};
+
+/* token flags */
+enum {
+    HS_F_CAP = 1 << 0,        /* first letter upper case */
+    HS_F_ALLCAP = 1 << 1,     /* all letters upper case (and >= 2 letters) */
+    HS_F_PARA_START = 1 << 2, /* first token of a paragraph */
+    HS_F_SENT_START = 1 << 3, /* first token of a sentence */
+    HS_F_SPACE_BEFORE = 1 << 4,
+    HS_F_ABBREV = 1 << 5,     /* ends with a period that is not a full stop */
+    HS_F_POSS = 1 << 6,       /* ends with 's or ’s (stripped into its own token) */
+    HS_F_INQ = 1 << 7         /* inside a quotation */
+};
+
+/* quotation-mark roles (hs_tok.q) */
+enum {
+    HS_Q_NONE = 0,
+    HS_Q_OPEN,   /* “ „ « ‘ (or a straight mark that opens) */
+    HS_Q_CLOSE,  /* ” » ’ (or a straight mark that closes) */
+    HS_Q_AMBIG   /* " or '' before pairing decides */
+};
+
+typedef struct {
+    uint32_t b, e;   /* bytes [b, e) */
+    uint32_t c, ce;  /* code points [c, ce) */
+    uint8_t type;    /* HS_T_* */
+    uint8_t q;       /* HS_Q_* for HS_T_QUOTE */
+    uint8_t qstyle;  /* quote style: 1 double curly, 2 straight double,
+                        3 single curly, 4 straight single, 5 guillemet,
+                        6 two apostrophes */
+    uint8_t pad;
+    uint16_t flags;  /* HS_F_* */
+    uint16_t sent_pad;
+    uint32_t lex;    /* lexicon class bits (HS_L_*), 0 if unknown */
+    int32_t word;    /* lexicon word id, -1 if unknown */
+    int32_t quote;   /* innermost enclosing quotation (index), -1 if none */
+} hs_tok;
+
+typedef struct {
+    uint32_t t0, t1; /* tokens [t0, t1) */
+    uint32_t para;   /* paragraph index */
+} hs_sent;
+
+typedef struct {
+    uint32_t t0, t1; /* tokens [t0, t1) */
+    uint32_t b, e;   /* bytes, without the line break */
+    uint32_t s0, s1; /* sentences [s0, s1) */
+    int debris;      /* index into debris, or -1 */
+} hs_para;
+
+/* A quotation: from its opening mark to its closing mark (inclusive). */
+typedef struct {
+    uint32_t t0, t1;   /* tokens [t0, t1): t0 the opening mark; t1-1 the
+                          closing mark when closed */
+    uint32_t para;
+    uint8_t closed;    /* 0: ran to the paragraph's end */
+    uint8_t level;     /* 0 outermost */
+    uint8_t style;
+    uint8_t reopens;   /* continues a quotation left open in the previous
+                          paragraph (multi-paragraph quotation) */
+    int32_t parent;    /* enclosing quotation, -1 */
+    int32_t attr;      /* attribution that took it, -1 */
+} hs_quote;
+
+/* --------------------------------------------------------- lexicon */
+
+/* word classes: bits of hs_tok.lex */
+enum {
+    HS_L_SAYVERB = 1u << 0,    /* verb of saying/believing (said, told, ...) */
+    HS_L_CUENOUN = 1u << 1,    /* nominal cue (statement, insistence, ...) */
+    HS_L_PRON_PERSON = 1u << 2,/* he she they I we you */
+    HS_L_PRON_POSS = 1u << 3,  /* his her their its */
+    HS_L_TITLE = 1u << 4,      /* president, senator, spokesman, ... */
+    HS_L_HONORIFIC = 1u << 5,  /* Mr. Mrs. Ms. Dr. Sen. Gov. Rep. ... */
+    HS_L_DET = 1u << 6,        /* the a an this that these those */
+    HS_L_PREP = 1u << 7,
+    HS_L_GROUP = 1u << 8,      /* officials, aides, spokesman... (people nouns) */
+    HS_L_STOP = 1u << 9,       /* function word */
+    HS_L_MONTH = 1u << 10,
+    HS_L_WEEKDAY = 1u << 11,
+    HS_L_TIME = 1u << 12,      /* today, yesterday, Tuesday, last, ... */
+    HS_L_REL = 1u << 13,       /* who which that */
+    HS_L_AUX = 1u << 14,       /* has have had is was will would also ... */
+    HS_L_ADV = 1u << 15,       /* also, later, repeatedly ... (cue modifiers) */
+    HS_L_CONJ = 1u << 16,      /* and or but */
+    HS_L_MALE = 1u << 17,
+    HS_L_FEMALE = 1u << 18,
+    HS_L_PLURAL = 1u << 19,
+    HS_L_THAT = 1u << 20,      /* complementizer-like: that whether if */
+    HS_L_NOTNAME = 1u << 21,   /* capitalised but never a name (The, But...) */
+    HS_L_VERB = 1u << 22,      /* common verb (not a name, not a noun head) */
+    HS_L_ORG = 1u << 23        /* organisation word (Department, Party ...) */
+};
+
+/* ------------------------------------------------------ attribution */
+
+typedef struct {
+    HS_VEC(hearsay_span) parts_tmp; /* unused */
+} hs_unused;
+
+/* An attribution under construction: spans as byte ranges. */
+typedef struct {
+    uint8_t kind;       /* hearsay_kind */
+    uint8_t context;    /* hearsay_context */
+    uint8_t source_kind;/* how the speaker was found (debug) */
+    uint8_t dropped;
+    uint32_t part0, nparts;          /* into doc->bparts */
+    int32_t src_b, src_e;            /* -1 when none */
+    int32_t cue_b, cue_e;
+    int32_t addr_b, addr_e;
+    int32_t entity, addr_entity;
+    int32_t date;                    /* offset into doc->strings, -1 */
+    uint32_t cue_tok;                /* token of the cue's head */
+    int32_t quote;                   /* first quotation used, -1 */
+} hs_attr;
+
+typedef struct {
+    uint32_t b, e;
+} hs_brange;
+
+/* An entity under construction. */
+typedef struct {
+    int32_t name, role;   /* offsets into doc->strings, -1 */
+    uint32_t m0, nm;      /* mentions into doc->ment_tmp (by entity) */
+    uint8_t is_group;
+    uint8_t gender;       /* 0 unknown, 1 male, 2 female */
+    uint8_t plural;
+    uint8_t pad;
+} hs_ent;
+
+/* A page-debris paragraph found by context.c (byte range). */
+typedef struct {
+    uint32_t b, e;
+    const char *kind;      /* static string */
+    int32_t author, handle, date; /* offsets into doc->strings, -1 */
+} hs_debris_raw;
+
+/* ---------------------------------------------------------------- doc */
+
+struct hearsay_doc {
+    /* input, valid only during hearsay_extract()/hearsay_render() */
+    const char *text;
+    size_t len;
+    size_t ncp;        /* length in code points */
+    size_t ninvalid;   /* invalid UTF-8 sequences */
+    const hearsay_model *model;
+    hearsay_options opt;
+    char date[11];     /* article date in use, "" if none */
+
+    HS_VEC(hs_tok) toks;
+    HS_VEC(hs_sent) sents;
+    HS_VEC(hs_para) paras;
+    HS_VEC(hs_quote) quotes;
+    HS_VEC(hs_attr) attrs;
+    HS_VEC(hs_brange) bparts;     /* content parts (bytes) */
+    HS_VEC(hs_ent) ents;
+    HS_VEC(hs_brange) ment_tmp;   /* entity mentions (bytes) */
+    HS_VEC(hs_debris_raw) debris_raw;
+    HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
+    HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
+    hs_buf strings;               /* NUL-separated strings (names, dates) */
+
+    /* public views, built at the end of hearsay_extract() */
+    HS_VEC(hearsay_attribution) pub;
+    HS_VEC(hearsay_span) pub_parts;
+    HS_VEC(hearsay_entity) pub_ents;
+    HS_VEC(hearsay_span) pub_ments;
+    HS_VEC(hearsay_debris) pub_debris;
+
+    hs_buf out;                   /* hearsay_render() output */
+    hs_buf scratch;
+};
+
+/* Adds a NUL-terminated copy of s[0..n) to doc->strings; returns its
+ * offset, or -1 when out of memory. */
+int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n);
+static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
+    return off < 0 ? NULL : d->strings.p + off;
+}
+
+/* Code-point offset of byte offset b (b must be a token boundary or any
+ * byte recorded in the map; in-between bytes are counted forward). */
+size_t hs_doc_cp(const hearsay_doc *d, size_t b);
+
+/* ------------------------------------------------------------- stages */
+
+int hs_tok_run(hearsay_doc *d);        /* token.c: tokens, sentences, paragraphs */
+int hs_quote_run(hearsay_doc *d);      /* quote.c */
+int hs_ctx_run(hearsay_doc *d);        /* context.c: debris, embedded posts */
+int hs_attr_run(hearsay_doc *d);       /* attrib.c */
+int hs_ent_run(hearsay_doc *d);        /* entity.c */
+int hs_date_run(hearsay_doc *d);       /* date.c: dates of attributions */
+
+/* Lexicon lookup for a word s[0..n) (any case): class bits, word id. */
+uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
+                       int32_t *word);
+
+/* Renderers (render.c, html.c). */
+int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
+int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info);
+int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info);
+int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info);
+
+#endif /* HEARSAY_INT_H */
