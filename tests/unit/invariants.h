@@ -84,7 +84,7 @@ static size_t hs_inv_cplen(const unsigned char *s, size_t i, size_t n) {
  * boundary) with one walk over the text. */
 static const char *hs_inv_check_pts(hs_inv_pts *p, const char *text, size_t len, size_t ncp) {
     if (p->oom) return "out of memory in the checker";
-    qsort(p->v, p->n, sizeof *p->v, hs_inv_cmp_pt);
+    if (p->n > 1) qsort(p->v, p->n, sizeof *p->v, hs_inv_cmp_pt);
     const unsigned char *s = (const unsigned char *)text;
     size_t b = 0, c = 0, k = 0;
     for (;;) {
