@@ -176,7 +176,7 @@ static int S_publish(hearsay_doc *d) {
         p.date = hs_doc_strp(d, a->date);
         d->pub.v[d->pub.n++] = p;
     }
-    qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
+    if (d->pub.n > 1) qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
     /* entities with their mentions grouped (mentions are in text order) */
     size_t m = 0;
     for (size_t e = 0; e < d->ents.n; e++) {
