@@ -61,7 +61,7 @@ $(BUILD)/hearsay: $(CLI_OBJ) $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libhearsay.a $(BUILD)/libhearsay_index.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -MMD -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
 
 example: deps all
 	$(BUILD)/hearsay extract examples/klain-taliban.txt
@@ -99,7 +99,7 @@ fuzz: fuzz-build
 
 $(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libhearsay.a
+	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a
 
 clean:
 	rm -rf build build-asan build-fuzz
