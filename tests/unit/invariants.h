@@ -32,7 +32,7 @@ typedef struct {
     int oom;
 } hs_inv_pts;
 
-static void hs_inv_add(hs_inv_pts *p, size_t b, size_t c) {
+static inline void hs_inv_add(hs_inv_pts *p, size_t b, size_t c) {
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
         hs_inv_pt *v = realloc(p->v, cap * sizeof *v);
@@ -48,7 +48,7 @@ static void hs_inv_add(hs_inv_pts *p, size_t b, size_t c) {
     p->n++;
 }
 
-static int hs_inv_cmp_pt(const void *x, const void *y) {
+static inline int hs_inv_cmp_pt(const void *x, const void *y) {
     const hs_inv_pt *a = x, *b = y;
     return a->b < b->b ? -1 : a->b > b->b;
 }
@@ -57,7 +57,7 @@ static int hs_inv_cmp_pt(const void *x, const void *y) {
  * it: a valid sequence, or one maximal invalid subsequence. Written apart
  * from src/utf8.c on purpose, from the Unicode table of well-formed
  * sequences (Table 3-7), so that the two can disagree. */
-static size_t hs_inv_cplen(const unsigned char *s, size_t i, size_t n) {
+static inline size_t hs_inv_cplen(const unsigned char *s, size_t i, size_t n) {
     static const unsigned char lo2[5] = {0x80, 0xA0, 0x80, 0x90, 0x80};
     static const unsigned char hi2[5] = {0xBF, 0xBF, 0x9F, 0xBF, 0x8F};
     unsigned c = s[i];
@@ -82,7 +82,7 @@ static size_t hs_inv_cplen(const unsigned char *s, size_t i, size_t n) {
 
 /* Checks every claim (byte b is code point c, and b is a code-point
  * boundary) with one walk over the text. */
-static const char *hs_inv_check_pts(hs_inv_pts *p, const char *text, size_t len, size_t ncp) {
+static inline const char *hs_inv_check_pts(hs_inv_pts *p, const char *text, size_t len, size_t ncp) {
     if (p->oom) return "out of memory in the checker";
     if (p->n > 1) qsort(p->v, p->n, sizeof *p->v, hs_inv_cmp_pt);
     const unsigned char *s = (const unsigned char *)text;
@@ -100,7 +100,7 @@ static const char *hs_inv_check_pts(hs_inv_pts *p, const char *text, size_t len,
     return NULL;
 }
 
-static const char *hs_inv_span(hs_inv_pts *p, const hearsay_span *s, size_t len) {
+static inline const char *hs_inv_span(hs_inv_pts *p, const hearsay_span *s, size_t len) {
     if (s->start > s->end || s->byte_start > s->byte_end) return "span ends before it starts";
     if (s->byte_end > len) return "span beyond the input";
     hs_inv_add(p, s->byte_start, s->start);
@@ -108,7 +108,7 @@ static const char *hs_inv_span(hs_inv_pts *p, const hearsay_span *s, size_t len)
     return NULL;
 }
 
-static int hs_inv_date_ok(const char *s) {
+static inline int hs_inv_date_ok(const char *s) {
     if (!s) return 1;
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
     for (int i = 0; i < 10; i++)
@@ -118,7 +118,7 @@ static int hs_inv_date_ok(const char *s) {
 
 /* ------------------------------------------------------------- docs */
 
-static const char *hs_inv_attr(hs_inv_pts *p, const hearsay_doc *d, const hearsay_attribution *a,
+static inline const char *hs_inv_attr(hs_inv_pts *p, const hearsay_doc *d, const hearsay_attribution *a,
                                size_t len) {
     const char *why;
     size_t nent = hearsay_doc_entity_count(d);
@@ -143,7 +143,7 @@ static const char *hs_inv_attr(hs_inv_pts *p, const hearsay_doc *d, const hearsa
     return NULL;
 }
 
-static const char *hs_inv_entities(hs_inv_pts *p, const hearsay_doc *d, size_t len) {
+static inline const char *hs_inv_entities(hs_inv_pts *p, const hearsay_doc *d, size_t len) {
     const char *why;
     for (size_t i = 0; i < hearsay_doc_entity_count(d); i++) {
         const hearsay_entity *e = hearsay_doc_entity(d, i);
@@ -156,7 +156,7 @@ static const char *hs_inv_entities(hs_inv_pts *p, const hearsay_doc *d, size_t l
     return NULL;
 }
 
-static const char *hs_inv_debris(hs_inv_pts *p, const hearsay_doc *d, size_t len) {
+static inline const char *hs_inv_debris(hs_inv_pts *p, const hearsay_doc *d, size_t len) {
     const char *why;
     for (size_t i = 0; i < hearsay_doc_debris_count(d); i++) {
         const hearsay_debris *x = hearsay_doc_debris(d, i);
@@ -167,7 +167,7 @@ static const char *hs_inv_debris(hs_inv_pts *p, const hearsay_doc *d, size_t len
     return NULL;
 }
 
-static const char *hs_inv_doc_(hs_inv_pts *p, const hearsay_doc *d, const char *text, size_t len) {
+static inline const char *hs_inv_doc_(hs_inv_pts *p, const hearsay_doc *d, const char *text, size_t len) {
     const char *why;
     if (hearsay_doc_byte_length(d) != len) return "hearsay_doc_byte_length() differs from the input";
     if (!hs_inv_date_ok(hearsay_doc_date(d))) return "document date is not YYYY-MM-DD";
@@ -187,7 +187,7 @@ static const char *hs_inv_doc_(hs_inv_pts *p, const hearsay_doc *d, const char *
 
 /* Everything a successful hearsay_extract() of text[0..len) into d
  * promises. */
-static const char *hs_inv_doc(const hearsay_doc *d, const char *text, size_t len) {
+static inline const char *hs_inv_doc(const hearsay_doc *d, const char *text, size_t len) {
     hs_inv_pts p = {NULL, 0, 0, 0};
     const char *why = hs_inv_doc_(&p, d, text, len);
     free(p.v);
@@ -201,25 +201,25 @@ typedef struct {
     int depth;
 } hs_inv_js;
 
-static const char *hs_inv_json_value(hs_inv_js *j);
+static inline const char *hs_inv_json_value(hs_inv_js *j);
 
-static void hs_inv_ws(hs_inv_js *j) {
+static inline void hs_inv_ws(hs_inv_js *j) {
     while (j->s < j->end && (*j->s == ' ' || *j->s == '\t' || *j->s == '\r' || *j->s == '\n')) j->s++;
 }
 
-static int hs_inv_lit(hs_inv_js *j, const char *w) {
+static inline int hs_inv_lit(hs_inv_js *j, const char *w) {
     size_t n = strlen(w);
     if ((size_t)(j->end - j->s) < n || memcmp(j->s, w, n)) return 0;
     j->s += n;
     return 1;
 }
 
-static int hs_inv_hex(unsigned c) {
+static inline int hs_inv_hex(unsigned c) {
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'f');
 }
 
 /* A JSON string: strict UTF-8, no raw control characters, valid escapes. */
-static const char *hs_inv_json_string(hs_inv_js *j) {
+static inline const char *hs_inv_json_string(hs_inv_js *j) {
     j->s++; /* the opening quote */
     while (j->s < j->end && *j->s != '"') {
         unsigned c = *j->s;
@@ -248,7 +248,7 @@ static const char *hs_inv_json_string(hs_inv_js *j) {
     return NULL;
 }
 
-static const char *hs_inv_json_number(hs_inv_js *j) {
+static inline const char *hs_inv_json_number(hs_inv_js *j) {
     const unsigned char *s = j->s;
     if (s < j->end && *s == '-') s++;
     if (s >= j->end || *s < '0' || *s > '9') return "JSON: bad number";
@@ -269,7 +269,7 @@ static const char *hs_inv_json_number(hs_inv_js *j) {
 }
 
 /* The members of an object ('}' closes) or elements of an array (']'). */
-static const char *hs_inv_json_items(hs_inv_js *j, int object) {
+static inline const char *hs_inv_json_items(hs_inv_js *j, int object) {
     const char *why;
     unsigned char close = object ? '}' : ']';
     j->s++;
@@ -297,7 +297,7 @@ static const char *hs_inv_json_items(hs_inv_js *j, int object) {
     }
 }
 
-static const char *hs_inv_json_value(hs_inv_js *j) {
+static inline const char *hs_inv_json_value(hs_inv_js *j) {
     hs_inv_ws(j);
     if (j->s >= j->end) return "JSON: value missing";
     if (++j->depth > 64) return "JSON: nested too deeply";
@@ -314,7 +314,7 @@ static const char *hs_inv_json_value(hs_inv_js *j) {
 
 /* out[0..n) is JSON Lines: exactly nrec lines, each one JSON object
  * followed by '\n' (NUL bytes and raw line breaks inside are errors). */
-static const char *hs_inv_jsonl(const char *out, size_t n, size_t nrec) {
+static inline const char *hs_inv_jsonl(const char *out, size_t n, size_t nrec) {
     const unsigned char *s = (const unsigned char *)out, *end = s + n;
     size_t lines = 0;
     while (s < end) {
