@@ -142,8 +142,58 @@ typedef struct {
     int gender, plural, named;
 } S_entx;
 
-static int S_find_named(const hearsay_doc *d, const S_entx *ex, size_t nent, const S_mention *m) {
-    for (size_t i = 0; i < nent; i++) {
+/* Entities chained by the hash of one word (a name's last word, a role's
+ * last word), in creation order: a lookup visits only the entities that
+ * may share that word, never every entity of a long article. */
+typedef struct {
+    int32_t *head, *tail;  /* per bucket: first and last entity, -1 */
+    HS_VEC(int32_t) next;  /* per entity: the next one in its bucket, -1 */
+    size_t mask;
+} S_index;
+
+static size_t S_bucket(const hearsay_doc *d, const S_index *x, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    uint32_t h = 2166136261u;
+    for (uint32_t i = t->b; i < t->e; i++) h = (h ^ (uint32_t)tolower((unsigned char)d->text[i])) * 16777619u;
+    return h & x->mask;
+}
+
+static int S_index_init(S_index *x, size_t n) {
+    size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    memset(x, 0, sizeof *x);
+    x->mask = cap - 1;
+    x->head = malloc(cap * sizeof *x->head);
+    x->tail = malloc(cap * sizeof *x->tail);
+    if (!x->head || !x->tail) return HEARSAY_ENOMEM;
+    memset(x->head, 0xFF, cap * sizeof *x->head);
+    memset(x->tail, 0xFF, cap * sizeof *x->tail);
+    return 0;
+}
+
+/* Adds entity k (each k once, in increasing order) under token j's word. */
+static int S_index_add(const hearsay_doc *d, S_index *x, size_t j, int32_t k) {
+    size_t b = S_bucket(d, x, j);
+    while (x->next.n <= (size_t)k)
+        if (hs_vec_push(&x->next, -1)) return HEARSAY_ENOMEM;
+    if (x->tail[b] < 0) x->head[b] = k;
+    else x->next.v[x->tail[b]] = k;
+    x->tail[b] = k;
+    return 0;
+}
+
+static int32_t S_index_first(const hearsay_doc *d, const S_index *x, size_t j) {
+    return x->head[S_bucket(d, x, j)];
+}
+
+static void S_index_free(S_index *x) {
+    free(x->head);
+    free(x->tail);
+    hs_vec_free(&x->next);
+}
+
+static int S_find_named(const hearsay_doc *d, const S_entx *ex, const S_index *names, const S_mention *m) {
+    for (int32_t i = S_index_first(d, names, m->n1 - 1); i >= 0; i = names->next.v[i]) {
         if (!ex[i].named) continue;
         if (S_same_word(d, ex[i].n1 - 1, m->n1 - 1)) {
             /* first names must agree when both are given */
@@ -174,10 +224,25 @@ static int S_add_ment(hearsay_doc *d, uint32_t b, uint32_t e, int32_t ent) {
     return hs_vec_push(&d->ments, m);
 }
 
+/* A speaker or addressee mention of attribution attr. */
+typedef struct { uint32_t b, e; int32_t attr; int addr; } S_m;
+
+/* Text order; ties in the order the mentions were collected. */
+static int S_cmp_m(const void *x, const void *y) {
+    const S_m *a = x, *b = y;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    if (a->attr != b->attr) return a->attr < b->attr ? -1 : 1;
+    return a->addr - b->addr;
+}
+
+/* How many mentions back a pronoun looks for its antecedent (and "who" for
+ * the phrase before it): bounded, so a long article of unresolvable
+ * pronouns stays linear. */
+#define S_LOOKBACK 200
+
 int hs_ent_run(hearsay_doc *d) {
     size_t na = d->attrs.n;
     /* every speaker and addressee mention, in text order */
-    typedef struct { uint32_t b, e; int32_t attr; int addr; } S_m;
     HS_VEC(S_m) ms = {0};
     HS_VEC(S_entx) ex = {0};
     HS_VEC(int32_t) ent_of = {0};
@@ -193,28 +258,23 @@ int hs_ent_run(hearsay_doc *d) {
             rc = hs_vec_push(&ms, m);
         }
     }
-    /* sort by position (insertion sort: mentions are nearly in order) */
-    for (size_t i = 1; i < ms.n; i++) {
-        S_m x = ms.v[i];
-        size_t j = i;
-        while (j > 0 && ms.v[j - 1].b > x.b) {
-            ms.v[j] = ms.v[j - 1];
-            j--;
-        }
-        ms.v[j] = x;
-    }
+    if (ms.n > 1) qsort(ms.v, ms.n, sizeof *ms.v, S_cmp_m);
+    S_index names = {0}, roles = {0};
     if (!rc) rc = hs_vec_reserve(&ent_of, ms.n);
+    if (!rc) rc = S_index_init(&names, ms.n);
+    if (!rc) rc = S_index_init(&roles, ms.n);
     /* pass 1: named mentions make entities */
     for (size_t i = 0; i < ms.n && !rc; i++) {
         S_mention m;
         S_parse(d, ms.v[i].b, ms.v[i].e, &m);
         ent_of.v[i] = -1;
         if (m.pronoun || m.n1 <= m.n0) continue;
-        int k = S_find_named(d, ex.v, ex.n, &m);
+        int k = S_find_named(d, ex.v, &names, &m);
         if (k < 0) {
             S_entx x = {m.n0, m.n1, m.r0, m.r1, m.gender, 0, 1};
             if ((rc = hs_vec_push(&ex, x))) break;
             k = (int)ex.n - 1;
+            if ((rc = S_index_add(d, &names, m.n1 - 1, k))) break;
         } else {
             S_entx *x = &ex.v[k];
             if (m.n1 - m.n0 > x->n1 - x->n0) {
@@ -229,6 +289,9 @@ int hs_ent_run(hearsay_doc *d) {
         }
         ent_of.v[i] = k;
     }
+    /* named entities by the last word of their role, for descriptions */
+    for (size_t c = 0; c < ex.n && !rc; c++)
+        if (ex.v[c].named && ex.v[c].r1 > ex.v[c].r0) rc = S_index_add(d, &roles, ex.v[c].r1 - 1, (int32_t)c);
     /* pass 2: descriptions and pronouns */
     for (size_t i = 0; i < ms.n && !rc; i++) {
         if (ent_of.v[i] >= 0) continue;
@@ -237,7 +300,7 @@ int hs_ent_run(hearsay_doc *d) {
         int k = -1;
         if (m.pronoun == 2) {
             /* who: the phrase right before ", who" (often an addressee) */
-            for (size_t j = i; j-- > 0;)
+            for (size_t j = i; j-- > 0 && i - j <= S_LOOKBACK;)
                 if (ms.v[j].e <= ms.v[i].b && ms.v[i].b - ms.v[j].e <= 3) {
                     k = ent_of.v[j];
                     break;
@@ -246,7 +309,7 @@ int hs_ent_run(hearsay_doc *d) {
             if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
                 k = -1;
             } else {
-                for (size_t j = i; j-- > 0;) {
+                for (size_t j = i; j-- > 0 && i - j <= S_LOOKBACK;) {
                     int c = ent_of.v[j];
                     if (c < 0 || ms.v[j].addr) continue;
                     if (ex.v[c].plural != m.plural && ex.v[c].named) continue;
@@ -257,7 +320,7 @@ int hs_ent_run(hearsay_doc *d) {
             }
         } else if (m.r1 > m.r0 && !m.plural) {
             /* a description: a named entity with that role */
-            for (size_t c = 0; c < ex.n; c++)
+            for (int32_t c = S_index_first(d, &roles, m.r1 - 1); c >= 0; c = roles.next.v[c])
                 if (ex.v[c].named && S_role_match(d, ex.v[c].r0, ex.v[c].r1, m.r0, m.r1)) {
                     k = (int)c;
                     break;
@@ -293,5 +356,7 @@ int hs_ent_run(hearsay_doc *d) {
     hs_vec_free(&ms);
     hs_vec_free(&ex);
     hs_vec_free(&ent_of);
+    S_index_free(&names);
+    S_index_free(&roles);
     return rc;
 }
