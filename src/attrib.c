@@ -57,6 +57,8 @@ static int S_cap(const hearsay_doc *d, size_t j) {
 /* -------------------------------------------------------- noun phrases */
 
 /* Can token j be part of a speaker's noun phrase? */
+static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
+
 static int S_np_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type == HS_T_NUM) return 1;
@@ -89,8 +91,26 @@ static int S_np_head(const hearsay_doc *d, size_t j) {
 
 /* The speaker phrase ending at token e (inclusive), within [lo, e]: returns
  * its first token, or -1. */
+/* A lower-case noun phrase opened by a determiner or possessive within a
+ * few words: "the woman", "the gambling tycoon", "the 43-year-old". */
+static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
+    const hs_tok *h = S_t(d, e);
+    if (h->type != HS_T_WORD && h->type != HS_T_NUM) return -1;
+    if (h->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_VERB)) return -1;
+    for (size_t j = e; j-- > lo && e - j <= 4;) {
+        const hs_tok *t = S_t(d, j);
+        if (((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS) ||
+            (t->flags & HS_F_POSS))
+            return (t->flags & HS_F_POSS) ? S_np_left(d, lo, j - 1 >= lo ? j - 1 : j) : (long)j;
+        if (t->type == HS_T_PUNCT || (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_VERB)))
+            return -1;
+    }
+    return -1;
+}
+
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
-    if (e < lo || !S_np_head(d, e)) return -1;
+    if (e < lo) return -1;
+    if (!S_np_head(d, e)) return S_det_phrase(d, lo, e);
     if (S_lex(d, e) & HS_L_PRON_PERSON) return (long)e;
     size_t b = e;
     while (b > lo && e - b < S_NP_MAX) {
@@ -103,8 +123,8 @@ static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
             b = j;
             continue;
         }
-        /* "Secretary of State", "chief of staff" */
-        if (S_is(d, j, "of") && j > lo && (S_lex(d, j - 1) & HS_L_TITLE)) {
+        /* "Secretary of State", "chief of staff", "Bush of Florida" */
+        if (S_is(d, j, "of") && j > lo && ((S_lex(d, j - 1) & HS_L_TITLE) || (S_cap(d, j - 1) && S_cap(d, b)))) {
             b = j;
             continue;
         }
@@ -136,7 +156,8 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     if ((S_lex(d, e) & HS_L_DET) && e + 1 < hi) e++;
     size_t last_head = 0;
     while (e < hi && e - b < S_NP_MAX) {
-        if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && (S_lex(d, e - 1) & HS_L_TITLE))) {
+        if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && e + 1 < hi &&
+                                ((S_lex(d, e - 1) & HS_L_TITLE) || (S_cap(d, e - 1) && S_cap(d, e + 1))))) {
             if (S_np_head(d, e)) last_head = e + 1;
             e++;
             continue;
@@ -231,50 +252,103 @@ static void S_addressee(const hearsay_doc *d, size_t j, size_t hi, S_frame *f) {
     }
 }
 
+/* A verb that can be the cue right after a quotation's speaker: a known
+ * cue word, or any lower-case past-tense form ("echoed", "confessed"). */
+static int S_post_quote_verb(const hearsay_doc *d, size_t j) {
+    if (S_cue_word(d, j)) return 1;
+    const hs_tok *t = S_t(d, j);
+    if (t->type != HS_T_WORD || (t->flags & (HS_F_CAP | HS_F_INQ))) return 0;
+    if (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_TITLE | HS_L_GROUP)) return 0;
+    size_t n = t->e - t->b;
+    return n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
+}
+
+/* End of an apposition starting at token b ("a former adviser to Mr. Obama
+ * who is now ..."): the sentence's end, or before ', saying'. */
+static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
+    size_t e = b;
+    while (e < hi && S_t(d, e)->type != HS_T_QUOTE && !S_punct(d, e, '.') && !S_punct(d, e, ';')) {
+        if (S_punct(d, e, ',') && e + 1 < hi) {
+            const hs_tok *n = S_t(d, e + 1);
+            size_t len = n->e - n->b;
+            if (n->type == HS_T_WORD && len > 4 && !memcmp(d->text + n->e - 3, "ing", 3)) break;
+            if (S_is(d, e + 1, "when") || S_is(d, e + 1, "as") || S_is(d, e + 1, "after") ||
+                S_is(d, e + 1, "before") || S_is(d, e + 1, "while") || S_is(d, e + 1, "but") ||
+                S_is(d, e + 1, "and"))
+                break;
+        }
+        e++;
+    }
+    while (e > b && S_t(d, e - 1)->type == HS_T_PUNCT) e--;
+    return e;
+}
+
+/* Can token j start an apposition after a name ("a spokesman", "69",
+ * "refugee rights director at ...")? */
+static int S_appos_start(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type == HS_T_NUM) return 1;
+    if (S_is(d, j, "who")) return 1;
+    if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
+    if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
+    return S_np_word(d, j);
+}
+
+/* Is [b, e) a speaker phrase, possibly with appositions set off by commas
+ * ("Graham, a former candidate," / "Sarandon, 69,")? */
+static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
+    if (e <= b || e - b > 30) return 0;
+    size_t c = b;
+    while (c < e && !S_punct(d, c, ',')) c++;
+    size_t ne = c;
+    if (ne <= b || S_np_left(d, b, ne - 1) != (long)b) return 0;
+    if (c == e) return 1;
+    if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
+    for (size_t j = c; j < e; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
+        if ((t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
+    }
+    return 1;
+}
+
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
-    /* said X */
+    /* said X[, apposition] */
     size_t k = j;
     while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
-    if (k < hi && S_cue_word(d, k)) {
+    if (k < hi && S_post_quote_verb(d, k)) {
         size_t e = S_np_right(d, k + 1, hi);
         if (e > k + 1) {
             f->cue_b = (long)k;
             f->cue_e = (long)k + 1;
             f->src_b = (long)k + 1;
             f->src_e = (long)e;
+            if (e + 1 < hi && S_punct(d, e, ',') && S_appos_start(d, e + 1) &&
+                !(S_lex(d, e + 1) & HS_L_TIME))
+                f->src_e = (long)S_appos_end(d, e + 1, hi);
             return 1;
         }
     }
     /* X said: the phrase then the verb, within a few tokens */
-    for (size_t v = j + 1; v < hi && v < j + S_NP_MAX + 4; v++) {
-        if (!S_cue_word(d, v)) {
-            if (S_punct(d, v, '.') || S_t(d, v)->type == HS_T_QUOTE) break;
+    for (size_t v = j + 1; v < hi && v < j + 32; v++) {
+        if (S_t(d, v)->type == HS_T_QUOTE || S_punct(d, v, '.') || S_punct(d, v, ';')) break;
+        if (!S_post_quote_verb(d, v)) continue;
+        size_t a = S_skip_aux_left(d, j, v);
+        size_t se = a;
+        while (se > j && S_punct(d, se - 1, ',')) se--;
+        if (!S_speaker_segment(d, j, se)) {
+            if (S_cue_word(d, v)) break;
             continue;
         }
-        size_t a = S_skip_aux_left(d, j, v);
-        if (a == j) break;
-        long b = S_np_left(d, j, a - 1);
-        if (b != (long)j) {
-            /* allow an apposition: 'Mujahid, a spokesman, said' */
-            if (b >= 0 && a >= 2 && S_punct(d, a - 1, ',')) {
-                long b2 = S_np_left(d, j, a - 2);
-                if (b2 > (long)j + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
-                    long b3 = S_np_left(d, j, (size_t)b2 - 2);
-                    if (b3 == (long)j) b = b3;
-                }
-            }
-            if (b != (long)j) break;
-        }
-        f->src_b = b;
-        f->src_e = (long)a;
-        while (f->src_e > f->src_b && S_punct(d, (size_t)f->src_e - 1, ',')) f->src_e--;
-        f->cue_b = (long)a == (long)v ? (long)v : (long)v;
+        f->src_b = (long)j;
+        f->src_e = (long)se;
+        f->cue_b = (long)v;
         f->cue_e = (long)v + 1;
         S_addressee(d, v + 1, hi, f);
         return 1;
@@ -291,7 +365,7 @@ static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f
     if (S_punct(d, j - 1, ':')) {
         /* X: "Q" or X said: "Q" */
         size_t c = j - 1;
-        if (c > lo && S_cue_word(d, c - 1)) {
+        if (c > lo && S_post_quote_verb(d, c - 1)) {
             size_t a = S_skip_aux_left(d, lo, c - 1);
             long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
             f->cue_b = (long)c - 1;
@@ -383,11 +457,18 @@ static int S_direct(hearsay_doc *d) {
         if (q->closed) {
             int end_sentence = q->t1 >= 2 && (S_punct(d, q->t1 - 2, '.') || S_punct(d, q->t1 - 2, '?') ||
                                                S_punct(d, q->t1 - 2, '!'));
-            /* '"... ." He said' is rare; '"...," he said' is the norm */
-            if (!end_sentence || (q->t1 < d->toks.n && !(S_t(d, q->t1)->flags & HS_F_CAP)))
-                found = S_frame_after(d, q->t1, hi, &f);
+            found = S_frame_after(d, q->t1, hi, &f);
+            /* after a full stop only a short 'Trump said.' sentence counts */
+            if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
+                (size_t)f.cue_e + 6 < hi)
+                found = 0;
         }
         if (!found) found = S_frame_before(d, s0, q->t0, &f);
+        if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {
+            /* 'Dr. Ward stated:' ending the paragraph before */
+            uint32_t p0, p1;
+            if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) found = S_frame_before(d, p0, q->t0, &f);
+        }
         /* a mid-sentence quotation after a cue is part of reported speech:
          * left to the indirect pass ('said "our interests" would ...') */
         if (found && f.cue_b >= 0 && q->t0 > s0 && !S_punct(d, q->t0 - 1, ':') &&

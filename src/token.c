@@ -76,7 +76,11 @@ static int S_is_abbrev(const char *s, size_t n) {
         "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "sens",
         "reps", "gens", "mss", "messrs", "approx", "dept", "est", "fig", "rt",
         "hon", "cmdr", "supt", "atty", "det", "maj", "pvt", "cpl", "u.s",
-        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d"};
+        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+        "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+        "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+        "wash", "wis", "wyo", "univ", "assn", "bros", "gov't"};
     if (n > 6) return 0;
     char low[8];
     for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
