@@ -181,7 +181,7 @@ static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
 /* Is token j a cue word here? */
 static int S_cue_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
-    return t->type == HS_T_WORD && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_INQ);
+    return (t->flags & HS_F_CUE) && !(t->flags & HS_F_INQ);
 }
 
 /* ------------------------------------------------------------ building */
@@ -550,6 +550,12 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        /* 'X called A and said B': the next coordinated cue ends it */
+        if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
+            size_t k = e + 1;
+            while (k < hi && (S_lex(d, k) & (HS_L_ADV | HS_L_AUX)) && !S_cue_word(d, k) && k < e + 4) k++;
+            if (k < hi && S_cue_word(d, k)) break;
+        }
         e++;
     }
     /* drop trailing punctuation (a closing quotation mark stays) */
@@ -566,92 +572,163 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
     return 1;
 }
 
-static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
-    /* the subject, left of the cue (over auxiliaries and adverbs) */
+/* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
+static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
-    long sb = -1;
-    size_t se = a;
-    if (a > s0) {
-        size_t e = a - 1;
-        if (S_punct(d, e, ',') && e > s0) {
-            /* 'Klain, a spokesman, said' */
-            long b2 = S_np_left(d, s0, e - 1);
-            if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
-                long b3 = S_np_left(d, s0, (size_t)b2 - 2);
-                if (b3 >= 0) {
-                    sb = b3;
-                    se = e + 1;
-                }
+    *sb = -1;
+    *se = a;
+    if (a <= s0) return 0;
+    size_t e = a - 1;
+    if (S_punct(d, e, ',') && e > s0) {
+        /* 'Klain, a spokesman, said' */
+        long b2 = S_np_left(d, s0, e - 1);
+        if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
+            long b3 = S_np_left(d, s0, (size_t)b2 - 2);
+            if (b3 >= 0) {
+                *sb = b3;
+                *se = e;
+                return 1;
             }
-        } else {
-            sb = S_np_left(d, s0, e);
-            if (sb >= 0 && S_is(d, (size_t)sb, "who") == 0 && (S_lex(d, e) & HS_L_REL)) sb = (long)e;
-        }
-        if (sb < 0 && (S_is(d, e, "who") || S_is(d, e, "which"))) {
-            sb = (long)e;
-            se = e + 1;
-        }
-    }
-    size_t c1 = v + 1; /* cue end */
-    /* "according to X, ..." */
-    if (S_is(d, v, "according") && c1 < s1 && S_is(d, c1, "to")) return 0;
-    /* inverted: 'said X' after a content before it */
-    if (sb < 0) return 0;
-    /* the content after the cue */
-    size_t j = c1;
-    S_frame fr;
-    S_frame_init(&fr);
-    fr.cue_b = (long)v;
-    fr.cue_e = (long)c1;
-    S_addressee(d, j, s1, &fr);
-    if (fr.addr_b >= 0) j = (size_t)fr.addr_e;
-    /* skip a time phrase right after the cue: 'said Tuesday', 'said on Monday' */
-    while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
-           !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
-        j++;
-    if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
-    if (j < s1 && S_punct(d, j, ',')) {
-        /* 'said, "..."': a direct frame the first pass declined */
-        j++;
-    }
-    if (j >= s1 || !S_takes_clause(d, j)) return 0;
-    /* content before the cue: '..., X said.' */
-    size_t e = S_clause_end(d, j, s1);
-    if (e <= j + 1) {
-        /* nothing after the cue: take the clause before the subject */
-        if (sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
-            size_t cb = s0, ce = (size_t)sb - 1;
-            while (cb < ce && S_taken(d, cb)) cb++;
-            if (ce <= cb + 1) return 0;
-            hs_attr *at = S_new_attr(d);
-            if (!at) return HEARSAY_ENOMEM;
-            S_set_src(d, at, (size_t)sb, se);
-            S_set_cue(d, at, v, c1);
-            if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
-            at->nparts = 1;
-            return 0;
         }
         return 0;
     }
+    if (S_is(d, e, "who") || S_is(d, e, "which")) {
+        *sb = (long)e;
+        *se = e + 1;
+        return 1;
+    }
+    *sb = S_np_left(d, s0, e);
+    if (*sb >= 0) return 1;
+    /* 'X refused to', 'X decided to', 'X is expected to': the subject of
+     * the verb before 'to' */
+    if (S_is(d, e, "to") && e > s0 + 1) {
+        size_t k = e - 1;
+        if (S_t(d, k)->type == HS_T_WORD && !(S_t(d, k)->flags & HS_F_CAP)) return S_subject(d, s0, k, sb, se);
+    }
+    /* the nearest name or pronoun a few words left, with no clause break */
+    for (size_t k = e; k > s0 && e - k < 6; k--) {
+        size_t h = k - 1;
+        const hs_tok *t = S_t(d, h);
+        if (t->type == HS_T_QUOTE || S_punct(d, h, ',') || S_punct(d, h, ';') || (t->lex & (HS_L_THAT | HS_L_CONJ)))
+            break;
+        if ((t->lex & HS_L_PRON_PERSON) && !(t->lex & HS_L_PRON_POSS)) {
+            *sb = (long)h;
+            *se = h + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Skips what stands between a cue and its content: the addressee ('told
+ * reporters'), a time ('said Tuesday', 'on Monday'), a setting ('in a
+ * statement', 'on Twitter') when a 'that' or comma follows it. */
+static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_frame *fr) {
+    S_addressee(d, j, s1, fr);
+    if (fr->addr_b >= 0) j = (size_t)fr->addr_e;
+    for (int round = 0; round < 3; round++) {
+        size_t j0 = j;
+        while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
+               !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
+            j++;
+        if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
+        if (j < s1 && (S_lex(d, j) & HS_L_PREP) && !S_is(d, j, "to") && !S_is(d, j, "of")) {
+            /* a short prepositional phrase ended by 'that' or a comma */
+            for (size_t k = j + 1; k < s1 && k < j + 9; k++) {
+                const hs_tok *t = S_t(d, k);
+                if (t->type == HS_T_QUOTE || (t->lex & (HS_L_SAYVERB | HS_L_AUX | HS_L_VERB))) break;
+                if (S_is(d, k, "that") || S_punct(d, k, ',') || S_punct(d, k, ':')) {
+                    j = k;
+                    break;
+                }
+            }
+        }
+        if (j < s1 && (S_punct(d, j, ',') || S_punct(d, j, ':'))) j++;
+        if (j == j0) break;
+    }
+    return j;
+}
+
+static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
+                           size_t cb, size_t ce) {
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
-    S_set_src(d, at, (size_t)sb, se);
-    while (se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
-    S_set_src(d, at, (size_t)sb, se);
+    while (sb >= 0 && se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
+    if (sb >= 0) S_set_src(d, at, (size_t)sb, se);
     S_set_cue(d, at, v, c1);
-    if (fr.addr_b >= 0) {
-        at->addr_b = (int32_t)S_t(d, fr.addr_b)->b;
-        at->addr_e = (int32_t)S_t(d, fr.addr_e - 1)->e;
+    if (fr && fr->addr_b >= 0) {
+        at->addr_b = (int32_t)S_t(d, fr->addr_b)->b;
+        at->addr_e = (int32_t)S_t(d, fr->addr_e - 1)->e;
     }
-    if (S_add_part(d, S_t(d, j)->b, S_t(d, e - 1)->e)) return HEARSAY_ENOMEM;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
     /* a quotation inside the content is taken by it */
-    for (size_t m = j; m < e; m++) {
+    for (size_t m = cb; m < ce; m++) {
         const hs_tok *t = S_t(d, m);
         if (t->quote >= 0) {
             int32_t qk = t->quote;
             while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
             if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
+        }
+    }
+    return 0;
+}
+
+static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
+    size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
+    while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    long sb;
+    size_t se;
+    int has_subj = S_subject(d, s0, v, &sb, &se);
+    if (!has_subj) {
+        /* 'X called A and said B', 'X said A, adding B': the subject of the
+         * sentence's previous attribution */
+        for (size_t k = d->attrs.n; k-- > 0;) {
+            const hs_attr *p = &d->attrs.v[k];
+            if (p->cue_tok < s0 || p->cue_tok >= v) break;
+            if (p->src_b >= 0) {
+                size_t tb = p->cue_tok, te = p->cue_tok;
+                while (tb > s0 && S_t(d, tb)->b > (uint32_t)p->src_b) tb--;
+                while (te > tb && S_t(d, te - 1)->e > (uint32_t)p->src_e) te--;
+                if (S_t(d, tb)->b == (uint32_t)p->src_b && te > tb) {
+                    sb = (long)tb;
+                    se = te;
+                    has_subj = 1;
+                }
+                break;
+            }
+        }
+    }
+    S_frame fr;
+    S_frame_init(&fr);
+    fr.cue_b = (long)v;
+    fr.cue_e = (long)c1;
+    size_t j = S_skip_to_content(d, c1, s1, &fr);
+    size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
+    if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
+        if (!has_subj && v > s0 && S_punct(d, v - 1, ',')) {
+            /* '..., saying X': the subject of the main clause */
+            long b = S_np_right(d, s0, v) ? (long)s0 : -1;
+            if (b >= 0) {
+                sb = b;
+                se = S_np_right(d, s0, v);
+            }
+        }
+        return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
+    }
+    /* nothing after the cue: the clause before it ('..., X said.') */
+    if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
+        size_t cb = s0, ce = (size_t)sb - 1;
+        while (cb < ce && S_taken(d, cb)) cb++;
+        if (ce > cb + 1) return S_emit_indirect(d, sb, se, v, c1, NULL, cb, ce);
+    }
+    /* '..., said X.' */
+    if (!has_subj && v > s0 + 1 && S_punct(d, v - 1, ',')) {
+        size_t ne = S_np_right(d, c1, s1);
+        if (ne > c1) {
+            size_t cb = s0, ce = v - 1;
+            while (cb < ce && S_taken(d, cb)) cb++;
+            if (ce > cb + 1) return S_emit_indirect(d, (long)c1, ne, v, c1, NULL, cb, ce);
         }
     }
     return 0;

@@ -127,7 +127,7 @@ static void S_word_flags(hearsay_doc *d, hs_tok *t) {
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    t->lex = hs_lex_lookup(d->model, w, n, &t->word);
+    t->lex = hs_lex_lookup_h(d->model, w, n, &t->word, &t->wh);
 }
 
 /* Scans a word starting at z->i (a letter or digit). */
@@ -248,7 +248,7 @@ static int S_tokens(hearsay_doc *d) {
                     return HEARSAY_ENOMEM;
                 hs_tok *t = &d->toks.v[d->toks.n - 1];
                 t->flags |= HS_F_POSS;
-                t->lex = hs_lex_lookup(d->model, "'s", 2, &t->word);
+                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &t->word, &t->wh);
                 prev_word = 1;
                 continue;
             }
@@ -278,6 +278,7 @@ static int S_tokens(hearsay_doc *d) {
         hs_tok *t = &d->toks.v[d->toks.n - 1];
         t->q = q;
         t->qstyle = style;
+        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
         prev_word = 0;
     }
     d->ncp = z.cp;
