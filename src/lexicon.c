@@ -146,7 +146,8 @@ static const char S_weekdays[] =
 static const char S_time[] =
     "today yesterday tonight tomorrow earlier later recently monday tuesday "
     "wednesday thursday friday saturday sunday morning afternoon evening "
-    "night week month year last this previously once again";
+    "night week month year last this previously once again hours minutes days "
+    "weeks months years moments";
 
 static const char S_rel[] = "who which that whom whose";
 static const char S_aux[] =
