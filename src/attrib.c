@@ -584,6 +584,10 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
+            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "although") ||
+             S_is(d, e + 1, "though") || S_is(d, e + 1, "whereas")))
+            break;
         /* 'X called A and said B': the next coordinated cue ends it */
         if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
             size_t k = e + 1;
@@ -756,9 +760,32 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
     return 0;
 }
 
+/* Is [j, e) a plausible content: not only a time ('last week'), not a
+ * speaker phrase after an inverted cue ('said Michael O'Hanlon, a ...')? */
+static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
+    size_t words = 0, timeish = 0;
+    for (size_t k = j; k < e; k++) {
+        const hs_tok *t = S_t(d, k);
+        if (t->type != HS_T_WORD && t->type != HS_T_NUM) continue;
+        words++;
+        if ((t->lex & (HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH | HS_L_DET)) || t->type == HS_T_NUM) timeish++;
+    }
+    if (!words || timeish == words) return 0;
+    return 1;
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    /* ', said X' right after a quotation is the quotation's frame */
+    size_t pq = v;
+    while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
+    if (pq > s0 && pq < v && S_t(d, pq - 1)->type == HS_T_QUOTE && S_t(d, pq - 1)->q == HS_Q_CLOSE) return 0;
+    /* a preposition the cue governs: 'talk about', 'called for', 'accused of' */
+    if (c1 + 1 < s1 && (S_is(d, c1, "about") || S_is(d, c1, "for") || S_is(d, c1, "of") ||
+                        S_is(d, c1, "on") || S_is(d, c1, "against") || S_is(d, c1, "with")) &&
+        !(S_lex(d, c1 + 1) & (HS_L_TIME | HS_L_WEEKDAY)))
+        c1++;
     long sb;
     size_t se;
     int has_subj = S_speaker_of_cue(d, s0, v, &sb, &se);
@@ -769,6 +796,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t j = S_skip_to_content(d, c1, s1, &fr);
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
+        if (!S_content_ok(d, j, e)) return 0;
         return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
     }
     /* nothing after the cue: the clause before it ('..., X said.') */
