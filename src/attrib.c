@@ -512,7 +512,10 @@ static int S_direct(hearsay_doc *d) {
             size_t nx = q->t1;
             if (nx < e1 && S_t(d, nx)->type == HS_T_WORD) continue;
         }
-        if (found) {
+        /* '"A," she said, "B."': the frame before B is A's: one attribution */
+        int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
+                       (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
             a->quote = (int32_t)k;
@@ -523,9 +526,13 @@ static int S_direct(hearsay_doc *d) {
             last_para = q->para;
             continue;
         }
-        /* a continuation: no frame, right after a direct attribution */
-        if (last && (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q))) &&
-            (q->t0 == s0 || S_quote_is_speech(d, q) || q->para == last_para)) {
+        /* a continuation: no frame, right after a direct attribution, opening
+         * a sentence (or in the sentence of the attribution's cue) */
+        uint32_t cs0 = 0, cs1 = 0;
+        int in_cue_sentence = last && S_sent_of(d, d->attrs.v[last_attr].cue_tok, &cs0, &cs1) >= 0 &&
+                              cs0 == s0;
+        if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
+            (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];
             if (a->part0 + a->nparts == d->bparts.n) {
                 if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;

@@ -262,6 +262,9 @@ static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
         e->tp += gold && pred;
         e->fp += !gold && pred;
         e->fn += gold && !pred;
+        if (getenv("HEARSAY_TRAIN_DUMP") && gold != pred)
+            printf("%s\t%s\t%.*s\n", gold ? "FN" : "FP", S_is_cand(t) ? "cand" : "nocand",
+                   (int)(t->e - t->b), d->text + t->b);
     }
     return 0;
 }
