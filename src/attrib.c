@@ -44,7 +44,7 @@ static int S_dash(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type != HS_T_PUNCT) return 0;
     const unsigned char *s = (const unsigned char *)d->text + t->b;
-    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93)) ||
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93 || s[2] == 0x95)) ||
            (t->e - t->b == 1 && s[0] == '-');
 }
 
@@ -337,10 +337,23 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
 }
 
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
+ * '― Pamela Padilla' (a dash and a name closing the paragraph). */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
+    if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
+        size_t pe = j + 1;
+        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 8) pe++;
+        size_t ne = S_np_right(d, j + 1, pe);
+        if (ne == pe && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
+            f->cue_b = (long)j;
+            f->cue_e = (long)j + 1;
+            f->src_b = (long)j + 1;
+            f->src_e = (long)ne;
+            return 1;
+        }
+    }
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
     /* said X[, apposition] */
@@ -468,6 +481,33 @@ static int S_quote_is_speech(const hearsay_doc *d, const hs_quote *q) {
     return words >= 4 && (starts || q->reopens);
 }
 
+/* A transcript line inside a quotation: '"PENCE: Well, look, ...'. Returns
+ * the colon's token, or 0. */
+static size_t S_transcript_colon(const hearsay_doc *d, const hs_quote *q) {
+    size_t j = q->t0 + 1;
+    while (j < q->t1 && j < q->t0 + 5 && S_cap(d, j)) j++;
+    if (j == q->t0 + 1 || j >= q->t1 || !S_punct(d, j, ':')) return 0;
+    /* a name in capitals, or a capitalised name of one or two words */
+    if (!(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP) && j - q->t0 > 3) return 0;
+    if (S_lex(d, q->t0 + 1) & HS_L_NOTNAME) return 0;
+    return j;
+}
+
+static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
+    hs_quote *q = &d->quotes.v[k];
+    hs_attr *a = S_new_attr(d);
+    if (!a) return HEARSAY_ENOMEM;
+    S_set_src(d, a, q->t0 + 1, colon);
+    S_set_cue(d, a, colon, colon + 1);
+    size_t cb = colon + 1, ce = q->t1;
+    if (cb >= ce) return 0;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+    a->nparts = 1;
+    a->quote = (int32_t)k;
+    q->attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -479,6 +519,14 @@ static int S_direct(hearsay_doc *d) {
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
         if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
+        size_t colon = S_transcript_colon(d, q);
+        if (colon) {
+            if (S_transcript(d, k, colon)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+            continue;
+        }
         S_frame f;
         int found = 0;
         /* the frame after (within the sentence that holds the quote's end,
