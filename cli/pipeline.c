@@ -36,6 +36,7 @@ struct pl_pipeline {
     size_t cap;
     uint64_t head, tail, claim;
     int closing, stopped;
+    int idle_workers, main_waiting; /* signal only those who wait */
     pthread_mutex_t mu;
     pthread_cond_t work_cv, done_cv;
     pl_worker *workers;
@@ -164,8 +165,11 @@ static void *S_worker_main(void *arg)
     pl_pipeline *p = w->p;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->claim == p->tail && !p->closing)
+        while (p->claim == p->tail && !p->closing) {
+            p->idle_workers++;
             pthread_cond_wait(&p->work_cv, &p->mu);
+            p->idle_workers--;
+        }
         if (p->claim == p->tail)
             break;
         pl_job *j = &p->jobs[p->claim++ % p->cap];
@@ -175,7 +179,8 @@ static void *S_worker_main(void *arg)
             S_run(w, j);
         pthread_mutex_lock(&p->mu);
         j->state = JOB_DONE;
-        pthread_cond_broadcast(&p->done_cv);
+        if (p->main_waiting && j == &p->jobs[p->head % p->cap])
+            pthread_cond_signal(&p->done_cv);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -225,8 +230,11 @@ static int S_emit_head(pl_pipeline *p, int wait)
     pl_job *j = &p->jobs[p->head % p->cap];
     if (p->head == p->tail)
         return 0;
-    while (wait && j->state != JOB_DONE)
+    while (wait && j->state != JOB_DONE) {
+        p->main_waiting = 1;
         pthread_cond_wait(&p->done_cv, &p->mu);
+        p->main_waiting = 0;
+    }
     if (j->state != JOB_DONE)
         return 0;
     pthread_mutex_unlock(&p->mu);
@@ -247,7 +255,7 @@ pl_pipeline *pl_new(const pl_config *cfg, int threads, pl_emit_fn emit,
     p->cfg = cfg;
     p->emit = emit;
     p->ctx = ctx;
-    p->cap = 4 * (size_t)threads;
+    p->cap = 4 * (size_t)threads < 16 ? 16 : 4 * (size_t)threads;
     p->jobs = cli_xrealloc(NULL, p->cap * sizeof *p->jobs);
     memset(p->jobs, 0, p->cap * sizeof *p->jobs);
     p->workers = cli_xrealloc(NULL, (size_t)threads * sizeof *p->workers);
@@ -284,7 +292,8 @@ void pl_submit(pl_pipeline *p, pl_job *j)
     pthread_mutex_lock(&p->mu);
     j->state = JOB_QUEUED;
     p->tail++;
-    pthread_cond_signal(&p->work_cv);
+    if (p->idle_workers)
+        pthread_cond_signal(&p->work_cv);
     pthread_mutex_unlock(&p->mu);
 }
 
