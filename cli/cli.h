@@ -73,6 +73,10 @@ int cli_parse_size(const char *s, size_t *out);
  * write error and returns CLI_EXIT_INPUT. For --help texts. */
 int cli_print_help(const char *s);
 
+/* Reports a failed write on stdout (using errno), once per run however
+ * often it is called; returns CLI_EXIT_INPUT. */
+int cli_stdout_error(void);
+
 /* Flushes and checks stdout at exit; reports a write error. Returns rc, or
  * CLI_EXIT_INPUT when stdout failed. */
 int cli_finish_stdout(int rc);

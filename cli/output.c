@@ -11,7 +11,7 @@
 int out_stdout(const char *p, size_t n)
 {
     if (n && fwrite(p, 1, n, stdout) != n) {
-        cli_error("write error on standard output: %s", strerror(errno));
+        cli_stdout_error();
         return -1;
     }
     return 0;

@@ -62,12 +62,19 @@ int cli_print_help(const char *s)
     return cli_finish_stdout(CLI_EXIT_OK);
 }
 
+int cli_stdout_error(void)
+{
+    static int reported;
+    if (!reported)
+        cli_error("write error on standard output: %s", strerror(errno));
+    reported = 1;
+    return CLI_EXIT_INPUT;
+}
+
 int cli_finish_stdout(int rc)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("write error on standard output: %s", strerror(errno));
-        return CLI_EXIT_INPUT;
-    }
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return cli_stdout_error();
     return rc;
 }
 

@@ -35,7 +35,7 @@ sys.exit(0 if n > 0 else 1)' <"$1" 2>/dev/null
 docs_of() {
     python3 -c '
 import json, sys
-print("\n".join(sorted({json.loads(l)["doc"] for l in sys.stdin})))' <"$1"
+print("\n".join(sorted({json.loads(l)["doc"] for l in sys.stdin})))' <"$1" 2>/dev/null
 }
 
 same_lines() { # A B: the same lines, in any order
