@@ -29,7 +29,11 @@ static const char help_text[] =
     "                        terminal, jsonl otherwise)\n"
     "  -o, --out-dir DIR     write DIR/NAME.ann (brat), .jsonl, .txt or "
     ".html\n"
-    "                        per document instead of standard output\n"
+    "                        per document instead of standard output; NAME "
+    "is\n"
+    "                        a FILE's name without its folders, a path "
+    "below\n"
+    "                        a DIR, or a JSON id (never leaving DIR)\n"
     "      --keep-debris     keep quotations found in page debris\n"
     "\n"
     "Input:\n"
@@ -228,7 +232,8 @@ static int S_emit(void *ctx, pl_job *j)
         fwrite(j->msg.p, 1, j->msg.n, stderr);
     r->failed |= j->failed;
     if (!j->failed && r->o->out_dir)
-        rc = out_file(r->o->out_dir, j->name.p, format_ext[r->o->pl.format],
+        rc = out_file(r->o->out_dir, j->name.p + j->out_base,
+                      format_ext[r->o->pl.format],
                       j->out.p, j->out.n);
     else if (!j->failed)
         rc = out_stdout(j->out.p, j->out.n);

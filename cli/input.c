@@ -322,10 +322,13 @@ static int S_start_arg(in_iter *it, const char *arg, pl_job *j, int *is_doc)
         pl_fail(j, "%s: %s", arg, strerror(errno));
         return 1;
     }
-    if (is_stdin)
+    if (is_stdin) {
         cli_buf_puts(&j->name, it->c->stdin_name ? it->c->stdin_name : "-");
-    else
+    } else {
         S_doc_name(&j->name, arg);
+        const char *slash = strrchr(j->name.p, '/');
+        j->out_base = slash ? (size_t)(slash + 1 - j->name.p) : 0;
+    }
     S_read_text(it, arg, j);
     *is_doc = 1;
     return 1;

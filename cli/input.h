@@ -9,6 +9,10 @@
  * relative to the folder); "-" is standard input. Compression is
  * recognised by content (reader.h).
  *
+ * With --out-dir, a file argument's output is named after the file alone
+ * (pl_job.out_base skips its folders); documents found in a folder keep
+ * their relative path.
+ *
  * Each document becomes one pipeline job. Errors become PL_NOTE jobs, so
  * they reach stderr in input order with the output around them.
  */

@@ -30,6 +30,7 @@ typedef struct {
     pl_kind kind;
     cli_buf in;       /* text or JSON line */
     cli_buf name;     /* document name (NUL-terminated) */
+    size_t out_base;  /* --out-dir files are named name.p + out_base */
     const char *file; /* input file, for messages; outlives the run */
     uint64_t line;    /* JSON line number (1-based), else 0 */
     /* Filled by the worker (a PL_NOTE arrives with msg and failed set). */
