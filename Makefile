@@ -86,3 +86,7 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# tests/unit/test_cli_io.c compiles the CLI's sources in; rebuild it when
+# they change.
+$(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)
