@@ -32,7 +32,7 @@ INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CLI_LIBS  := -ljansson -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
+CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
 
 .PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz
@@ -113,3 +113,7 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# tests/unit/test_cli_io.c compiles the CLI's sources in; rebuild it when
+# they change.
+$(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)
