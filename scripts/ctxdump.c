@@ -1,15 +1,15 @@
 /*
- * ctxdump.c -- development tool: runs the context stage alone (no
- * tokenizer needed) over files and prints what it set aside, one line per
+ * ctxdump.c -- development tool: runs the tokenizer and the context stage
+ * over files and prints what it set aside, one line per
  * debris paragraph:  FILE <TAB> byte_b <TAB> byte_e <TAB> kind <TAB>
  * author <TAB> handle <TAB> date, and FILE <TAB> date <TAB> YYYY-MM-DD when
  * it found the article's date. scripts/ctx_eval.py reads this.
  *
- *   cc -Iinclude -Isrc -Itests/unit scripts/ctxdump.c build/libhearsay.a
+ *   cc -Iinclude -Isrc scripts/ctxdump.c build/libhearsay.a -o build/ctxdump
  */
 #include <stdio.h>
 
-#include "handdoc.h"
+#include "hearsay_int.h"
 
 static char *S_slurp(const char *path, size_t *n) {
     FILE *f = fopen(path, "rb");
@@ -41,8 +41,13 @@ int main(int argc, char **argv) {
     for (int a = 1; a < argc; a++) {
         size_t n;
         char *text = S_slurp(argv[a], &n);
-        hearsay_doc *d = text ? T_doc(text, "") : NULL;
-        if (!d || hs_ctx_run(d)) {
+        hearsay_doc *d = text ? hearsay_doc_new() : NULL;
+        if (d) {
+            d->text = text;
+            d->len = n;
+            d->model = hearsay_model_builtin();
+        }
+        if (!d || hs_tok_run(d) || hs_ctx_run(d)) {
             fprintf(stderr, "ctxdump: %s: failed\n", argv[a]);
             status = 1;
         } else {
@@ -53,7 +58,7 @@ int main(int argc, char **argv) {
             }
             if (d->date[0]) printf("%s\tdate\t%s\n", argv[a], d->date);
         }
-        T_free(d);
+        hearsay_doc_free(d);
         free(text);
     }
     return status;

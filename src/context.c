@@ -59,6 +59,7 @@ enum {
     CTX_POST_MAX = 280,  /* characters in a post */
     CTX_URL_LEN = 23,    /* what a link counts for in a post */
     CTX_TWEET_LINES = 6, /* lines a <tweet> element may span */
+    CTX_TAG_MAX = 200,   /* bytes in a <tweet ...> opening tag */
     CTX_DATELINE_PARAS = 6 /* an opening dateline is in the first paragraphs */
 };
 
@@ -376,17 +377,39 @@ static hs_line S_para_line(const hearsay_doc *d, size_t i) {
 
 /* ------------------------------------------------------------ dates */
 
+/* What may follow a date on a date line: "at 5:00 p.m. ET", "|", ".".
+ * Not words: "Sept. 9, 2013 traffic problems." is a timeline entry. */
+static int S_time_tail(hs_line t) {
+    static const char *const ok[] = {"at", "a.m.", "p.m.", "am", "pm", "a.m",
+                                     "p.m", "|", "-", "\xE2\x80\x94", NULL};
+    if (t.n > 30) return 0;
+    for (size_t i = 0; i < t.n;) {
+        while (i < t.n && (S_isspace((unsigned char)t.s[i]) || t.s[i] == ',')) i++;
+        size_t b = i;
+        while (i < t.n && !S_isspace((unsigned char)t.s[i]) && t.s[i] != ',') i++;
+        hs_line w = S_unstop((hs_line){t.s + b, i - b});
+        hs_shape sh;
+        S_shape(w, &sh);
+        if (w.n && !S_equals_any(w, ok) && sh.lower &&
+            !S_equals_any((hs_line){t.s + b, i - b}, ok))
+            return 0;
+    }
+    return 1;
+}
+
 /* A "Published ..." / date-only line: its date (with a year), or -1. A
- * line qualifies only when little else is on it. */
-static int S_date_line(hs_line l, int64_t *days) {
-    static const char *const lead[] = {"published", "posted", "updated",
+ * line qualifies only when little else is on it. *lead tells whether it
+ * opened with "Published", "Updated" and the like. */
+static int S_date_line(hs_line l, int64_t *days, int *lead) {
+    static const char *const lead_words[] = {"published", "posted", "updated",
                                        "last updated", "date", "first published",
                                        NULL};
     size_t i = 0;
     hs_date_lit lit;
     if (l.n > 100) return -1;
-    for (size_t k = 0; lead[k]; k++)
-        if (S_prefix_word(l, lead[k])) i = strlen(lead[k]);
+    for (size_t k = 0; lead_words[k]; k++)
+        if (S_prefix_word(l, lead_words[k])) i = strlen(lead_words[k]);
+    *lead = i > 0;
     while (i < l.n && (S_isspace((unsigned char)l.s[i]) || l.s[i] == ':')) i++;
     hs_line rest = {l.s + i, l.n - i};
     if (S_prefix_word(rest, "on")) i += 2;
@@ -399,8 +422,7 @@ static int S_date_line(hs_line l, int64_t *days) {
     while (i < l.n && S_isspace((unsigned char)l.s[i])) i++;
     if (!hs_date_lit_at(l.s, i, l.n, &lit) || !lit.y) return -1;
     /* what follows may be a time, a zone, a period; not a sentence */
-    hs_line tail = S_trim(l.s + lit.e, l.n - lit.e);
-    if (tail.n > 30 || S_has_dquote(tail)) return -1;
+    if (!S_time_tail(S_trim(l.s + lit.e, l.n - lit.e))) return -1;
     *days = hs_date_days(lit.y, lit.m, lit.d);
     return 0;
 }
@@ -422,14 +444,17 @@ static int S_dateline(hs_line l, int64_t *days) {
     return 0;
 }
 
-/* Sets d->date from the first dateline, when it has none. */
+/* Sets d->date from the first dateline, when it has none: a "Published"
+ * line anywhere, a bare date or an opening dateline near the top. */
 static void S_find_doc_date(hearsay_doc *d) {
     int64_t days;
+    int lead;
     if (d->date[0]) return;
     for (size_t i = 0; i < d->paras.n; i++) {
         hs_line l = S_para_line(d, i);
-        if (S_date_line(l, &days) == 0 ||
-            (i < CTX_DATELINE_PARAS && S_dateline(l, &days) == 0)) {
+        int top = i < CTX_DATELINE_PARAS;
+        if ((S_date_line(l, &days, &lead) == 0 && (lead || top)) ||
+            (top && S_dateline(l, &days) == 0)) {
             hs_date_format(days, d->date);
             return;
         }
@@ -567,6 +592,17 @@ static int S_post_line(const hearsay_doc *d, const hs_debris_raw *m, size_t j) {
     return S_signature(t, &other) != 0;
 }
 
+/* Is there a blank line between paragraph j and the next? (The tokenizer
+ * makes no paragraph of an empty line; a post's lines have none between
+ * them.) */
+static int S_blank_after(const hearsay_doc *d, size_t j) {
+    if (j + 1 >= d->paras.n) return 0;
+    size_t nl = 0;
+    for (size_t k = d->paras.v[j].e; k < d->paras.v[j + 1].b; k++)
+        nl += d->text[k] == '\n';
+    return nl >= 2;
+}
+
 /* Marks paragraph i, whose line ends with a post signature, and the lines
  * of the post above it: as many as fit in a post. */
 static int S_mark_post(hearsay_doc *d, hs_debris_raw *m, size_t i,
@@ -581,7 +617,7 @@ static int S_mark_post(hearsay_doc *d, hs_debris_raw *m, size_t i,
     for (size_t j = i; j-- > 0;) {
         hs_line t = S_para_line(d, j);
         if (!t.n && !text) continue;
-        if (!S_post_line(d, m, j)) break;
+        if ((text && S_blank_after(d, j)) || !S_post_line(d, m, j)) break;
         used += S_post_len(t);
         if (used > CTX_POST_MAX) break;
         m[j] = r;
@@ -643,7 +679,8 @@ static int S_tweet_record(hearsay_doc *d, hs_line tag, hs_line text,
     if (S_signature(text, &sig) == 0) return S_post_record(d, text, &sig, r);
     r->kind = "embedded-post";
     r->author = r->handle = r->date = -1;
-    if (S_attr(tag, "author", &v) == 0 || S_attr(tag, "tweet-author", &v) == 0) {
+    if ((S_attr(tag, "author", &v) == 0 || S_attr(tag, "tweet-author", &v) == 0) &&
+        !memchr(v.s, ' ', v.n)) {
         int n = snprintf(handle, sizeof handle, "%s%.*s", v.n && v.s[0] == '@' ? "" : "@",
                          (int)(v.n < 60 ? v.n : 60), v.s);
         if (n > 1 && (S_str(d, handle, (size_t)n, &r->handle) ||
@@ -675,8 +712,12 @@ static int S_mark_tweet(hearsay_doc *d, hs_debris_raw *m, size_t i,
     }
     hs_line all = {d->text + b, (size_t)end};
     long gt = S_find(all, ">");
-    hs_line tag = {all.s, gt < 0 ? all.n : (size_t)gt};
-    hs_line text = gt < 0 ? S_trim(all.s, 0) : S_trim(all.s + gt + 1, all.n - (size_t)gt - 1);
+    if (gt < 0 || gt > CTX_TAG_MAX) { /* broken markup: body text in a tag */
+        m[i] = r;
+        return HEARSAY_OK;
+    }
+    hs_line tag = {all.s, (size_t)gt};
+    hs_line text = S_trim(all.s + gt + 1, all.n - (size_t)gt - 1);
     if (text.n) {
         int rc = S_tweet_record(d, tag, text, &r);
         if (rc) return rc;
@@ -693,6 +734,7 @@ static int S_mark_tweet(hearsay_doc *d, hs_debris_raw *m, size_t i,
 static const char *S_line_kind(hs_line l, int first) {
     hs_shape sh;
     int64_t days;
+    int lead;
     if (!l.n || (l.n > CTX_SHORT && l.s[0] != '<')) return NULL;
     S_shape(l, &sh);
     if (S_is_markup(l, &sh)) return "markup";
@@ -702,7 +744,7 @@ static const char *S_line_kind(hs_line l, int first) {
     if (S_is_read_more(l)) return "read-more";
     if (S_is_caption(l, &sh)) return "caption";
     if (S_is_by(l, &sh) || S_is_time(l) || S_is_credit_line(l) ||
-        S_date_line(l, &days) == 0)
+        S_date_line(l, &days, &lead) == 0)
         return "byline";
     if (!first && S_is_related(l, &sh)) return "related-headline";
     if (S_is_label(l, &sh)) return "markup";

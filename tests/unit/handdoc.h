@@ -13,8 +13,8 @@
 
 /* A doc over text (not copied) with date ("" or "YYYY-MM-DD") and one
  * paragraph per line. Returns NULL when out of memory. */
-static hearsay_doc *T_doc(const char *text, const char *date) {
-    hearsay_doc *d = calloc(1, sizeof *d);
+static inline hearsay_doc *T_doc(const char *text, const char *date) {
+    hearsay_doc *d = hearsay_doc_new();
     if (!d) return NULL;
     d->text = text;
     d->len = strlen(text);
@@ -23,24 +23,19 @@ static hearsay_doc *T_doc(const char *text, const char *date) {
         size_t e = b;
         while (e < d->len && text[e] != '\n') e++;
         hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1};
-        if (hs_vec_push(&d->paras, p)) return NULL;
+        if (hs_vec_push(&d->paras, p)) {
+            hearsay_doc_free(d);
+            return NULL;
+        }
         b = e + 1;
     }
     return d;
 }
 
-static void T_free(hearsay_doc *d) {
-    if (!d) return;
-    hs_vec_free(&d->paras);
-    hs_vec_free(&d->attrs);
-    hs_vec_free(&d->bparts);
-    hs_vec_free(&d->debris_raw);
-    free(d->strings.p);
-    free(d);
-}
+static inline void T_free(hearsay_doc *d) { hearsay_doc_free(d); }
 
 /* Byte offset of the unique substring s in d's text, or -1. */
-static int32_t T_at(const hearsay_doc *d, const char *s) {
+static inline int32_t T_at(const hearsay_doc *d, const char *s) {
     const char *p = s ? strstr(d->text, s) : NULL;
     return p ? (int32_t)(p - d->text) : -1;
 }
@@ -48,7 +43,7 @@ static int32_t T_at(const hearsay_doc *d, const char *s) {
 /* Adds an attribution: its cue is the word cue inside the unique substring
  * where; content and src are unique substrings or NULL. 0, or -1 when a
  * substring is missing or memory runs out. */
-static int T_attr(hearsay_doc *d, const char *where, const char *cue,
+static inline int T_attr(hearsay_doc *d, const char *where, const char *cue,
                   const char *content, const char *src) {
     hs_attr a;
     memset(&a, 0, sizeof a);
@@ -72,38 +67,9 @@ static int T_attr(hearsay_doc *d, const char *where, const char *cue,
 }
 
 /* The date string of attribution i, or "" when it has none. */
-static const char *T_date(const hearsay_doc *d, size_t i) {
+static inline const char *T_date(const hearsay_doc *d, size_t i) {
     const char *s = hs_doc_strp(d, d->attrs.v[i].date);
     return s ? s : "";
 }
 
-/* Until the core (buf.c, doc.c) is linked into the tests: minimal
- * hs_vec_grow_() and hs_doc_str(). */
-#ifndef HS_HAVE_CORE
-int hs_vec_grow_(void **v, size_t *cap, size_t need, size_t elem) {
-    size_t n = *cap ? *cap * 2 : 16;
-    while (n < need) n *= 2;
-    void *p = realloc(*v, n * elem);
-    if (!p) return HEARSAY_ENOMEM;
-    *v = p;
-    *cap = n;
-    return 0;
-}
-
-int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
-    hs_buf *b = &d->strings;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    int32_t off = (int32_t)b->n;
-    memcpy(b->p + b->n, s, n);
-    b->p[b->n + n] = 0;
-    b->n += n + 1;
-    return off;
-}
-#endif
 #endif
