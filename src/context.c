@@ -277,7 +277,7 @@ static int S_is_related(hs_line l, const hs_shape *sh) {
      * quotation marks a pull quote */
     return S_allcaps(sh) && sh->words >= 6 && l.n <= 200 &&
            l.s[l.n - 1] != ':' && !S_isdigit((unsigned char)l.s[0]) &&
-           !S_has_dquote((hs_line){l.s, 1});
+           !S_has_dquote((hs_line){l.s, l.n < 3 ? l.n : 3});
 }
 
 /* A headline in title case ("Rand Paul Scores Direct Hit On Donald Trump."),
@@ -603,6 +603,16 @@ static int S_blank_after(const hearsay_doc *d, size_t j) {
     return nl >= 2;
 }
 
+/* Does a line look like a post's text: a link, a #hashtag or an
+ * @mention? Needed to cross a blank line up from a signature. */
+static int S_posty(hs_line l) {
+    for (size_t i = 0; i + 1 < l.n; i++)
+        if ((l.s[i] == '#' || l.s[i] == '@') && S_isword((unsigned char)l.s[i + 1]) &&
+            (i == 0 || S_isspace((unsigned char)l.s[i - 1])))
+            return 1;
+    return S_find(l, "http") >= 0 || S_find(l, "pic.twitter.com/") >= 0;
+}
+
 /* Marks paragraph i, whose line ends with a post signature, and the lines
  * of the post above it: as many as fit in a post. */
 static int S_mark_post(hearsay_doc *d, hs_debris_raw *m, size_t i,
@@ -617,7 +627,8 @@ static int S_mark_post(hearsay_doc *d, hs_debris_raw *m, size_t i,
     for (size_t j = i; j-- > 0;) {
         hs_line t = S_para_line(d, j);
         if (!t.n && !text) continue;
-        if ((text && S_blank_after(d, j)) || !S_post_line(d, m, j)) break;
+        if (S_blank_after(d, j) && (text || !S_posty(t))) break;
+        if (!S_post_line(d, m, j)) break;
         used += S_post_len(t);
         if (used > CTX_POST_MAX) break;
         m[j] = r;
@@ -651,7 +662,11 @@ static int S_tweet_date(hs_line tag, int64_t *days) {
     if (S_attr(tag, "datetime", &v) == 0 && v.n >= 10 &&
         hs_date_parse_iso(v.s, 10, days) == 0)
         return 0;
-    if (S_attr(tag, "tweet-date", &v) == 0 && hs_date_lit_at(v.s, 0, v.n, &lit) && lit.y) {
+    char buf[64];
+    if (S_attr(tag, "tweet-date", &v) == 0 && v.n < sizeof buf) {
+        for (size_t i = 0; i < v.n; i++) /* the value may wrap a line */
+            buf[i] = S_isspace((unsigned char)v.s[i]) ? ' ' : v.s[i];
+        if (!hs_date_lit_at(buf, 0, v.n, &lit) || !lit.y) return -1;
         *days = hs_date_days(lit.y, lit.m, lit.d);
         return 0;
     }
