@@ -433,8 +433,9 @@ static int S_clause_word(const char *s, const hs_dtok *t) {
 
 /* Punctuation that may sit inside the words between a cue and its time
  * expression: apostrophes ("CNN's"), hyphens, "&", abbreviation periods
- * ("U.S."). */
-static int S_soft_punct(const char *s, const hs_dtok *t, size_t i) {
+ * ("U.S."), the comma of "City, State". t has count tokens. */
+static int S_soft_punct(const char *s, const hs_dtok *t, size_t count,
+                        size_t i) {
     const hs_dtok *p = &t[i];
     size_t n = p->e - p->b;
     const char *c = s + p->b;
@@ -443,7 +444,11 @@ static int S_soft_punct(const char *s, const hs_dtok *t, size_t i) {
     if (n == 1 && *c == '.' && i > 0 && t[i - 1].type == DT_WORD &&
         t[i - 1].e - t[i - 1].b <= 3 && S_upper(s[t[i - 1].b]))
         return 1;
-    return 0;
+    /* "in Berea, Ohio Tuesday": a comma between two names */
+    return n == 1 && *c == ',' && i > 0 && i + 1 < count &&
+           t[i - 1].type == DT_WORD && S_upper(s[t[i - 1].b]) &&
+           t[i + 1].type == DT_WORD && S_upper(s[t[i + 1].b]) &&
+           hs_date_weekday_name(s + t[i + 1].b, t[i + 1].e - t[i + 1].b) < 0;
 }
 
 /* 1: after the cue, within a few words of the same clause. */
@@ -453,7 +458,7 @@ static int S_find_after(const char *s, const hs_dtok *t, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (t[i].content) return 0;
         if (S_expr_at(s, t, n, i, x)) return !S_expr_in_content(t, x);
-        if (t[i].type == DT_PUNCT ? !S_soft_punct(s, t, i)
+        if (t[i].type == DT_PUNCT ? !S_soft_punct(s, t, n, i)
                                   : (S_clause_word(s, &t[i]) || ++words > DT_GAP))
             return 0;
     }

@@ -277,6 +277,10 @@ TEST(clause_words_between) {
     STR_EQ(T_said("Smith told U.S. officials Sunday that it was dead.", DAY,
                   "Smith told", "told", "that it was dead", "Smith"),
            "2021-08-29");
+    STR_EQ(T_said("Kasich told a crowd in Berea, Ohio Tuesday night.", DAY,
+                  "Kasich told", "told", NULL, "Kasich"), "2021-08-31");
+    STR_EQ(T_said("Kasich said, Tuesday, that it was over.", DAY,
+                  "Kasich said", "said", "that it was over", "Kasich"), "");
     STR_EQ(T_said("Smith said, after the vote was over and the hall had "
                   "emptied, Friday.", DAY, "Smith said", "said", NULL, "Smith"),
            "");
