@@ -272,10 +272,10 @@ static int S_is_related(hs_line l, const hs_shape *sh) {
         "trending:", "more from", NULL};
     if (l.n > 300) return 0;
     if (S_prefix_any(l, start) || S_prefix(l, "\"related:\"")) return 1;
-    /* an all-capitals headline of six words or more; shorter ones are the
+    /* an all-capitals headline of seven words or more; shorter ones are the
      * article's own section heads, numbered ones its own list, and one in
      * quotation marks a pull quote */
-    return S_allcaps(sh) && sh->words >= 6 && l.n <= 200 &&
+    return S_allcaps(sh) && sh->words >= 7 && l.n <= 200 &&
            l.s[l.n - 1] != ':' && !S_isdigit((unsigned char)l.s[0]) &&
            !S_has_dquote((hs_line){l.s, l.n < 3 ? l.n : 3});
 }
