@@ -179,10 +179,6 @@ enum {
 
 /* ------------------------------------------------------ attribution */
 
-typedef struct {
-    HS_VEC(hearsay_span) parts_tmp; /* unused */
-} hs_unused;
-
 /* An attribution under construction: spans as byte ranges. */
 typedef struct {
     uint8_t kind;       /* hearsay_kind */
@@ -203,10 +199,17 @@ typedef struct {
     uint32_t b, e;
 } hs_brange;
 
+/* A mention of an entity (byte range), in text order. */
+typedef struct {
+    uint32_t b, e;
+    int32_t ent;
+} hs_ment;
+
 /* An entity under construction. */
 typedef struct {
     int32_t name, role;   /* offsets into doc->strings, -1 */
-    uint32_t m0, nm;      /* mentions into doc->ment_tmp (by entity) */
+    uint32_t first;       /* byte offset of its first mention */
+    uint32_t nname;       /* length of name, for "fullest" */
     uint8_t is_group;
     uint8_t gender;       /* 0 unknown, 1 male, 2 female */
     uint8_t plural;
@@ -239,7 +242,7 @@ struct hearsay_doc {
     HS_VEC(hs_attr) attrs;
     HS_VEC(hs_brange) bparts;     /* content parts (bytes) */
     HS_VEC(hs_ent) ents;
-    HS_VEC(hs_brange) ment_tmp;   /* entity mentions (bytes) */
+    HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;
     HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
     HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
@@ -284,6 +287,6 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info);
-int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info);
+int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info); /* html.c (to come) */
 
 #endif /* HEARSAY_INT_H */

@@ -1,0 +1,746 @@
+/*
+ * attrib.c -- finding attributions: cues, speakers and contents.
+ *
+ * Three passes over the article:
+ *   1. direct quotations: each outermost quotation looks for its frame
+ *      ("Q," X said / X said, "Q" / X: "Q"); quotations with no frame of
+ *      their own continue the last direct attribution of the paragraph (or
+ *      of the paragraph before, for quotations over several paragraphs);
+ *   2. reported speech: each cue outside quotation marks with a subject
+ *      takes the rest of its clause as content ("X said (that) ...",
+ *      "X told Y ...", "according to X, ..."), or the clause before it
+ *      ("..., X said."); a content holding a quotation is mixed;
+ *   3. every attribution's kind from how much of its content is quoted.
+ */
+#include "hearsay_int.h"
+
+#define S_NP_MAX 14
+
+typedef struct {
+    hearsay_doc *d;
+    uint32_t s0, s1; /* sentence tokens */
+} S_ctx;
+
+static inline const hs_tok *S_t(const hearsay_doc *d, size_t j) { return &d->toks.v[j]; }
+
+static int S_is(const hearsay_doc *d, size_t j, const char *w) {
+    const hs_tok *t = S_t(d, j);
+    size_t n = strlen(w);
+    if (t->e - t->b != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = d->text[t->b + i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != w[i]) return 0;
+    }
+    return 1;
+}
+
+static int S_punct(const hearsay_doc *d, size_t j, char c) {
+    const hs_tok *t = S_t(d, j);
+    return t->type == HS_T_PUNCT && t->e - t->b == 1 && d->text[t->b] == c;
+}
+
+static int S_dash(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type != HS_T_PUNCT) return 0;
+    const unsigned char *s = (const unsigned char *)d->text + t->b;
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93)) ||
+           (t->e - t->b == 1 && s[0] == '-');
+}
+
+static int S_word(const hearsay_doc *d, size_t j) { return S_t(d, j)->type == HS_T_WORD; }
+static uint32_t S_lex(const hearsay_doc *d, size_t j) { return S_t(d, j)->lex; }
+static int S_cap(const hearsay_doc *d, size_t j) {
+    return S_word(d, j) && (S_t(d, j)->flags & HS_F_CAP);
+}
+
+/* -------------------------------------------------------- noun phrases */
+
+/* Can token j be part of a speaker's noun phrase? */
+static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
+
+static int S_np_word(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type == HS_T_NUM) return 1;
+    if (t->type != HS_T_WORD) return 0;
+    if (t->flags & HS_F_POSS) return 1;
+    uint32_t l = t->lex;
+    if (t->flags & HS_F_CAP) return !(l & (HS_L_SAYVERB)) || (l & (HS_L_TITLE | HS_L_GROUP));
+    if (l & (HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) return 1;
+    if (l & (HS_L_SAYVERB | HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_TIME | HS_L_REL | HS_L_ADV))
+        return 0;
+    /* an unknown lower-case word: an adjective or noun inside the phrase */
+    size_t n = t->e - t->b;
+    const char *w = d->text + t->b;
+    if (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) ||
+                  !memcmp(w + n - 2, "ly", 2)))
+        return 0;
+    return 1;
+}
+
+/* Is token j a good last word (head) of a speaker phrase? */
+static int S_np_head(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type != HS_T_WORD || (t->flags & HS_F_POSS)) return 0;
+    uint32_t l = t->lex;
+    if (l & (HS_L_PRON_PERSON)) return !(l & HS_L_PRON_POSS) || S_is(d, j, "her");
+    if (l & (HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) return 1;
+    if (t->flags & HS_F_CAP) return !(l & (HS_L_NOTNAME | HS_L_MONTH | HS_L_WEEKDAY)) || (l & HS_L_PRON_PERSON);
+    return 0;
+}
+
+/* The speaker phrase ending at token e (inclusive), within [lo, e]: returns
+ * its first token, or -1. */
+/* A lower-case noun phrase opened by a determiner or possessive within a
+ * few words: "the woman", "the gambling tycoon", "the 43-year-old". */
+static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
+    const hs_tok *h = S_t(d, e);
+    if (h->type != HS_T_WORD && h->type != HS_T_NUM) return -1;
+    if (h->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_VERB)) return -1;
+    for (size_t j = e; j-- > lo && e - j <= 4;) {
+        const hs_tok *t = S_t(d, j);
+        if (((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS) ||
+            (t->flags & HS_F_POSS))
+            return (t->flags & HS_F_POSS) ? S_np_left(d, lo, j - 1 >= lo ? j - 1 : j) : (long)j;
+        if (t->type == HS_T_PUNCT || (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_VERB)))
+            return -1;
+    }
+    return -1;
+}
+
+static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
+    if (e < lo) return -1;
+    if (!S_np_head(d, e)) return S_det_phrase(d, lo, e);
+    if (S_lex(d, e) & HS_L_PRON_PERSON) return (long)e;
+    size_t b = e;
+    while (b > lo && e - b < S_NP_MAX) {
+        size_t j = b - 1;
+        if (S_np_word(d, j) && !(S_lex(d, j) & HS_L_PRON_PERSON)) {
+            b = j;
+            continue;
+        }
+        if (S_dash(d, j) && !(S_t(d, j)->flags & HS_F_SPACE_BEFORE) && j > lo && S_np_word(d, j - 1)) {
+            b = j;
+            continue;
+        }
+        /* "Secretary of State", "chief of staff", "Bush of Florida" */
+        if (S_is(d, j, "of") && j > lo && ((S_lex(d, j - 1) & HS_L_TITLE) || (S_cap(d, j - 1) && S_cap(d, b)))) {
+            b = j;
+            continue;
+        }
+        if ((S_lex(d, j) & HS_L_DET) && !S_is(d, j, "that")) {
+            b = j;
+            break;
+        }
+        if (S_is(d, j, "and") && j > lo && S_np_word(d, j - 1) && (S_cap(d, b) || (S_lex(d, b) & (HS_L_GROUP | HS_L_TITLE)))) {
+            b = j;
+            continue;
+        }
+        break;
+    }
+    /* trim leading conjunctions */
+    while (b < e && (S_is(d, b, "and") || S_is(d, b, "of") || S_dash(d, b))) b++;
+    /* a phrase that starts the sentence with a capitalised function word */
+    while (b < e && (S_t(d, b)->flags & HS_F_SENT_START) && (S_lex(d, b) & HS_L_NOTNAME) &&
+           !(S_lex(d, b) & HS_L_DET))
+        b++;
+    return (long)b;
+}
+
+/* The speaker phrase starting at token b, within [b, hi): returns one past
+ * its last token, or 0. */
+static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
+    if (b >= hi) return 0;
+    if ((S_lex(d, b) & HS_L_PRON_PERSON) && !(S_lex(d, b) & HS_L_PRON_POSS)) return b + 1;
+    size_t e = b;
+    if ((S_lex(d, e) & HS_L_DET) && e + 1 < hi) e++;
+    size_t last_head = 0;
+    while (e < hi && e - b < S_NP_MAX) {
+        if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && e + 1 < hi &&
+                                ((S_lex(d, e - 1) & HS_L_TITLE) || (S_cap(d, e - 1) && S_cap(d, e + 1))))) {
+            if (S_np_head(d, e)) last_head = e + 1;
+            e++;
+            continue;
+        }
+        break;
+    }
+    return last_head;
+}
+
+/* ---------------------------------------------------------------- cues */
+
+/* Skips auxiliaries and adverbs left of a cue ("has also said"). */
+static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
+    size_t k = j;
+    while (k > lo && (S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) && !S_cap(d, k - 1) &&
+           j - k < 4)
+        k--;
+    return k;
+}
+
+/* Is token j a cue word here? */
+static int S_cue_word(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    return t->type == HS_T_WORD && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_INQ);
+}
+
+/* ------------------------------------------------------------ building */
+
+static int S_add_part(hearsay_doc *d, uint32_t b, uint32_t e) {
+    hs_brange r = {b, e};
+    return hs_vec_push(&d->bparts, r);
+}
+
+static hs_attr *S_new_attr(hearsay_doc *d) {
+    hs_attr a;
+    memset(&a, 0, sizeof a);
+    a.src_b = a.src_e = a.cue_b = a.cue_e = a.addr_b = a.addr_e = -1;
+    a.entity = a.addr_entity = -1;
+    a.date = -1;
+    a.quote = -1;
+    a.part0 = (uint32_t)d->bparts.n;
+    if (hs_vec_push(&d->attrs, a)) return NULL;
+    return &d->attrs.v[d->attrs.n - 1];
+}
+
+static void S_set_src(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
+    a->src_b = (int32_t)S_t(d, b)->b;
+    a->src_e = (int32_t)S_t(d, e - 1)->e;
+}
+
+static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
+    a->cue_b = (int32_t)S_t(d, b)->b;
+    a->cue_e = (int32_t)S_t(d, e - 1)->e;
+    a->cue_tok = (uint32_t)b;
+}
+
+static int S_sent_of(const hearsay_doc *d, size_t j, uint32_t *s0, uint32_t *s1) {
+    /* binary search over sentences */
+    size_t lo = 0, hi = d->sents.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents.v[mid].t1 <= j) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo >= d->sents.n) return -1;
+    *s0 = d->sents.v[lo].t0;
+    *s1 = d->sents.v[lo].t1;
+    return (int)lo;
+}
+
+/* ------------------------------------------------------ direct quotes */
+
+typedef struct {
+    long src_b, src_e; /* tokens [b, e), -1 if none */
+    long cue_b, cue_e;
+    long addr_b, addr_e;
+} S_frame;
+
+static void S_frame_init(S_frame *f) {
+    f->src_b = f->src_e = f->cue_b = f->cue_e = f->addr_b = f->addr_e = -1;
+}
+
+/* After "told", the addressee phrase. */
+static void S_addressee(const hearsay_doc *d, size_t j, size_t hi, S_frame *f) {
+    if (!(S_is(d, f->cue_b, "told") || S_is(d, f->cue_b, "tells") || S_is(d, f->cue_b, "tell") ||
+          S_is(d, f->cue_b, "telling") || S_is(d, f->cue_b, "asked") || S_is(d, f->cue_b, "urged")))
+        return;
+    size_t e = S_np_right(d, j, hi);
+    if (e > j) {
+        f->addr_b = (long)j;
+        f->addr_e = (long)e;
+    }
+}
+
+/* A verb that can be the cue right after a quotation's speaker: a known
+ * cue word, or any lower-case past-tense form ("echoed", "confessed"). */
+static int S_post_quote_verb(const hearsay_doc *d, size_t j) {
+    if (S_cue_word(d, j)) return 1;
+    const hs_tok *t = S_t(d, j);
+    if (t->type != HS_T_WORD || (t->flags & (HS_F_CAP | HS_F_INQ))) return 0;
+    if (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_TITLE | HS_L_GROUP)) return 0;
+    size_t n = t->e - t->b;
+    return n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
+}
+
+/* End of an apposition starting at token b ("a former adviser to Mr. Obama
+ * who is now ..."): the sentence's end, or before ', saying'. */
+static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
+    size_t e = b;
+    while (e < hi && S_t(d, e)->type != HS_T_QUOTE && !S_punct(d, e, '.') && !S_punct(d, e, ';')) {
+        if (S_punct(d, e, ',') && e + 1 < hi) {
+            const hs_tok *n = S_t(d, e + 1);
+            size_t len = n->e - n->b;
+            if (n->type == HS_T_WORD && len > 4 && !memcmp(d->text + n->e - 3, "ing", 3)) break;
+            if (S_is(d, e + 1, "when") || S_is(d, e + 1, "as") || S_is(d, e + 1, "after") ||
+                S_is(d, e + 1, "before") || S_is(d, e + 1, "while") || S_is(d, e + 1, "but") ||
+                S_is(d, e + 1, "and"))
+                break;
+        }
+        e++;
+    }
+    while (e > b && S_t(d, e - 1)->type == HS_T_PUNCT) e--;
+    return e;
+}
+
+/* Can token j start an apposition after a name ("a spokesman", "69",
+ * "refugee rights director at ...")? */
+static int S_appos_start(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type == HS_T_NUM) return 1;
+    if (S_is(d, j, "who")) return 1;
+    if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
+    if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
+    return S_np_word(d, j);
+}
+
+/* Is [b, e) a speaker phrase, possibly with appositions set off by commas
+ * ("Graham, a former candidate," / "Sarandon, 69,")? */
+static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
+    if (e <= b || e - b > 30) return 0;
+    size_t c = b;
+    while (c < e && !S_punct(d, c, ',')) c++;
+    size_t ne = c;
+    if (ne <= b || S_np_left(d, b, ne - 1) != (long)b) return 0;
+    if (c == e) return 1;
+    if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
+    for (size_t j = c; j < e; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
+        if ((t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
+    }
+    return 1;
+}
+
+/* Frame after a quotation ending at token q1 (exclusive):
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
+static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
+    size_t j = q1;
+    S_frame_init(f);
+    if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
+    if (j >= hi) return 0;
+    /* said X[, apposition] */
+    size_t k = j;
+    while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
+    if (k < hi && S_post_quote_verb(d, k)) {
+        size_t e = S_np_right(d, k + 1, hi);
+        if (e > k + 1) {
+            f->cue_b = (long)k;
+            f->cue_e = (long)k + 1;
+            f->src_b = (long)k + 1;
+            f->src_e = (long)e;
+            if (e + 1 < hi && S_punct(d, e, ',') && S_appos_start(d, e + 1) &&
+                !(S_lex(d, e + 1) & HS_L_TIME))
+                f->src_e = (long)S_appos_end(d, e + 1, hi);
+            return 1;
+        }
+    }
+    /* X said: the phrase then the verb, within a few tokens */
+    for (size_t v = j + 1; v < hi && v < j + 32; v++) {
+        if (S_t(d, v)->type == HS_T_QUOTE || S_punct(d, v, '.') || S_punct(d, v, ';')) break;
+        if (!S_post_quote_verb(d, v)) continue;
+        size_t a = S_skip_aux_left(d, j, v);
+        size_t se = a;
+        while (se > j && S_punct(d, se - 1, ',')) se--;
+        if (!S_speaker_segment(d, j, se)) {
+            if (S_cue_word(d, v)) break;
+            continue;
+        }
+        f->src_b = (long)j;
+        f->src_e = (long)se;
+        f->cue_b = (long)v;
+        f->cue_e = (long)v + 1;
+        S_addressee(d, v + 1, hi, f);
+        return 1;
+    }
+    return 0;
+}
+
+/* Frame before a quotation starting at token q0: 'X said, "Q"' or
+ * 'X: "Q"', searched within the sentence [lo, q0). */
+static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f) {
+    S_frame_init(f);
+    if (q0 == lo) return 0;
+    size_t j = q0;
+    if (S_punct(d, j - 1, ':')) {
+        /* X: "Q" or X said: "Q" */
+        size_t c = j - 1;
+        if (c > lo && S_post_quote_verb(d, c - 1)) {
+            size_t a = S_skip_aux_left(d, lo, c - 1);
+            long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
+            f->cue_b = (long)c - 1;
+            f->cue_e = (long)c + 1;
+            if (b >= 0) {
+                f->src_b = b;
+                f->src_e = (long)a;
+            }
+            return 1;
+        }
+        long b = c > lo ? S_np_left(d, lo, c - 1) : -1;
+        if (b == (long)lo) {
+            f->cue_b = (long)c;
+            f->cue_e = (long)c + 1;
+            f->src_b = b;
+            f->src_e = (long)c;
+            return 1;
+        }
+        return 0;
+    }
+    if (S_punct(d, j - 1, ',')) j--;
+    if (j <= lo || !S_cue_word(d, j - 1)) return 0;
+    size_t v = j - 1;
+    size_t a = S_skip_aux_left(d, lo, v);
+    f->cue_b = (long)v;
+    f->cue_e = (long)v + 1;
+    long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
+    if (b >= 0) {
+        f->src_b = b;
+        f->src_e = (long)a;
+    } else {
+        /* "said Smith, "Q"" */
+        size_t e = S_np_right(d, v + 1, q0);
+        if (e <= v + 1) return 0;
+    }
+    return 1;
+}
+
+static int S_commit_direct(hearsay_doc *d, const S_frame *f, hs_attr **out) {
+    hs_attr *a = S_new_attr(d);
+    if (!a) return HEARSAY_ENOMEM;
+    if (f->src_b >= 0) S_set_src(d, a, (size_t)f->src_b, (size_t)f->src_e);
+    if (f->cue_b >= 0) S_set_cue(d, a, (size_t)f->cue_b, (size_t)f->cue_e);
+    if (f->addr_b >= 0) {
+        a->addr_b = (int32_t)S_t(d, f->addr_b)->b;
+        a->addr_e = (int32_t)S_t(d, f->addr_e - 1)->e;
+    }
+    *out = a;
+    return 0;
+}
+
+static int S_quote_part(hearsay_doc *d, hs_attr *a, const hs_quote *q) {
+    uint32_t e = S_t(d, q->t1 - 1)->e;
+    if (S_add_part(d, S_t(d, q->t0)->b, e)) return HEARSAY_ENOMEM;
+    a->nparts++;
+    return 0;
+}
+
+/* Is the quotation worth attributing without a frame? (a sentence, not a
+ * scare-quoted phrase) */
+static int S_quote_is_speech(const hearsay_doc *d, const hs_quote *q) {
+    size_t words = 0;
+    for (size_t j = q->t0; j < q->t1; j++)
+        if (S_t(d, j)->type == HS_T_WORD) words++;
+    int starts = (S_t(d, q->t0)->flags & (HS_F_SENT_START | HS_F_PARA_START)) != 0;
+    return words >= 4 && (starts || q->reopens);
+}
+
+static int S_direct(hearsay_doc *d) {
+    hs_attr *last = NULL;       /* last direct attribution, for continuations */
+    uint32_t last_para = 0;
+    size_t last_attr = 0;
+    for (size_t k = 0; k < d->quotes.n; k++) {
+        hs_quote *q = &d->quotes.v[k];
+        if (q->level != 0) continue;
+        if (d->paras.v[q->para].debris >= 0) continue;
+        uint32_t s0, s1, e0, e1;
+        if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
+        if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
+        S_frame f;
+        int found = 0;
+        /* the frame after (within the sentence that holds the quote's end,
+         * or the next tokens when the quotation ended the sentence) */
+        size_t hi = e1;
+        if (q->t1 >= e1 && q->t1 < d->toks.n && !(d->toks.v[q->t1].flags & HS_F_PARA_START)) {
+            uint32_t n0, n1;
+            if (S_sent_of(d, q->t1, &n0, &n1) >= 0) hi = n1;
+        }
+        if (q->closed) {
+            int end_sentence = q->t1 >= 2 && (S_punct(d, q->t1 - 2, '.') || S_punct(d, q->t1 - 2, '?') ||
+                                               S_punct(d, q->t1 - 2, '!'));
+            found = S_frame_after(d, q->t1, hi, &f);
+            /* after a full stop only a short 'Trump said.' sentence counts */
+            if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
+                (size_t)f.cue_e + 6 < hi)
+                found = 0;
+        }
+        if (!found) found = S_frame_before(d, s0, q->t0, &f);
+        if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {
+            /* 'Dr. Ward stated:' ending the paragraph before */
+            uint32_t p0, p1;
+            if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) found = S_frame_before(d, p0, q->t0, &f);
+        }
+        /* a mid-sentence quotation after a cue is part of reported speech:
+         * left to the indirect pass ('said "our interests" would ...') */
+        if (found && f.cue_b >= 0 && q->t0 > s0 && !S_punct(d, q->t0 - 1, ':') &&
+            !S_punct(d, q->t0 - 1, ',') && q->t1 < e1 && !S_punct(d, q->t1, ',') &&
+            !S_punct(d, q->t1, '.') && f.cue_b < (long)q->t0 && (size_t)f.cue_e == q->t0) {
+            /* the quotation continues into the sentence: not a direct frame */
+            size_t nx = q->t1;
+            if (nx < e1 && S_t(d, nx)->type == HS_T_WORD) continue;
+        }
+        if (found) {
+            hs_attr *a;
+            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
+            a->quote = (int32_t)k;
+            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
+            q->attr = (int32_t)(d->attrs.n - 1);
+            last = a;
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+            continue;
+        }
+        /* a continuation: no frame, right after a direct attribution */
+        if (last && (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q))) &&
+            (q->t0 == s0 || S_quote_is_speech(d, q) || q->para == last_para)) {
+            hs_attr *a = &d->attrs.v[last_attr];
+            if (a->part0 + a->nparts == d->bparts.n) {
+                if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
+                q->attr = (int32_t)last_attr;
+                last_para = q->para;
+                continue;
+            }
+        }
+        /* a quoted sentence with no speaker in sight */
+        if (S_quote_is_speech(d, q) && q->t0 == s0) {
+            S_frame_init(&f);
+            hs_attr *a;
+            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
+            a->quote = (int32_t)k;
+            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
+            q->attr = (int32_t)(d->attrs.n - 1);
+            last = a;
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------- reported speech */
+
+/* Is token j inside a quotation already attributed? */
+static int S_taken(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->quote < 0) return 0;
+    int32_t k = t->quote;
+    while (d->quotes.v[k].parent >= 0) k = d->quotes.v[k].parent;
+    return d->quotes.v[k].attr >= 0;
+}
+
+/* Is the token j used as a cue by an attribution already? */
+static int S_used_cue(const hearsay_doc *d, size_t j) {
+    uint32_t b = S_t(d, j)->b;
+    for (size_t i = d->attrs.n; i-- > 0;) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (a->cue_b >= 0 && (uint32_t)a->cue_b <= b && b < (uint32_t)a->cue_e) return 1;
+        if (i + 8 < d->attrs.n) break;
+    }
+    return 0;
+}
+
+/* End of the content clause starting at token j: the sentence end, or a
+ * ', saying/adding' that starts another attribution, or a quotation
+ * already attributed. */
+static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
+    size_t e = j;
+    while (e < hi) {
+        if (S_taken(d, e)) break;
+        if (S_punct(d, e, ',') && e + 1 < hi &&
+            (S_is(d, e + 1, "saying") || S_is(d, e + 1, "adding") || S_is(d, e + 1, "according") ||
+             S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
+            break;
+        if (S_punct(d, e, ';')) break;
+        e++;
+    }
+    /* drop trailing punctuation (a closing quotation mark stays) */
+    while (e > j && S_t(d, e - 1)->type == HS_T_PUNCT) e--;
+    return e;
+}
+
+/* Verbs that take "to VERB" or an object rather than a clause. */
+static int S_takes_clause(const hearsay_doc *d, size_t j) {
+    if (j >= d->toks.n) return 0;
+    const hs_tok *t = S_t(d, j);
+    if (t->type == HS_T_QUOTE) return 1;
+    if (t->type != HS_T_WORD && t->type != HS_T_NUM) return 0;
+    return 1;
+}
+
+static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
+    /* the subject, left of the cue (over auxiliaries and adverbs) */
+    size_t a = S_skip_aux_left(d, s0, v);
+    long sb = -1;
+    size_t se = a;
+    if (a > s0) {
+        size_t e = a - 1;
+        if (S_punct(d, e, ',') && e > s0) {
+            /* 'Klain, a spokesman, said' */
+            long b2 = S_np_left(d, s0, e - 1);
+            if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
+                long b3 = S_np_left(d, s0, (size_t)b2 - 2);
+                if (b3 >= 0) {
+                    sb = b3;
+                    se = e + 1;
+                }
+            }
+        } else {
+            sb = S_np_left(d, s0, e);
+            if (sb >= 0 && S_is(d, (size_t)sb, "who") == 0 && (S_lex(d, e) & HS_L_REL)) sb = (long)e;
+        }
+        if (sb < 0 && (S_is(d, e, "who") || S_is(d, e, "which"))) {
+            sb = (long)e;
+            se = e + 1;
+        }
+    }
+    size_t c1 = v + 1; /* cue end */
+    /* "according to X, ..." */
+    if (S_is(d, v, "according") && c1 < s1 && S_is(d, c1, "to")) return 0;
+    /* inverted: 'said X' after a content before it */
+    if (sb < 0) return 0;
+    /* the content after the cue */
+    size_t j = c1;
+    S_frame fr;
+    S_frame_init(&fr);
+    fr.cue_b = (long)v;
+    fr.cue_e = (long)c1;
+    S_addressee(d, j, s1, &fr);
+    if (fr.addr_b >= 0) j = (size_t)fr.addr_e;
+    /* skip a time phrase right after the cue: 'said Tuesday', 'said on Monday' */
+    while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
+           !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
+        j++;
+    if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
+    if (j < s1 && S_punct(d, j, ',')) {
+        /* 'said, "..."': a direct frame the first pass declined */
+        j++;
+    }
+    if (j >= s1 || !S_takes_clause(d, j)) return 0;
+    /* content before the cue: '..., X said.' */
+    size_t e = S_clause_end(d, j, s1);
+    if (e <= j + 1) {
+        /* nothing after the cue: take the clause before the subject */
+        if (sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
+            size_t cb = s0, ce = (size_t)sb - 1;
+            while (cb < ce && S_taken(d, cb)) cb++;
+            if (ce <= cb + 1) return 0;
+            hs_attr *at = S_new_attr(d);
+            if (!at) return HEARSAY_ENOMEM;
+            S_set_src(d, at, (size_t)sb, se);
+            S_set_cue(d, at, v, c1);
+            if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+            at->nparts = 1;
+            return 0;
+        }
+        return 0;
+    }
+    hs_attr *at = S_new_attr(d);
+    if (!at) return HEARSAY_ENOMEM;
+    S_set_src(d, at, (size_t)sb, se);
+    while (se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
+    S_set_src(d, at, (size_t)sb, se);
+    S_set_cue(d, at, v, c1);
+    if (fr.addr_b >= 0) {
+        at->addr_b = (int32_t)S_t(d, fr.addr_b)->b;
+        at->addr_e = (int32_t)S_t(d, fr.addr_e - 1)->e;
+    }
+    if (S_add_part(d, S_t(d, j)->b, S_t(d, e - 1)->e)) return HEARSAY_ENOMEM;
+    at->nparts = 1;
+    /* a quotation inside the content is taken by it */
+    for (size_t m = j; m < e; m++) {
+        const hs_tok *t = S_t(d, m);
+        if (t->quote >= 0) {
+            int32_t qk = t->quote;
+            while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
+            if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
+        }
+    }
+    return 0;
+}
+
+/* 'according to X, CONTENT' and 'CONTENT, according to X' */
+static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
+    if (v + 2 >= s1) return 0;
+    size_t nb = v + 2;
+    size_t ne = S_np_right(d, nb, s1);
+    if (!ne) return 0;
+    size_t cb, ce;
+    if (v == s0 || (v > s0 && (S_t(d, v)->flags & HS_F_SENT_START))) {
+        cb = ne;
+        if (cb < s1 && S_punct(d, cb, ',')) cb++;
+        ce = S_clause_end(d, cb, s1);
+    } else if (S_punct(d, v - 1, ',')) {
+        cb = s0;
+        ce = v - 1;
+        while (ce > cb && S_t(d, ce - 1)->type == HS_T_PUNCT && S_t(d, ce - 1)->type != HS_T_QUOTE) ce--;
+    } else {
+        return 0;
+    }
+    if (ce <= cb + 1) return 0;
+    hs_attr *at = S_new_attr(d);
+    if (!at) return HEARSAY_ENOMEM;
+    S_set_src(d, at, nb, ne);
+    S_set_cue(d, at, v, v + 2);
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+    at->nparts = 1;
+    return 0;
+}
+
+static int S_indirect(hearsay_doc *d) {
+    for (size_t s = 0; s < d->sents.n; s++) {
+        uint32_t s0 = d->sents.v[s].t0, s1 = d->sents.v[s].t1;
+        int debris = d->paras.v[d->sents.v[s].para].debris;
+        if (debris >= 0) continue;
+        for (size_t v = s0; v < s1; v++) {
+            if (S_t(d, v)->flags & HS_F_INQ) continue;
+            int rc = 0;
+            if (S_is(d, v, "according") && v + 1 < s1 && S_is(d, v + 1, "to")) {
+                rc = S_according(d, s0, s1, v);
+            } else if (S_cue_word(d, v) && !S_used_cue(d, v)) {
+                rc = S_indirect_one(d, s0, s1, v);
+            }
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
+/* --------------------------------------------------------------- kinds */
+
+static void S_kinds(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        size_t in = 0, all = 0;
+        for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
+            hs_brange r = d->bparts.v[p];
+            /* tokens of the part: binary search for the first */
+            size_t lo = 0, hi = d->toks.n;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (d->toks.v[mid].e <= r.b) lo = mid + 1;
+                else hi = mid;
+            }
+            for (size_t j = lo; j < d->toks.n && d->toks.v[j].b < r.e; j++) {
+                const hs_tok *t = &d->toks.v[j];
+                size_t w = t->ce - t->c;
+                all += w;
+                if (t->flags & HS_F_INQ) in += w;
+            }
+        }
+        a->kind = !all || in * 10 < all * 9 ? (in ? HEARSAY_MIXED : HEARSAY_INDIRECT) : HEARSAY_DIRECT;
+    }
+}
+
+static int S_cmp_attr(const void *x, const void *y) {
+    const hs_attr *a = x, *b = y;
+    return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
+}
+
+int hs_attr_run(hearsay_doc *d) {
+    int rc = S_direct(d);
+    if (rc) return rc;
+    rc = S_indirect(d);
+    if (rc) return rc;
+    S_kinds(d);
+    (void)S_cmp_attr;
+    return 0;
+}

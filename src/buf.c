@@ -1,0 +1,140 @@
+/*
+ * buf.c -- growable arrays and byte buffers, with JSON and HTML escaping.
+ */
+#include "hearsay_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+int hs_vec_grow_(void **v, size_t *cap, size_t need, size_t elem) {
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem) return HEARSAY_ENOMEM;
+        n = n + n / 2 + 8;
+    }
+    void *p = realloc(*v, n * elem);
+    if (!p) return HEARSAY_ENOMEM;
+    *v = p;
+    *cap = n;
+    return 0;
+}
+
+void hs_buf_clear(hs_buf *b) {
+    b->n = 0;
+    b->oom = 0;
+}
+
+void hs_buf_free(hs_buf *b) {
+    free(b->p);
+    memset(b, 0, sizeof *b);
+}
+
+static int S_reserve(hs_buf *b, size_t extra) {
+    if (b->oom) return -1;
+    if (b->n + extra + 1 <= b->cap) return 0;
+    if (hs_vec_grow_((void **)&b->p, &b->cap, b->n + extra + 1, 1)) {
+        b->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+void hs_buf_put(hs_buf *b, const char *s, size_t n) {
+    if (S_reserve(b, n)) return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+void hs_buf_puts(hs_buf *b, const char *s) { hs_buf_put(b, s, strlen(s)); }
+
+void hs_buf_putc(hs_buf *b, char c) {
+    if (S_reserve(b, 1)) return;
+    b->p[b->n++] = c;
+    b->p[b->n] = 0;
+}
+
+void hs_buf_printf(hs_buf *b, const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k < 0) return;
+    if ((size_t)k < sizeof tmp) {
+        hs_buf_put(b, tmp, (size_t)k);
+        return;
+    }
+    if (S_reserve(b, (size_t)k)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)k;
+}
+
+static const char S_hex[] = "0123456789abcdef";
+
+void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        hs_buf_put(b, s + run, i - run);
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t k = hs_utf8_next(u, i, n, &cp);
+            if (cp == 0xFFFD && !(k == 3 && u[i] == 0xEF))
+                hs_buf_put(b, "\xEF\xBF\xBD", 3);
+            else
+                hs_buf_put(b, s + i, k);
+            i += k;
+        } else {
+            char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};
+            switch (c) {
+            case '"': hs_buf_put(b, "\\\"", 2); break;
+            case '\\': hs_buf_put(b, "\\\\", 2); break;
+            case '\n': hs_buf_put(b, "\\n", 2); break;
+            case '\r': hs_buf_put(b, "\\r", 2); break;
+            case '\t': hs_buf_put(b, "\\t", 2); break;
+            default: hs_buf_put(b, esc, 6);
+            }
+            i++;
+        }
+        run = i;
+    }
+    hs_buf_put(b, s + run, n - run);
+}
+
+void hs_buf_html(hs_buf *b, const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        const char *rep = NULL;
+        size_t k = 1;
+        if (c == '<') rep = "&lt;";
+        else if (c == '>') rep = "&gt;";
+        else if (c == '&') rep = "&amp;";
+        else if (c == '"') rep = "&quot;";
+        else if (c == '\'') rep = "&#39;";
+        else if (c == 0) rep = "\xEF\xBF\xBD";
+        else if (c >= 0x80) {
+            uint32_t cp;
+            k = hs_utf8_next(u, i, n, &cp);
+            if (cp == 0xFFFD && !(k == 3 && u[i] == 0xEF)) rep = "\xEF\xBF\xBD";
+        }
+        if (!rep) {
+            i += k;
+            continue;
+        }
+        hs_buf_put(b, s + run, i - run);
+        hs_buf_puts(b, rep);
+        i += k;
+        run = i;
+    }
+    hs_buf_put(b, s + run, n - run);
+}

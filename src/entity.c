@@ -1,0 +1,297 @@
+/*
+ * entity.c -- resolving speakers: one entity per person or group of the
+ * article, with the fullest name it is given, a role, and every mention.
+ *
+ * A speaker mention is a name ("Ron Klain", "Klain"), a title phrase with a
+ * name ("Secretary of State Antony Blinken": role + name), a description
+ * ("President Joe Biden's chief of staff", "one Taliban official",
+ * "officials"), or a pronoun ("he", "who"). Names merge by surname;
+ * pronouns take the last compatible named mention before them ("who" the
+ * phrase right before it); a description whose title matches a named
+ * entity's role joins that entity; other descriptions stay as they are.
+ */
+#include "hearsay_int.h"
+
+#include <ctype.h>
+
+static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static int S_tok_is(const hearsay_doc *d, size_t j, const char *w) {
+    const hs_tok *t = &d->toks.v[j];
+    size_t n = strlen(w);
+    if (t->e - t->b != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)d->text[t->b + i]) != w[i]) return 0;
+    return 1;
+}
+
+/* A parsed mention. */
+typedef struct {
+    size_t t0, t1;          /* tokens of the mention */
+    size_t n0, n1;          /* the name inside it (n0 == n1: none) */
+    size_t r0, r1;          /* the role (r0 == r1: none) */
+    int pronoun;            /* 1 personal, 2 relative (who/which) */
+    int plural, gender;
+} S_mention;
+
+static int S_name_word(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type != HS_T_WORD || !(t->flags & HS_F_CAP) || (t->flags & HS_F_POSS)) return 0;
+    if (t->lex & (HS_L_TITLE | HS_L_HONORIFIC | HS_L_NOTNAME | HS_L_ORG | HS_L_MONTH | HS_L_WEEKDAY))
+        return (t->lex & (HS_L_TITLE | HS_L_HONORIFIC)) == 0 && (t->lex & HS_L_ORG) == 0 &&
+               !(t->lex & HS_L_NOTNAME);
+    return 1;
+}
+
+static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) {
+    memset(m, 0, sizeof *m);
+    m->t0 = S_tok_at(d, b);
+    m->t1 = S_tok_at(d, e - 1) + 1;
+    while (m->t1 > m->t0 && d->toks.v[m->t1 - 1].type == HS_T_PUNCT) m->t1--;
+    if (m->t1 <= m->t0) return;
+    const hs_tok *t = &d->toks.v[m->t0];
+    if (m->t1 - m->t0 == 1 && (t->lex & HS_L_PRON_PERSON)) {
+        m->pronoun = 1;
+        m->plural = (t->lex & HS_L_PLURAL) != 0;
+        m->gender = (t->lex & HS_L_MALE) ? 1 : (t->lex & HS_L_FEMALE) ? 2 : 0;
+        return;
+    }
+    if (m->t1 - m->t0 == 1 && (S_tok_is(d, m->t0, "who") || S_tok_is(d, m->t0, "which"))) {
+        m->pronoun = 2;
+        return;
+    }
+    /* a possessive inside: the head is after it ("Biden's chief of staff") */
+    size_t start = m->t0;
+    for (size_t j = m->t0; j < m->t1; j++)
+        if (d->toks.v[j].flags & HS_F_POSS) start = j + 1;
+    /* an apposition: 'Zabihullah Mujahid, a Taliban spokesman' */
+    size_t comma = m->t1;
+    for (size_t j = start; j < m->t1; j++)
+        if (d->toks.v[j].type == HS_T_PUNCT && d->text[d->toks.v[j].b] == ',') {
+            comma = j;
+            break;
+        }
+    /* the name: the last run of name words before the comma */
+    size_t e2 = comma;
+    while (e2 > start && !S_name_word(d, e2 - 1)) e2--;
+    size_t b2 = e2;
+    while (b2 > start && (S_name_word(d, b2 - 1) ||
+                          ((d->toks.v[b2 - 1].flags & HS_F_ABBREV) && (d->toks.v[b2 - 1].flags & HS_F_CAP) &&
+                           d->toks.v[b2 - 1].e - d->toks.v[b2 - 1].b == 2)))
+        b2--;
+    if (e2 > b2 && start == m->t0) {
+        m->n0 = b2;
+        m->n1 = e2;
+        m->r0 = m->t0;
+        m->r1 = b2;
+        if (comma < m->t1) {
+            m->r0 = comma + 1;
+            m->r1 = m->t1;
+        }
+    } else {
+        m->r0 = start;
+        m->r1 = m->t1;
+    }
+    /* trim determiners and honorifics off the role */
+    while (m->r0 < m->r1 && (d->toks.v[m->r0].lex & (HS_L_DET | HS_L_HONORIFIC)) &&
+           !(d->toks.v[m->r0].lex & HS_L_TITLE))
+        m->r0++;
+    while (m->r0 < m->r1 && (d->toks.v[m->r0].lex & HS_L_DET)) m->r0++;
+    if (m->r1 > m->r0 && (d->toks.v[m->r1 - 1].lex & HS_L_HONORIFIC) &&
+        !(d->toks.v[m->r1 - 1].lex & HS_L_TITLE))
+        m->r1--;
+    const hs_tok *h = &d->toks.v[m->t1 - 1];
+    m->plural = (h->lex & HS_L_PLURAL) != 0;
+    if (!m->plural && m->n0 == m->n1) {
+        size_t n = h->e - h->b;
+        m->plural = n > 3 && d->text[h->e - 1] == 's' && d->text[h->e - 2] != 's' && !(h->flags & HS_F_CAP);
+    }
+    for (size_t j = m->t0; j < m->t1; j++) {
+        if (d->toks.v[j].lex & HS_L_MALE) m->gender = 1;
+        if (d->toks.v[j].lex & HS_L_FEMALE) m->gender = 2;
+    }
+}
+
+/* Copies tokens [t0, t1) as written (with their spacing) into strings. */
+static int32_t S_str(hearsay_doc *d, size_t t0, size_t t1) {
+    if (t1 <= t0) return -1;
+    return hs_doc_str(d, d->text + d->toks.v[t0].b, d->toks.v[t1 - 1].e - d->toks.v[t0].b);
+}
+
+/* Last word of a name as a comparable slice. */
+static int S_same_word(const hearsay_doc *d, size_t a, size_t b) {
+    const hs_tok *x = &d->toks.v[a], *y = &d->toks.v[b];
+    size_t n = x->e - x->b;
+    if (n != y->e - y->b) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)d->text[x->b + i]) != tolower((unsigned char)d->text[y->b + i])) return 0;
+    return 1;
+}
+
+typedef struct {
+    size_t n0, n1; /* the fullest name's tokens */
+    size_t r0, r1; /* the longest role's tokens */
+    int gender, plural, named;
+} S_entx;
+
+static int S_find_named(const hearsay_doc *d, const S_entx *ex, size_t nent, const S_mention *m) {
+    for (size_t i = 0; i < nent; i++) {
+        if (!ex[i].named) continue;
+        if (S_same_word(d, ex[i].n1 - 1, m->n1 - 1)) {
+            /* first names must agree when both are given */
+            if (ex[i].n1 - ex[i].n0 > 1 && m->n1 - m->n0 > 1 &&
+                !S_same_word(d, ex[i].n0, m->n0) &&
+                d->toks.v[m->n0].e - d->toks.v[m->n0].b > 2 &&
+                d->toks.v[ex[i].n0].e - d->toks.v[ex[i].n0].b > 2)
+                continue;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Does role phrase [r0, r1) end with the words of [h0, h1)? */
+static int S_role_match(const hearsay_doc *d, size_t r0, size_t r1, size_t h0, size_t h1) {
+    if (h1 <= h0 || r1 - r0 < h1 - h0) return 0;
+    int has_title = 0;
+    for (size_t k = 0; k < h1 - h0; k++) {
+        if (!S_same_word(d, r1 - 1 - k, h1 - 1 - k)) return 0;
+        if (d->toks.v[h1 - 1 - k].lex & HS_L_TITLE) has_title = 1;
+    }
+    return has_title;
+}
+
+static int S_add_ment(hearsay_doc *d, uint32_t b, uint32_t e, int32_t ent) {
+    hs_ment m = {b, e, ent};
+    return hs_vec_push(&d->ments, m);
+}
+
+int hs_ent_run(hearsay_doc *d) {
+    size_t na = d->attrs.n;
+    /* every speaker and addressee mention, in text order */
+    typedef struct { uint32_t b, e; int32_t attr; int addr; } S_m;
+    HS_VEC(S_m) ms = {0};
+    HS_VEC(S_entx) ex = {0};
+    HS_VEC(int32_t) ent_of = {0};
+    int rc = 0;
+    for (size_t i = 0; i < na && !rc; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->src_b >= 0) {
+            S_m m = {(uint32_t)a->src_b, (uint32_t)a->src_e, (int32_t)i, 0};
+            rc = hs_vec_push(&ms, m);
+        }
+        if (!rc && a->addr_b >= 0) {
+            S_m m = {(uint32_t)a->addr_b, (uint32_t)a->addr_e, (int32_t)i, 1};
+            rc = hs_vec_push(&ms, m);
+        }
+    }
+    /* sort by position (insertion sort: mentions are nearly in order) */
+    for (size_t i = 1; i < ms.n; i++) {
+        S_m x = ms.v[i];
+        size_t j = i;
+        while (j > 0 && ms.v[j - 1].b > x.b) {
+            ms.v[j] = ms.v[j - 1];
+            j--;
+        }
+        ms.v[j] = x;
+    }
+    if (!rc) rc = hs_vec_reserve(&ent_of, ms.n);
+    /* pass 1: named mentions make entities */
+    for (size_t i = 0; i < ms.n && !rc; i++) {
+        S_mention m;
+        S_parse(d, ms.v[i].b, ms.v[i].e, &m);
+        ent_of.v[i] = -1;
+        if (m.pronoun || m.n1 <= m.n0) continue;
+        int k = S_find_named(d, ex.v, ex.n, &m);
+        if (k < 0) {
+            S_entx x = {m.n0, m.n1, m.r0, m.r1, m.gender, 0, 1};
+            if ((rc = hs_vec_push(&ex, x))) break;
+            k = (int)ex.n - 1;
+        } else {
+            S_entx *x = &ex.v[k];
+            if (m.n1 - m.n0 > x->n1 - x->n0) {
+                x->n0 = m.n0;
+                x->n1 = m.n1;
+            }
+            if (m.r1 - m.r0 > x->r1 - x->r0) {
+                x->r0 = m.r0;
+                x->r1 = m.r1;
+            }
+            if (!x->gender) x->gender = m.gender;
+        }
+        ent_of.v[i] = k;
+    }
+    /* pass 2: descriptions and pronouns */
+    for (size_t i = 0; i < ms.n && !rc; i++) {
+        if (ent_of.v[i] >= 0) continue;
+        S_mention m;
+        S_parse(d, ms.v[i].b, ms.v[i].e, &m);
+        int k = -1;
+        if (m.pronoun == 2) {
+            /* who: the phrase right before ", who" (often an addressee) */
+            for (size_t j = i; j-- > 0;)
+                if (ms.v[j].e <= ms.v[i].b && ms.v[i].b - ms.v[j].e <= 3) {
+                    k = ent_of.v[j];
+                    break;
+                }
+        } else if (m.pronoun == 1) {
+            if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
+                k = -1;
+            } else {
+                for (size_t j = i; j-- > 0;) {
+                    int c = ent_of.v[j];
+                    if (c < 0 || ms.v[j].addr) continue;
+                    if (ex.v[c].plural != m.plural && ex.v[c].named) continue;
+                    if (m.gender && ex.v[c].gender && m.gender != ex.v[c].gender) continue;
+                    k = c;
+                    break;
+                }
+            }
+        } else if (m.r1 > m.r0 && !m.plural) {
+            /* a description: a named entity with that role */
+            for (size_t c = 0; c < ex.n; c++)
+                if (ex.v[c].named && S_role_match(d, ex.v[c].r0, ex.v[c].r1, m.r0, m.r1)) {
+                    k = (int)c;
+                    break;
+                }
+        }
+        if (k < 0 && !m.pronoun && m.t1 > m.t0) {
+            /* a description of its own: its text is its name */
+            S_entx x = {m.t0, m.t1, 0, 0, m.gender, m.plural, 0};
+            if ((rc = hs_vec_push(&ex, x))) break;
+            k = (int)ex.n - 1;
+        }
+        ent_of.v[i] = k;
+    }
+    /* public entities: names and roles as strings */
+    for (size_t c = 0; c < ex.n && !rc; c++) {
+        hs_ent e;
+        memset(&e, 0, sizeof e);
+        e.name = S_str(d, ex.v[c].n0, ex.v[c].n1);
+        e.role = S_str(d, ex.v[c].r0, ex.v[c].r1);
+        e.nname = (uint32_t)(ex.v[c].n1 - ex.v[c].n0);
+        e.is_group = !ex.v[c].named && ex.v[c].plural;
+        e.plural = (uint8_t)ex.v[c].plural;
+        e.gender = (uint8_t)ex.v[c].gender;
+        rc = hs_vec_push(&d->ents, e);
+    }
+    for (size_t i = 0; i < ms.n && !rc; i++) {
+        int32_t k = ent_of.v[i];
+        hs_attr *a = &d->attrs.v[ms.v[i].attr];
+        if (ms.v[i].addr) a->addr_entity = k;
+        else a->entity = k;
+        if (k >= 0) rc = S_add_ment(d, ms.v[i].b, ms.v[i].e, k);
+    }
+    hs_vec_free(&ms);
+    hs_vec_free(&ex);
+    hs_vec_free(&ent_of);
+    return rc;
+}

@@ -1,0 +1,254 @@
+/*
+ * hearsay.c -- the public API: options, docs, the extraction pipeline and
+ * the public views of its results.
+ */
+#include "hearsay_int.h"
+#include "model.h"
+
+const char *hearsay_version(void) { return HEARSAY_VERSION_STRING; }
+
+const char *hearsay_strerror(int status) {
+    switch (status) {
+    case HEARSAY_OK: return "success";
+    case HEARSAY_ENOMEM: return "out of memory";
+    case HEARSAY_ETOOBIG: return "document too large";
+    case HEARSAY_EINVAL: return "invalid argument";
+    case HEARSAY_EIO: return "input/output error";
+    case HEARSAY_EFORMAT: return "malformed input";
+    }
+    return "unknown error";
+}
+
+const char *hearsay_kind_name(hearsay_kind k) {
+    switch (k) {
+    case HEARSAY_DIRECT: return "direct";
+    case HEARSAY_MIXED: return "mixed";
+    case HEARSAY_INDIRECT: return "indirect";
+    }
+    return "unknown";
+}
+
+const char *hearsay_context_name(hearsay_context c) {
+    return c == HEARSAY_CONTEXT_EMBEDDED_POST ? "embedded-post" : "body";
+}
+
+void hearsay_options_init(hearsay_options *o) {
+    memset(o, 0, sizeof *o);
+    o->max_doc_bytes = (size_t)16 << 20;
+}
+
+hearsay_doc *hearsay_doc_new(void) { return calloc(1, sizeof(hearsay_doc)); }
+
+void hearsay_doc_free(hearsay_doc *d) {
+    if (!d) return;
+    hs_vec_free(&d->toks);
+    hs_vec_free(&d->sents);
+    hs_vec_free(&d->paras);
+    hs_vec_free(&d->quotes);
+    hs_vec_free(&d->attrs);
+    hs_vec_free(&d->bparts);
+    hs_vec_free(&d->ents);
+    hs_vec_free(&d->ments);
+    hs_vec_free(&d->debris_raw);
+    hs_vec_free(&d->cpmap_b);
+    hs_vec_free(&d->cpmap_c);
+    hs_vec_free(&d->pub);
+    hs_vec_free(&d->pub_parts);
+    hs_vec_free(&d->pub_ents);
+    hs_vec_free(&d->pub_ments);
+    hs_vec_free(&d->pub_debris);
+    hs_buf_free(&d->strings);
+    hs_buf_free(&d->out);
+    hs_buf_free(&d->scratch);
+    free(d);
+}
+
+int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
+    size_t off = d->strings.n;
+    hs_buf_put(&d->strings, s, n);
+    hs_buf_putc(&d->strings, 0);
+    return d->strings.oom || off > INT32_MAX ? -1 : (int32_t)off;
+}
+
+size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
+    if (b >= d->len) return d->ncp;
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    /* token lo is the first ending after b */
+    size_t cp, from;
+    if (lo < d->toks.n && d->toks.v[lo].b <= b) {
+        cp = d->toks.v[lo].c;
+        from = d->toks.v[lo].b;
+    } else if (lo > 0) {
+        cp = d->toks.v[lo - 1].ce;
+        from = d->toks.v[lo - 1].e;
+    } else {
+        cp = 0;
+        from = 0;
+    }
+    const unsigned char *s = (const unsigned char *)d->text;
+    while (from < b) {
+        uint32_t c;
+        from += hs_utf8_next(s, from, d->len, &c);
+        cp++;
+    }
+    return cp;
+}
+
+static void S_reset(hearsay_doc *d) {
+    d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
+    d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
+    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = 0;
+    d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
+    hs_buf_clear(&d->strings);
+    hs_buf_clear(&d->out);
+    d->ncp = d->ninvalid = 0;
+    d->date[0] = 0;
+}
+
+static int S_valid_date(const char *s) {
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+    return 1;
+}
+
+static size_t S_count_invalid(const char *text, size_t len) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = 0, i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = hs_utf8_next(s, i, len, &cp);
+        if (cp == 0xFFFD && !(k == 3 && s[i] == 0xEF)) n++;
+        i += k;
+    }
+    return n;
+}
+
+static hearsay_span S_span(const hearsay_doc *d, uint32_t b, uint32_t e) {
+    hearsay_span s = {hs_doc_cp(d, b), hs_doc_cp(d, e), b, e};
+    return s;
+}
+
+static int S_cmp_attr(const void *x, const void *y) {
+    const hearsay_attribution *a = x, *b = y;
+    if (a->content.byte_start != b->content.byte_start)
+        return a->content.byte_start < b->content.byte_start ? -1 : 1;
+    return a->content.byte_end < b->content.byte_end ? -1 : a->content.byte_end > b->content.byte_end;
+}
+
+/* Builds the public views from the internal results. */
+static int S_publish(hearsay_doc *d) {
+    if (hs_vec_reserve(&d->pub_parts, d->bparts.n) || hs_vec_reserve(&d->pub, d->attrs.n) ||
+        hs_vec_reserve(&d->pub_ments, d->ments.n) || hs_vec_reserve(&d->pub_ents, d->ents.n) ||
+        hs_vec_reserve(&d->pub_debris, d->debris_raw.n))
+        return HEARSAY_ENOMEM;
+    for (size_t i = 0; i < d->bparts.n; i++)
+        d->pub_parts.v[i] = S_span(d, d->bparts.v[i].b, d->bparts.v[i].e);
+    d->pub_parts.n = d->bparts.n;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (a->dropped || a->nparts == 0) continue;
+        hearsay_attribution p;
+        memset(&p, 0, sizeof p);
+        p.kind = (hearsay_kind)a->kind;
+        p.context = (hearsay_context)a->context;
+        p.parts = d->pub_parts.v + a->part0;
+        p.n_parts = a->nparts;
+        p.content.start = p.parts[0].start;
+        p.content.byte_start = p.parts[0].byte_start;
+        p.content.end = p.parts[a->nparts - 1].end;
+        p.content.byte_end = p.parts[a->nparts - 1].byte_end;
+        if ((p.has_speaker = a->src_b >= 0)) p.speaker = S_span(d, (uint32_t)a->src_b, (uint32_t)a->src_e);
+        if ((p.has_cue = a->cue_b >= 0)) p.cue = S_span(d, (uint32_t)a->cue_b, (uint32_t)a->cue_e);
+        if ((p.has_addressee = a->addr_b >= 0))
+            p.addressee = S_span(d, (uint32_t)a->addr_b, (uint32_t)a->addr_e);
+        p.entity = a->entity;
+        p.addressee_entity = a->addr_entity;
+        p.date = hs_doc_strp(d, a->date);
+        d->pub.v[d->pub.n++] = p;
+    }
+    qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
+    /* entities with their mentions grouped (mentions are in text order) */
+    size_t m = 0;
+    for (size_t e = 0; e < d->ents.n; e++) {
+        hearsay_entity pe;
+        memset(&pe, 0, sizeof pe);
+        const hs_ent *x = &d->ents.v[e];
+        pe.name = hs_doc_strp(d, x->name);
+        if (!pe.name) pe.name = "";
+        pe.role = hs_doc_strp(d, x->role);
+        pe.is_group = x->is_group;
+        pe.mentions = d->pub_ments.v + m;
+        for (size_t i = 0; i < d->ments.n; i++)
+            if (d->ments.v[i].ent == (int32_t)e)
+                d->pub_ments.v[m++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
+        pe.n_mentions = (size_t)(d->pub_ments.v + m - pe.mentions);
+        d->pub_ents.v[d->pub_ents.n++] = pe;
+    }
+    d->pub_ments.n = m;
+    for (size_t i = 0; i < d->debris_raw.n; i++) {
+        const hs_debris_raw *r = &d->debris_raw.v[i];
+        hearsay_debris p;
+        p.span = S_span(d, r->b, r->e);
+        p.kind = r->kind;
+        p.author = hs_doc_strp(d, r->author);
+        p.handle = hs_doc_strp(d, r->handle);
+        p.date = hs_doc_strp(d, r->date);
+        d->pub_debris.v[d->pub_debris.n++] = p;
+    }
+    return d->strings.oom ? HEARSAY_ENOMEM : 0;
+}
+
+int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
+                    const hearsay_options *o, hearsay_doc *d) {
+    if (!d) return HEARSAY_EINVAL;
+    S_reset(d);
+    hearsay_options def;
+    if (!o) {
+        hearsay_options_init(&def);
+        o = &def;
+    }
+    if (!m) m = hearsay_model_builtin();
+    if (!text && len) return HEARSAY_EINVAL;
+    if (len > o->max_doc_bytes || len >= UINT32_MAX) return HEARSAY_ETOOBIG;
+    d->opt = *o;
+    d->model = m;
+    d->text = text ? text : "";
+    d->len = len;
+    if (S_valid_date(o->date)) memcpy(d->date, o->date, 11);
+    d->ninvalid = S_count_invalid(d->text, len);
+    int rc = hs_tok_run(d);
+    if (!rc) rc = hs_quote_run(d);
+    if (!rc) rc = hs_attr_run(d);
+    if (!rc) rc = hs_ent_run(d);
+    if (!rc) rc = S_publish(d);
+    d->opt.date = NULL;
+    if (rc) S_reset(d);
+    return rc;
+}
+
+size_t hearsay_doc_count(const hearsay_doc *d) { return d->pub.n; }
+const hearsay_attribution *hearsay_doc_get(const hearsay_doc *d, size_t i) {
+    return i < d->pub.n ? &d->pub.v[i] : NULL;
+}
+size_t hearsay_doc_entity_count(const hearsay_doc *d) { return d->pub_ents.n; }
+const hearsay_entity *hearsay_doc_entity(const hearsay_doc *d, size_t i) {
+    return i < d->pub_ents.n ? &d->pub_ents.v[i] : NULL;
+}
+size_t hearsay_doc_debris_count(const hearsay_doc *d) { return d->pub_debris.n; }
+const hearsay_debris *hearsay_doc_debris(const hearsay_doc *d, size_t i) {
+    return i < d->pub_debris.n ? &d->pub_debris.v[i] : NULL;
+}
+size_t hearsay_doc_length(const hearsay_doc *d) { return d->ncp; }
+size_t hearsay_doc_byte_length(const hearsay_doc *d) { return d->len; }
+size_t hearsay_doc_invalid_utf8(const hearsay_doc *d) { return d->ninvalid; }
+const char *hearsay_doc_date(const hearsay_doc *d) { return d->date[0] ? d->date : NULL; }

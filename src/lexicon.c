@@ -1,0 +1,326 @@
+/*
+ * lexicon.c -- the builtin model: word classes compiled into one open-
+ * addressing hash table at first use (call_once), then shared read-only by
+ * every thread.
+ *
+ * Words are looked up case-folded (ASCII), with ’ read as '. Each class
+ * list below is one string of space-separated words; a word may be in
+ * several classes (its bits are OR-ed).
+ */
+#include "hearsay_int.h"
+#include "model.h"
+
+#include <threads.h>
+
+/* verbs of saying, believing, wanting, showing: the cue heads */
+static const char S_sayverbs[] =
+    "say says said saying tell tells told telling add adds added adding "
+    "write writes wrote writing written ask asks asked asking note notes noted "
+    "noting report reports reported reporting announce announces announced "
+    "announcing suggest suggests suggested suggesting tweet tweets tweeted "
+    "tweeting argue argues argued arguing explain explains explained "
+    "explaining acknowledge acknowledges acknowledged acknowledging declare "
+    "declares declared declaring claim claims claimed claiming continue "
+    "continues continued insist insists insisted insisting warn warns warned "
+    "warning state stated stating reply replies replied replying respond "
+    "responds responded responding recall recalls recalled recalling predict "
+    "predicts predicted predicting concede concedes conceded conceding admit "
+    "admits admitted admitting agree agrees agreed agreeing contend contends "
+    "contended contending maintain maintains maintained charge charges charged "
+    "complain complains complained complaining emphasize emphasizes emphasized "
+    "emphasizing stress stresses stressed stressing observe observes observed "
+    "remark remarks remarked joke jokes joked quip quips quipped shout shouts "
+    "shouted yell yelled confirm confirms confirmed confirming deny denies "
+    "denied denying believe believes believed believing think thinks thought "
+    "thinking know knows knew hope hopes hoped hoping fear fears feared fearing "
+    "expect expects expected want wants wanted urge urges urged urging promise "
+    "promises promised promising pledge pledges pledged vow vows vowed vowing "
+    "allege alleges alleged alleging testify testifies testified reveal reveals "
+    "revealed disclose disclosed reiterate reiterates reiterated proclaim "
+    "proclaimed boast boasts boasted brag bragged lament lamented muse mused "
+    "speculate speculated conclude concludes concluded counter countered "
+    "retort retorted indicate indicates indicated signal signaled signalled "
+    "hint hinted imply implies implied assure assured inform informed caution "
+    "cautioned advise advised demand demands demanded question questioned "
+    "wonder wonders wondered worry worries worried feel feels felt "
+    "predict argue accuse accuses accused accusing blame blames blamed blaming "
+    "criticize criticizes criticized criticizing praise praises praised "
+    "praising describe describes described describing call calls called "
+    "calling tout touts touted "
+    "show shows showed shown showing find finds found "
+    "estimate estimates estimated insinuate insinuated concur concurred "
+    "propose proposes proposed proposing recommend recommended threaten "
+    "threatens threatened threatening demand declined decline declines "
+    "refuse refuses refused refusing plan plans planned intend intends "
+    "intended seek seeks sought offer offered dismiss dismissed reject "
+    "rejects rejected rejecting support supports supported endorse endorses "
+    "endorsed endorsing oppose opposes opposed opposing doubt doubts doubted "
+    "acknowledge realize realized realizes understand understands understood "
+    "recognize recognized recognizes consider considers considered "
+    "mention mentions mentioned mentioning point pointed points explain "
+    "post posted posts insist assert asserts asserted asserting "
+    "predicted repeat repeated repeats tweet confide confided "
+    "admit whisper whispered scream screamed cry cried exclaimed exclaim "
+    "muse mused recount recounted recounts describe hail hailed";
+
+static const char S_cuenouns[] =
+    "statement statements insistence claim claims assertion assertions "
+    "argument arguments comment comments remarks remark announcement "
+    "accusation accusations allegation allegations warning warnings "
+    "suggestion suggestions belief beliefs view views opinion assessment "
+    "criticism charge charges promise promises pledge pledges call calls "
+    "demand demands denial admission testimony speech interview report "
+    "reports poll polls survey surveys analysis study studies memo letter "
+    "tweet tweets post message suspicion concerns concern fears hope hopes "
+    "insistence contention view position proposal plan plans decision "
+    "prediction predictions estimate estimates";
+
+static const char S_pron_person[] =
+    "he she they i we you him her them me us";
+static const char S_pron_poss[] = "his her their its my our your";
+static const char S_male[] = "he him his himself mr";
+static const char S_female[] = "she her hers herself mrs ms miss";
+static const char S_plural[] =
+    "they them their we us our officials aides advocates critics experts "
+    "analysts leaders supporters members sources lawmakers democrats "
+    "republicans people voters investigators prosecutors officers police "
+    "authorities residents researchers observers economists strategists "
+    "organizers activists protesters opponents spokespeople";
+
+static const char S_titles[] =
+    "president vice secretary senator sen rep representative congressman "
+    "congresswoman governor gov mayor chairman chairwoman chair chief "
+    "director spokesman spokeswoman spokesperson minister prime ambassador "
+    "general gen commander admiral adm colonel col captain capt sergeant "
+    "judge justice attorney lawyer professor prof dr doctor candidate nominee "
+    "leader speaker majority minority whip host anchor reporter correspondent "
+    "editor columnist analyst strategist adviser advisor aide official "
+    "officer executive ceo founder manager head pastor reverend rev bishop "
+    "pope king queen prince princess sheriff commissioner councilman "
+    "councilwoman treasurer economist pollster historian author writer "
+    "campaign press deputy assistant acting former senior white house state "
+    "department press-secretary communications counsel surrogate "
+    "staff spokesmen chancellor premier lt lieutenant superintendent "
+    "producer businessman businesswoman billionaire activist organizer "
+    "founder co-founder partner operative consultant expert scholar fellow "
+    "researcher investigator prosecutor detective agent inspector";
+
+static const char S_honorifics[] =
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm rev prof pres "
+    "sens reps st hon";
+
+static const char S_det[] =
+    "the a an this that these those some any each every another no";
+
+static const char S_prep[] =
+    "of in on at by for with from to into about during after before over "
+    "under between through against among across without within upon via "
+    "per than since until toward towards amid despite";
+
+static const char S_group[] =
+    "officials official aides aide spokesman spokeswoman spokesperson "
+    "source sources critics critic experts expert analysts analyst leaders "
+    "supporters members lawmakers democrats republicans people voters "
+    "investigators prosecutors police authorities residents researchers "
+    "observers economists strategists organizers activists protesters "
+    "opponents administration campaign government committee department "
+    "agency spokespeople staff staffers advisers advisors insiders allies "
+    "donors delegates senators governors reporters journalists witnesses "
+    "scientists doctors lawyers attorneys officers spokesmen";
+
+static const char S_stop[] =
+    "the a an and or but if then so of in on at by for with from to as is "
+    "are was were be been being it its this that these those there here "
+    "not no nor also just very too can could would should will may might "
+    "must do does did has have had i he she we they you me him her us them "
+    "my his our their your who whom whose which what when where why how "
+    "all any both each few more most other some such only own same than "
+    "into about after before over under again further once";
+
+static const char S_months[] =
+    "january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec";
+static const char S_weekdays[] =
+    "monday tuesday wednesday thursday friday saturday sunday";
+static const char S_time[] =
+    "today yesterday tonight tomorrow earlier later recently monday tuesday "
+    "wednesday thursday friday saturday sunday morning afternoon evening "
+    "night week month year last this previously once again";
+
+static const char S_rel[] = "who which that whom whose";
+static const char S_aux[] =
+    "has have had is was were are be been will would also later "
+    "previously repeatedly reportedly once again still then had "
+    "did does do has've would've could can could may might must should "
+    "not n't never always often recently publicly privately";
+static const char S_adv[] =
+    "also later repeatedly reportedly publicly privately recently "
+    "previously again once still then ultimately further subsequently "
+    "initially earlier directly explicitly openly flatly frequently "
+    "often always never";
+static const char S_conj[] = "and or but nor yet";
+static const char S_that[] = "that whether if";
+static const char S_notname[] =
+    "the a an but and or so yet if when while after before as in on at "
+    "for from with by to of this that these those there here it its his "
+    "her their our my your we they he she i you what why how where who "
+    "still even also though although however meanwhile instead indeed "
+    "then now today yesterday tonight tomorrow last next no yes not "
+    "asked told said says according";
+static const char S_verbs[] =
+    "is are was were be been being has have had do does did will would can "
+    "could should may might must get got make made go went take took see "
+    "saw come came give gave run ran";
+static const char S_org[] =
+    "department party committee campaign administration house senate "
+    "congress court agency office bureau council commission ministry "
+    "university institute foundation association union corporation company "
+    "times post journal news network group center centre board";
+
+typedef struct {
+    const char *words;
+    uint32_t bits;
+} S_class;
+
+static const S_class S_classes[] = {
+    {S_sayverbs, HS_L_SAYVERB}, {S_cuenouns, HS_L_CUENOUN},
+    {S_pron_person, HS_L_PRON_PERSON}, {S_pron_poss, HS_L_PRON_POSS},
+    {S_male, HS_L_MALE}, {S_female, HS_L_FEMALE}, {S_plural, HS_L_PLURAL},
+    {S_titles, HS_L_TITLE}, {S_honorifics, HS_L_HONORIFIC},
+    {S_det, HS_L_DET}, {S_prep, HS_L_PREP}, {S_group, HS_L_GROUP},
+    {S_stop, HS_L_STOP}, {S_months, HS_L_MONTH}, {S_weekdays, HS_L_WEEKDAY},
+    {S_time, HS_L_TIME}, {S_rel, HS_L_REL}, {S_aux, HS_L_AUX},
+    {S_adv, HS_L_ADV}, {S_conj, HS_L_CONJ}, {S_that, HS_L_THAT},
+    {S_notname, HS_L_NOTNAME}, {S_verbs, HS_L_VERB}, {S_org, HS_L_ORG},
+};
+
+static hearsay_model S_builtin;
+static once_flag S_once = ONCE_FLAG_INIT;
+static int S_builtin_ok;
+
+static void S_build_builtin(void) {
+    S_builtin_ok = hs_model_init(&S_builtin) == 0;
+    for (size_t c = 0; S_builtin_ok && c < sizeof S_classes / sizeof *S_classes; c++) {
+        const char *p = S_classes[c].words;
+        while (*p) {
+            while (*p == ' ') p++;
+            const char *q = p;
+            while (*q && *q != ' ') q++;
+            if (q > p && hs_model_add(&S_builtin, p, (size_t)(q - p), S_classes[c].bits) < 0) {
+                S_builtin_ok = 0;
+                break;
+            }
+            p = q;
+        }
+    }
+}
+
+const hearsay_model *hearsay_model_builtin(void) {
+    call_once(&S_once, S_build_builtin);
+    return &S_builtin;
+}
+
+/* ------------------------------------------------------------ table */
+
+static uint64_t S_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+int hs_model_init(hearsay_model *m) {
+    memset(m, 0, sizeof *m);
+    m->mask = 4095;
+    m->slots = calloc(m->mask + 1, sizeof *m->slots);
+    return m->slots ? 0 : HEARSAY_ENOMEM;
+}
+
+void hs_model_release(hearsay_model *m) {
+    free(m->slots);
+    free(m->words);
+    memset(m, 0, sizeof *m);
+}
+
+static int S_rehash(hearsay_model *m) {
+    size_t ncap = (m->mask + 1) * 2;
+    hs_lex_slot *ns = calloc(ncap, sizeof *ns);
+    if (!ns) return HEARSAY_ENOMEM;
+    for (size_t i = 0; i <= m->mask; i++) {
+        if (!m->slots[i].len) continue;
+        size_t j = m->slots[i].hash & (ncap - 1);
+        while (ns[j].len) j = (j + 1) & (ncap - 1);
+        ns[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = ns;
+    m->mask = ncap - 1;
+    for (size_t i = 0; i < ncap; i++)
+        if (ns[i].len) m->words[ns[i].id] = (uint32_t)i;
+    return 0;
+}
+
+/* Adds bits to the word (lower-case ASCII expected); returns its id. */
+int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
+    if (n == 0 || n > HS_LEX_MAXLEN) return -1;
+    int32_t id;
+    uint32_t had = hs_lex_lookup(m, s, n, &id);
+    if (id >= 0) {
+        hs_lex_slot *sl = &m->slots[m->words[id]];
+        sl->bits = had | bits;
+        return id;
+    }
+    if ((m->nwords + 1) * 2 > m->mask + 1 && S_rehash(m)) return -1;
+    if (hs_vec_grow_((void **)&m->words, &m->wcap, m->nwords + 1, sizeof *m->words)) return -1;
+    uint64_t h = S_hash(s, n);
+    size_t j = h & m->mask;
+    while (m->slots[j].len) j = (j + 1) & m->mask;
+    hs_lex_slot *sl = &m->slots[j];
+    sl->hash = h;
+    sl->len = (uint8_t)n;
+    memcpy(sl->s, s, n);
+    sl->bits = bits;
+    sl->id = (int32_t)m->nwords;
+    m->words[m->nwords] = (uint32_t)j;
+    m->nwords++;
+    return sl->id;
+}
+
+uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t *word) {
+    *word = -1;
+    if (n == 0 || n > HS_LEX_MAXLEN || !m->slots) return 0;
+    char low[HS_LEX_MAXLEN];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) { /* ’ */
+            low[k++] = '\'';
+            i += 2;
+            continue;
+        }
+        low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    uint64_t h = S_hash(low, k);
+    size_t j = h & m->mask;
+    for (;;) {
+        const hs_lex_slot *sl = &m->slots[j];
+        if (!sl->len) return 0;
+        if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
+            *word = sl->id;
+            return sl->bits;
+        }
+        j = (j + 1) & m->mask;
+    }
+}
+
+int hearsay_model_load(const char *path, hearsay_model **out) {
+    (void)path;
+    *out = NULL;
+    return HEARSAY_EINVAL; /* no external model format yet */
+}
+
+void hearsay_model_free(hearsay_model *m) {
+    if (!m || m == &S_builtin) return;
+    hs_model_release(m);
+    free(m);
+}

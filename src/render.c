@@ -1,0 +1,197 @@
+/*
+ * render.c -- output formats: JSON Lines, brat standoff and readable text.
+ * Each renders the whole doc into doc->out.
+ */
+#include "hearsay_int.h"
+
+static void S_json_key_str(hs_buf *b, const char *key, const char *s) {
+    hs_buf_printf(b, ",\"%s\":", key);
+    if (!s) {
+        hs_buf_puts(b, "null");
+        return;
+    }
+    hs_buf_putc(b, '"');
+    hs_buf_json_str(b, s, strlen(s));
+    hs_buf_putc(b, '"');
+}
+
+/* The text of a span, with line breaks as spaces when flat is set. */
+static void S_span_text(hs_buf *b, const hearsay_doc *d, const hearsay_span *s, int json) {
+    size_t be = s->byte_end <= d->len ? s->byte_end : d->len;
+    size_t bb = s->byte_start <= be ? s->byte_start : be;
+    if (json) hs_buf_json_str(b, d->text + bb, be - bb);
+    else {
+        for (size_t i = bb; i < be; i++) {
+            char c = d->text[i];
+            hs_buf_putc(b, c == '\n' || c == '\r' || c == '\t' || c == 0 ? ' ' : c);
+        }
+    }
+}
+
+static void S_json_span(hs_buf *b, const hearsay_doc *d, const char *key, int has,
+                        const hearsay_span *s, int entity) {
+    hs_buf_printf(b, ",\"%s\":", key);
+    if (!has) {
+        hs_buf_puts(b, "null");
+        return;
+    }
+    hs_buf_puts(b, "{\"text\":\"");
+    S_span_text(b, d, s, 1);
+    hs_buf_printf(b, "\",\"start\":%zu,\"end\":%zu,\"byte_start\":%zu,\"byte_end\":%zu",
+                  s->start, s->end, s->byte_start, s->byte_end);
+    if (entity != -2) {
+        const hearsay_entity *e = entity >= 0 ? hearsay_doc_entity(d, (size_t)entity) : NULL;
+        S_json_key_str(b, "name", e ? e->name : NULL);
+        S_json_key_str(b, "role", e ? e->role : NULL);
+        if (e) hs_buf_printf(b, ",\"entity\":%d", entity);
+        else hs_buf_puts(b, ",\"entity\":null");
+    }
+    hs_buf_putc(b, '}');
+}
+
+static const char *S_docname(const hearsay_docinfo *info) {
+    return info && info->doc ? info->doc : "-";
+}
+
+int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info) {
+    hs_buf *b = &d->out;
+    for (size_t i = 0; i < d->pub.n; i++) {
+        const hearsay_attribution *a = &d->pub.v[i];
+        hs_buf_puts(b, "{\"doc\":\"");
+        const char *dn = S_docname(info);
+        hs_buf_json_str(b, dn, strlen(dn));
+        hs_buf_printf(b, "\",\"kind\":\"%s\",\"context\":\"%s\",\"text\":\"",
+                      hearsay_kind_name(a->kind), hearsay_context_name(a->context));
+        for (size_t p = 0; p < a->n_parts; p++) {
+            if (p) hs_buf_puts(b, " \xE2\x80\xA6 ");
+            S_span_text(b, d, &a->parts[p], 1);
+        }
+        hs_buf_printf(b, "\",\"start\":%zu,\"end\":%zu,\"spans\":[", a->content.start, a->content.end);
+        for (size_t p = 0; p < a->n_parts; p++)
+            hs_buf_printf(b, "%s[%zu,%zu]", p ? "," : "", a->parts[p].start, a->parts[p].end);
+        hs_buf_puts(b, "],\"byte_spans\":[");
+        for (size_t p = 0; p < a->n_parts; p++)
+            hs_buf_printf(b, "%s[%zu,%zu]", p ? "," : "", a->parts[p].byte_start, a->parts[p].byte_end);
+        hs_buf_putc(b, ']');
+        S_json_span(b, d, "speaker", a->has_speaker, &a->speaker, a->entity);
+        S_json_span(b, d, "cue", a->has_cue, &a->cue, -2);
+        S_json_span(b, d, "addressee", a->has_addressee, &a->addressee, a->addressee_entity);
+        if (!a->has_speaker && a->entity >= 0) {
+            /* resolved without a mention (embedded post author) */
+            const hearsay_entity *e = hearsay_doc_entity(d, (size_t)a->entity);
+            S_json_key_str(b, "speaker_name", e ? e->name : NULL);
+        }
+        S_json_key_str(b, "date", a->date);
+        if (info && info->url) S_json_key_str(b, "url", info->url);
+        if (info && info->outlet) S_json_key_str(b, "outlet", info->outlet);
+        if (info && info->date) S_json_key_str(b, "article_date", info->date);
+        hs_buf_puts(b, "}\n");
+    }
+    return b->oom ? HEARSAY_ENOMEM : 0;
+}
+
+static void S_brat_t(hs_buf *b, const hearsay_doc *d, int t, const char *label,
+                     const hearsay_span *parts, size_t n) {
+    hs_buf_printf(b, "T%d\t%s ", t, label);
+    for (size_t p = 0; p < n; p++) hs_buf_printf(b, "%s%zu %zu", p ? ";" : "", parts[p].start, parts[p].end);
+    hs_buf_putc(b, '\t');
+    for (size_t p = 0; p < n; p++) {
+        if (p) hs_buf_putc(b, ' ');
+        S_span_text(b, d, &parts[p], 0);
+    }
+    hs_buf_putc(b, '\n');
+}
+
+static void S_brat_note(hs_buf *b, int t, const char *name) {
+    if (!name || !*name) return;
+    hs_buf_printf(b, "#%d\tAnnotatorNotes T%d\t", t, t);
+    for (const char *s = name; *s; s++) hs_buf_putc(b, *s == '\n' || *s == '\t' ? ' ' : *s);
+    hs_buf_putc(b, '\n');
+}
+
+int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info) {
+    hs_buf *b = &d->out;
+    int t = 0;
+    for (size_t i = 0; i < d->pub.n; i++) {
+        const hearsay_attribution *a = &d->pub.v[i];
+        const hearsay_entity *e = a->entity >= 0 ? hearsay_doc_entity(d, (size_t)a->entity) : NULL;
+        int tc = ++t;
+        S_brat_t(b, d, tc, "Content", a->parts, a->n_parts);
+        int tq = 0, ts = 0, tr;
+        if (a->has_cue) S_brat_t(b, d, tq = ++t, "Cue", &a->cue, 1);
+        if (a->has_speaker) S_brat_t(b, d, ts = ++t, "Source", &a->speaker, 1);
+        tr = ++t;
+        S_brat_t(b, d, tr, a->has_speaker ? "Attribution" : "Attribution-no-source",
+                 a->has_cue ? &a->cue : &a->parts[0], 1);
+        hs_buf_printf(b, "E%zu\tAttribution:T%d Content:T%d", i + 1, tr, tc);
+        if (tq) hs_buf_printf(b, " Cue:T%d", tq);
+        if (ts) hs_buf_printf(b, " Source:T%d", ts);
+        hs_buf_putc(b, '\n');
+        if (e) S_brat_note(b, ts ? ts : tc, e->name);
+    }
+    (void)info;
+    return b->oom ? HEARSAY_ENOMEM : 0;
+}
+
+int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info) {
+    hs_buf *b = &d->out;
+    hs_buf_printf(b, "== %s: %zu attribution%s\n", S_docname(info), d->pub.n, d->pub.n == 1 ? "" : "s");
+    for (size_t i = 0; i < d->pub.n; i++) {
+        const hearsay_attribution *a = &d->pub.v[i];
+        const hearsay_entity *e = a->entity >= 0 ? hearsay_doc_entity(d, (size_t)a->entity) : NULL;
+        hs_buf_printf(b, "\n[%zu] %s", i + 1, hearsay_kind_name(a->kind));
+        if (a->context != HEARSAY_CONTEXT_BODY) hs_buf_printf(b, " (%s)", hearsay_context_name(a->context));
+        hs_buf_puts(b, "  ");
+        if (e) {
+            hs_buf_puts(b, e->name);
+            if (e->role) hs_buf_printf(b, ", %s", e->role);
+        } else if (a->has_speaker) {
+            S_span_text(b, d, &a->speaker, 0);
+        } else {
+            hs_buf_puts(b, "(no speaker)");
+        }
+        if (a->has_speaker) {
+            hs_buf_puts(b, "  [as \"");
+            S_span_text(b, d, &a->speaker, 0);
+            hs_buf_puts(b, "\"]");
+        }
+        if (a->date) hs_buf_printf(b, "  %s", a->date);
+        hs_buf_putc(b, '\n');
+        if (a->has_cue) {
+            hs_buf_puts(b, "    cue: ");
+            S_span_text(b, d, &a->cue, 0);
+            if (a->has_addressee) {
+                hs_buf_puts(b, "  to: ");
+                S_span_text(b, d, &a->addressee, 0);
+            }
+            hs_buf_putc(b, '\n');
+        }
+        hs_buf_puts(b, "    ");
+        for (size_t p = 0; p < a->n_parts; p++) {
+            if (p) hs_buf_puts(b, " \xE2\x80\xA6 ");
+            S_span_text(b, d, &a->parts[p], 0);
+        }
+        hs_buf_putc(b, '\n');
+    }
+    return b->oom ? HEARSAY_ENOMEM : 0;
+}
+
+int hearsay_render(hearsay_doc *d, hearsay_format f, const char *text, size_t len,
+                   const hearsay_docinfo *info, const char **out, size_t *out_len) {
+    if (!d || !out || !out_len || len != d->len || (len && !text)) return HEARSAY_EINVAL;
+    d->text = text ? text : "";
+    hs_buf_clear(&d->out);
+    hs_buf_put(&d->out, "", 0);
+    int rc;
+    switch (f) {
+    case HEARSAY_FORMAT_JSONL: rc = hs_render_jsonl(d, info); break;
+    case HEARSAY_FORMAT_BRAT: rc = hs_render_brat(d, info); break;
+    case HEARSAY_FORMAT_TEXT: rc = hs_render_text(d, info); break;
+    default: rc = HEARSAY_EINVAL;
+    }
+    d->text = NULL;
+    if (rc) return rc;
+    *out = d->out.p ? d->out.p : "";
+    *out_len = d->out.n;
+    return 0;
+}

@@ -1,0 +1,365 @@
+/*
+ * token.c -- one pass over the bytes: tokens (with byte and code-point
+ * offsets), paragraphs (lines) and sentences.
+ *
+ * A word keeps inner apostrophes, hyphens and the periods of abbreviations
+ * ("U.S.", "Mr."); a possessive "'s" / "’s" becomes a token of its own.
+ * Quotation marks are tokens of type HS_T_QUOTE with a provisional role that
+ * quote.c settles. Invalid UTF-8 counts one code point per maximal invalid
+ * subsequence and is otherwise treated as a letter.
+ */
+#include "hearsay_int.h"
+
+/* character classes */
+enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_PUNCT, C_QUOTE, C_APOS };
+
+typedef struct {
+    uint32_t cp;
+    uint8_t len, cls;
+    uint8_t qrole, qstyle; /* for C_QUOTE / C_APOS */
+} S_ch;
+
+static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
+    unsigned b = s[i];
+    if (b < 0x80) {
+        c->cp = b;
+        c->len = 1;
+        c->qrole = 0;
+        c->qstyle = 0;
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) c->cls = C_LETTER;
+        else if (b >= '0' && b <= '9') c->cls = C_DIGIT;
+        else if (b == '\n') c->cls = C_NL;
+        else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v') c->cls = C_SPACE;
+        else if (b == '"') { c->cls = C_QUOTE; c->qrole = HS_Q_AMBIG; c->qstyle = 2; }
+        else if (b == '\'') { c->cls = C_APOS; c->qstyle = 4; }
+        else if (b == 0) c->cls = C_SPACE;
+        else c->cls = C_PUNCT;
+        return;
+    }
+    uint32_t cp;
+    c->len = (uint8_t)hs_utf8_next(s, i, n, &cp);
+    c->cp = cp;
+    c->qrole = 0;
+    c->qstyle = 0;
+    switch (cp) {
+    case 0x201C: case 0x201E: case 0x201F:
+        c->cls = C_QUOTE; c->qrole = HS_Q_OPEN; c->qstyle = 1; return;
+    case 0x201D:
+        c->cls = C_QUOTE; c->qrole = HS_Q_CLOSE; c->qstyle = 1; return;
+    case 0x00AB: case 0x2039:
+        c->cls = C_QUOTE; c->qrole = HS_Q_OPEN; c->qstyle = 5; return;
+    case 0x00BB: case 0x203A:
+        c->cls = C_QUOTE; c->qrole = HS_Q_CLOSE; c->qstyle = 5; return;
+    case 0x2018: case 0x201A: case 0x201B:
+        c->cls = C_APOS; c->qrole = HS_Q_OPEN; c->qstyle = 3; return;
+    case 0x2019:
+        c->cls = C_APOS; c->qrole = HS_Q_CLOSE; c->qstyle = 3; return;
+    case 0x00A0: case 0x2009: case 0x200A: case 0x2002: case 0x2003:
+    case 0x202F: case 0x200B: case 0xFEFF: case 0x3000:
+        c->cls = C_SPACE; return;
+    case 0x2028: case 0x2029: case 0x85:
+        c->cls = C_NL; return;
+    }
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0xA1 && cp <= 0xBF) ||
+        cp == 0xD7 || cp == 0xF7 || (cp >= 0x3000 && cp <= 0x303F))
+        c->cls = C_PUNCT;
+    else
+        c->cls = C_LETTER; /* letters of any script, U+FFFD, symbols */
+}
+
+/* Words that keep a following period: honorifics and common abbreviations. */
+static int S_is_abbrev(const char *s, size_t n) {
+    static const char *const list[] = {
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col",
+        "capt", "sgt", "adm", "rev", "prof", "st", "jr", "sr", "inc", "corp",
+        "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "sens",
+        "reps", "gens", "mss", "messrs", "approx", "dept", "est", "fig", "rt",
+        "hon", "cmdr", "supt", "atty", "det", "maj", "pvt", "cpl", "u.s",
+        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+        "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+        "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+        "wash", "wis", "wyo", "univ", "assn", "bros", "gov't"};
+    if (n > 6) return 0;
+    char low[8];
+    for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], low, n)) return 1;
+    return 0;
+}
+
+typedef struct {
+    hearsay_doc *d;
+    const unsigned char *s;
+    size_t n;
+    size_t i;     /* byte position */
+    size_t cp;    /* code points before i */
+    uint16_t pending; /* flags for the next token */
+} S_tz;
+
+static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint8_t type) {
+    hs_tok t;
+    memset(&t, 0, sizeof t);
+    t.b = b;
+    t.e = e;
+    t.c = c;
+    t.ce = ce;
+    t.type = type;
+    t.flags = z->pending;
+    t.word = -1;
+    t.quote = -1;
+    z->pending = 0;
+    return hs_vec_push(&z->d->toks, t);
+}
+
+static void S_word_flags(hearsay_doc *d, hs_tok *t) {
+    const char *w = d->text + t->b;
+    size_t n = t->e - t->b;
+    int up = 0, low = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = w[i];
+        if (ch >= 'A' && ch <= 'Z') up++;
+        else if (ch >= 'a' && ch <= 'z') low++;
+    }
+    if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
+    else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
+             (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
+        t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
+    if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
+    t->lex = hs_lex_lookup(d->model, w, n, &t->word);
+}
+
+/* Scans a word starting at z->i (a letter or digit). */
+static int S_word(S_tz *z) {
+    const unsigned char *s = z->s;
+    size_t n = z->n, i = z->i, cp = z->cp;
+    size_t b = i, c0 = cp;
+    int digit_start = s[i] >= '0' && s[i] <= '9';
+    size_t letters = 0;
+    int dotted = 0; /* "U.S." pattern */
+    S_ch ch, nx;
+    for (;;) {
+        if (i >= n) break;
+        S_classify(s, i, n, &ch);
+        if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
+            i += ch.len;
+            cp++;
+            letters++;
+            continue;
+        }
+        if (i + ch.len >= n) break;
+        S_classify(s, i + ch.len, n, &nx);
+        int inner = nx.cls == C_LETTER || nx.cls == C_DIGIT;
+        if (ch.cls == C_APOS && ch.qrole != HS_Q_OPEN && inner) {
+            /* possessive 's ends the word: leave "'s" for the next token */
+            if ((s[i + ch.len] == 's' || s[i + ch.len] == 'S') &&
+                (i + ch.len + 1 >= n || !(((s[i + ch.len + 1] | 32) >= 'a' && (s[i + ch.len + 1] | 32) <= 'z'))))
+                break;
+            i += ch.len + nx.len;
+            cp += 2;
+            continue;
+        }
+        if ((ch.cp == '-' || ch.cp == '/' || ch.cp == '&') && inner && ch.cp != '&') {
+            i += ch.len;
+            cp++;
+            continue;
+        }
+        if ((ch.cp == ',' || ch.cp == '.') && digit_start && nx.cls == C_DIGIT) {
+            i += 1;
+            cp++;
+            continue;
+        }
+        if (ch.cp == '.' && nx.cls == C_LETTER && letters <= 2 && !digit_start) {
+            /* U.S., D.C., a.m. */
+            dotted = 1;
+            i += 1;
+            cp++;
+            continue;
+        }
+        break;
+    }
+    /* a trailing period that belongs to the word */
+    if (i < n && s[i] == '.' && !digit_start) {
+        size_t wl = i - b;
+        int single = letters == 1 && ((s[b] | 32) >= 'a' && (s[b] | 32) <= 'z') && (s[b] >= 'A' && s[b] <= 'Z');
+        if (dotted || single || S_is_abbrev((const char *)s + b, wl)) {
+            i++;
+            cp++;
+            z->pending |= HS_F_ABBREV;
+        }
+    }
+    uint16_t abbrev = z->pending & HS_F_ABBREV;
+    z->pending &= (uint16_t)~HS_F_ABBREV;
+    if (S_emit(z, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
+               digit_start ? HS_T_NUM : HS_T_WORD))
+        return HEARSAY_ENOMEM;
+    hs_tok *t = &z->d->toks.v[z->d->toks.n - 1];
+    t->flags |= abbrev;
+    if (!digit_start) S_word_flags(z->d, t);
+    z->i = i;
+    z->cp = cp;
+    return 0;
+}
+
+static int S_tokens(hearsay_doc *d) {
+    S_tz z = {d, (const unsigned char *)d->text, d->len, 0, 0, HS_F_PARA_START};
+    S_ch ch;
+    int prev_word = 0; /* the previous character was part of a word */
+    while (z.i < z.n) {
+        unsigned b = z.s[z.i];
+        if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
+            if (S_word(&z)) return HEARSAY_ENOMEM;
+            prev_word = 1;
+            continue;
+        }
+        S_classify(z.s, z.i, z.n, &ch);
+        if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
+            if (S_word(&z)) return HEARSAY_ENOMEM;
+            prev_word = 1;
+            continue;
+        }
+        size_t b0 = z.i, c0 = z.cp;
+        z.i += ch.len;
+        z.cp++;
+        if (ch.cls == C_SPACE) {
+            z.pending |= HS_F_SPACE_BEFORE;
+            prev_word = 0;
+            continue;
+        }
+        if (ch.cls == C_NL) {
+            z.pending |= HS_F_PARA_START | HS_F_SPACE_BEFORE;
+            prev_word = 0;
+            continue;
+        }
+        uint8_t type = HS_T_PUNCT, q = 0, style = ch.qstyle;
+        if (ch.cls == C_QUOTE) {
+            type = HS_T_QUOTE;
+            q = ch.qrole;
+        } else if (ch.cls == C_APOS) {
+            /* ' or ’ or ‘ outside a word: a quotation mark, or possessive */
+            int next_s = z.i < z.n && (z.s[z.i] == 's' || z.s[z.i] == 'S') &&
+                         (z.i + 1 >= z.n || !(((z.s[z.i + 1] | 32) >= 'a' && (z.s[z.i + 1] | 32) <= 'z')));
+            if (prev_word && next_s && ch.qrole != HS_Q_OPEN) {
+                /* possessive 's */
+                z.i += 1;
+                z.cp++;
+                if (S_emit(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD))
+                    return HEARSAY_ENOMEM;
+                hs_tok *t = &d->toks.v[d->toks.n - 1];
+                t->flags |= HS_F_POSS;
+                t->lex = hs_lex_lookup(d->model, "'s", 2, &t->word);
+                prev_word = 1;
+                continue;
+            }
+            if (z.s[b0] == '\'' && z.i < z.n && z.s[z.i] == '\'') {
+                /* '' : two apostrophes, a double quotation mark */
+                z.i++;
+                z.cp++;
+                type = HS_T_QUOTE;
+                q = HS_Q_AMBIG;
+                style = 6;
+            } else if (z.s[b0] == '`' ) {
+                type = HS_T_PUNCT;
+            } else {
+                type = HS_T_QUOTE;
+                q = ch.qrole ? ch.qrole : (prev_word ? HS_Q_CLOSE : HS_Q_OPEN);
+                if (!ch.qrole && !prev_word && z.i < z.n && z.s[z.i] == ' ') q = HS_Q_CLOSE;
+            }
+        } else if (b == '`' && z.i < z.n && z.s[z.i] == '`') {
+            z.i++;
+            z.cp++;
+            type = HS_T_QUOTE;
+            q = HS_Q_OPEN;
+            style = 6;
+        }
+        if (S_emit(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type))
+            return HEARSAY_ENOMEM;
+        hs_tok *t = &d->toks.v[d->toks.n - 1];
+        t->q = q;
+        t->qstyle = style;
+        prev_word = 0;
+    }
+    d->ncp = z.cp;
+    return 0;
+}
+
+static int S_is_punct(const hearsay_doc *d, const hs_tok *t, char c) {
+    return t->type == HS_T_PUNCT && t->e - t->b == 1 && d->text[t->b] == c;
+}
+
+static int S_ends_sentence(const hearsay_doc *d, const hs_tok *t) {
+    if (t->type != HS_T_PUNCT) return 0;
+    char c = d->text[t->b];
+    if (t->e - t->b == 1) return c == '.' || c == '!' || c == '?';
+    /* … (U+2026) does not end a sentence on its own */
+    return 0;
+}
+
+/* Does a sentence start at token j (after a full stop)? */
+static int S_starts_sentence(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    if (t->flags & HS_F_PARA_START) return 1;
+    if (!(t->flags & HS_F_SPACE_BEFORE)) return 0;
+    if (t->type == HS_T_QUOTE || t->type == HS_T_NUM) return 1;
+    if (t->type == HS_T_WORD) return (t->flags & HS_F_CAP) != 0;
+    return d->text[t->b] == '(' || d->text[t->b] == '[';
+}
+
+static int S_sentences(hearsay_doc *d) {
+    size_t n = d->toks.n;
+    hs_para para = {0, 0, 0, 0, 0, 0, -1};
+    hs_sent sent = {0, 0, 0};
+    for (size_t j = 0; j < n; j++) {
+        hs_tok *t = &d->toks.v[j];
+        if ((t->flags & HS_F_PARA_START) && j > 0) {
+            sent.t1 = (uint32_t)j;
+            if (hs_vec_push(&d->sents, sent)) return HEARSAY_ENOMEM;
+            para.t1 = (uint32_t)j;
+            para.s1 = (uint32_t)d->sents.n;
+            para.e = d->toks.v[j - 1].e;
+            if (hs_vec_push(&d->paras, para)) return HEARSAY_ENOMEM;
+            para.t0 = (uint32_t)j;
+            para.b = t->b;
+            para.s0 = (uint32_t)d->sents.n;
+            sent.t0 = (uint32_t)j;
+            sent.para = (uint32_t)d->paras.n;
+        } else if (j == 0) {
+            para.b = t->b;
+        }
+        if (sent.t0 == j) t->flags |= HS_F_SENT_START;
+        if (S_ends_sentence(d, t) || ((t->flags & HS_F_ABBREV) && j + 1 < n &&
+                                       (d->toks.v[j + 1].lex & HS_L_NOTNAME) &&
+                                       (d->toks.v[j + 1].flags & HS_F_CAP) &&
+                                       t->e - t->b > 3)) {
+            /* closing quotes and brackets stay with the sentence */
+            size_t k = j + 1;
+            while (k < n && !(d->toks.v[k].flags & (HS_F_SPACE_BEFORE | HS_F_PARA_START)) &&
+                   (d->toks.v[k].type == HS_T_QUOTE || S_is_punct(d, &d->toks.v[k], ')')))
+                k++;
+            if (k < n && !(d->toks.v[k].flags & HS_F_PARA_START) && S_starts_sentence(d, k)) {
+                for (size_t m = j + 1; m < k; m++) d->toks.v[m].flags |= 0;
+                sent.t1 = (uint32_t)k;
+                if (hs_vec_push(&d->sents, sent)) return HEARSAY_ENOMEM;
+                sent.t0 = (uint32_t)k;
+                d->toks.v[k].flags |= HS_F_SENT_START;
+            }
+            j = k - 1;
+        }
+    }
+    if (n > 0) {
+        sent.t1 = (uint32_t)n;
+        if (hs_vec_push(&d->sents, sent)) return HEARSAY_ENOMEM;
+        para.t1 = (uint32_t)n;
+        para.s1 = (uint32_t)d->sents.n;
+        para.e = d->toks.v[n - 1].e;
+        if (hs_vec_push(&d->paras, para)) return HEARSAY_ENOMEM;
+    }
+    return 0;
+}
+
+int hs_tok_run(hearsay_doc *d) {
+    int rc = S_tokens(d);
+    if (rc) return rc;
+    return S_sentences(d);
+}
