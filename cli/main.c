@@ -3,6 +3,7 @@
  * the cli branch).
  */
 #include "hearsay.h"
+#include "index_cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,19 @@ static char *S_read(const char *path, size_t *len) {
     return p;
 }
 
+/* The index subcommands (cli/index_cmd.c), until the full CLI's table. */
+static int S_index_cmds(int argc, char **argv, int *rc) {
+    static const struct { const char *name; int (*run)(int, char **); } t[] = {
+        {"index", cmd_index}, {"search", cmd_search}, {"speakers", cmd_speakers},
+        {"repeats", cmd_repeats}, {"stats", cmd_stats}};
+    for (size_t i = 0; argc >= 2 && i < sizeof t / sizeof t[0]; i++)
+        if (!strcmp(argv[1], t[i].name)) return *rc = t[i].run(argc - 1, argv + 1), 1;
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    int ix_rc;
+    if (S_index_cmds(argc, argv, &ix_rc)) return ix_rc;
     if (argc < 2 || strcmp(argv[1], "extract")) {
         fprintf(stderr, "usage: hearsay extract [--format jsonl|brat|text] [--out-dir DIR] FILE...\n");
         return 2;

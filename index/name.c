@@ -7,7 +7,8 @@
  * ("Jr."): "President Donald J. Trump" and "Donald Trump" share the key
  * "donald trump"; "Trump" is the one-word key "trump", which speaker.c may
  * merge into a full name with that surname. A group's key is its lower-cased
- * text after "group:" ("group:officials"): groups are kept as they are.
+ * text after "group:" ("group:officials"): groups are kept as they are,
+ * and so is a name with a possessive inside ("Clinton's campaign").
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ static const char *const S_titles[] = {
     "leader", "minister", "prime", "premier", "ambassador", "attorney",
     "candidate", "nominee", "former", "first", "lady", "sir", "dame", "lord",
     "rev", "reverend", "father", "pope", "king", "queen", "prince",
-    "princess", "democratic", "republican", "gop", "presidential",
+    "princess", "democrat", "democratic", "republican", "gop", "presidential",
     "president-elect", "state", "us", "u.s", "white", "house", "press",
     "chief", "of", "staff", "spokesman", "spokeswoman", "spokesperson",
     "host", "the", "sens", "reps", "gen", "rev", NULL};
@@ -78,6 +79,19 @@ static void S_split(const char *name, S_words *w) {
     }
 }
 
+/* 1 when a word before the last is possessive ("Clinton's campaign"):
+ * the name is then of a group, not of a person. */
+static int S_inner_possessive(const S_words *w) {
+    for (int i = 0; i + 1 < w->n; i++) {
+        const char *o = w->orig[i];
+        size_t n = strlen(o);
+        if ((n > 2 && !strcmp(o + n - 2, "'s")) ||
+            (n > 4 && !strcmp(o + n - 4, "\xE2\x80\x99s")))
+            return 1;
+    }
+    return 0;
+}
+
 /* First word that is not a leading title, keeping at least one word. */
 static int S_first(const S_words *w) {
     int i = 0;
@@ -123,7 +137,7 @@ int hsix_name_norm(const char *name, int is_group, hsix_name *out) {
     S_split(name, &local);
     if (local.n == 0 || (local.n == 1 && S_in(S_pronouns, local.fold[0])))
         return 0;
-    if (is_group) {
+    if (is_group || S_inner_possessive(&local)) {
         memcpy(out->key, "group:", 6);
         S_join(out->key + 6, sizeof out->key - 6, local.fold, 0, local.n);
         S_join(out->display, sizeof out->display, local.orig, 0, local.n);

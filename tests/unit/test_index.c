@@ -221,6 +221,8 @@ TEST(name_norm) {
     STR_EQ(n.surname, "trump");
     OK(hsix_name_norm("White House chief of staff Ron Klain", 0, &n));
     STR_EQ(n.key, "ron klain");
+    OK(hsix_name_norm("Hillary Clinton's campaign", 0, &n));
+    STR_EQ(n.key, "group:hillary clinton campaign");
     OK(hsix_name_norm("Officials", 1, &n));
     STR_EQ(n.key, "group:officials");
     OK(!hsix_name_norm("he", 0, &n));
