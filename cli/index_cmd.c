@@ -511,7 +511,7 @@ static int S_print_repeat(void *ctx, const hearsay_index_repeat *r) {
         return ferror(stdout) ? (p->failed = 1) : 0;
     }
     printf("%4d  %zu articles, %zu quotations; first:\n", p->n, r->n_articles, r->n_members);
-    S_para("      \xE2\x80\x9C", r->members[0].text);
+    S_para("      ", r->members[0].text);
     for (size_t i = 0; i < r->n_members; i++) S_print_member(&r->members[i]);
     putchar('\n');
     return ferror(stdout) ? (p->failed = 1) : 0;

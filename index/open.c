@@ -62,7 +62,6 @@ static const char S_schema[] =
     "CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);\n"
     "CREATE INDEX IF NOT EXISTS attributions_speaker\n"
     "  ON attributions(speaker_id, article_id);\n"
-    "CREATE INDEX IF NOT EXISTS attributions_date ON attributions(date);\n"
     "CREATE TABLE IF NOT EXISTS mentions(\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  article_id INTEGER NOT NULL REFERENCES articles(id),\n"
@@ -93,7 +92,8 @@ static const char S_pragmas[] =
     "PRAGMA journal_mode=WAL;\n"
     "PRAGMA synchronous=NORMAL;\n"
     "PRAGMA cache_size=-65536;\n"
-    "PRAGMA temp_store=MEMORY;\n";
+    "PRAGMA temp_store=MEMORY;\n"
+    "PRAGMA wal_autocheckpoint=16384;\n"; /* 64 MB: fewer fsyncs */
 
 int hsix_ok(hearsay_index *ix) {
     ix->err[0] = '\0';
@@ -149,8 +149,10 @@ static void S_die(void) {
 
 void hsix_fault_after_add(hearsay_index *ix) {
     ix->batch_adds++;
+    /* only inside an open transaction, so the kill always finds written,
+     * uncommitted work */
     if (ix->abort_mid >= 0 && ix->commits == ix->abort_mid &&
-        ix->batch_adds >= 1)
+        ix->batch_adds >= 1 && !sqlite3_get_autocommit(ix->db))
         S_die();
 }
 
