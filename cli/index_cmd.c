@@ -179,7 +179,7 @@ static const char S_index_help[] =
     "\n"
     "Options:\n"
     "  --db FILE           the index (required)\n"
-    "  --batch N           articles per transaction (default 500)\n"
+    "  --batch N           articles per transaction (default 1000)\n"
     "  --jsonl             read every INPUT as JSON Lines\n"
     "  --date YYYY-MM-DD   article date when the input gives none\n"
     "  --max-doc-bytes N   skip larger articles (default 16777216)\n"
@@ -295,7 +295,7 @@ int cmd_index(int argc, char **argv) {
                           {"--jsonl", NULL, &jsonl}, {"--quiet", NULL, &quiet},
                           {"-q", NULL, &quiet}, {NULL, NULL, NULL}};
     S_args a = {"index", S_index_help, opts, NULL, 0};
-    S_run r = {.batch = 500, .date = NULL};
+    S_run r = {.batch = 1000, .date = NULL};
     int max = 16 << 20;
     int rc = S_parse(&a, argc, argv);
     if (!rc && !db) rc = S_usage("index", "%s", "--db FILE is required");

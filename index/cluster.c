@@ -2,18 +2,19 @@
  * cluster.c -- which fingerprinted quotations are the same quotation.
  *
  * Quotations with the same normalised text (the same whole-text hash,
- * fingerprint.c) are one node. One ordered pass over `shingles` (its
- * primary key is (hash, attribution_id), so rows arrive sorted by hash with
- * no sort step) counts, for every two nodes, the winnowed fingerprints they
- * share; a fingerprint shared by more than HSIX_FP_HOT nodes is a common
+ * fingerprint.c) are one node. One pass over `shingles` sorted by hash
+ * (SQLite's external merge sort, so memory stays bounded; the table itself
+ * is append-only, which keeps indexing fast: a B-tree keyed by a random
+ * hash would dirty most of its pages in every batch) counts, for every two
+ * nodes, the winnowed fingerprints they share; a fingerprint shared by more than HSIX_FP_HOT nodes is a common
  * phrase and counts for none. Two nodes are then the same quotation when
  * they share at least three quarters of the fingerprints of the one with
  * fewer: a quotation trimmed from another shares all of its fingerprints
  * (winnowing picks the same minimum in every window they have in common),
  * while two quotations that merely share a phrase ("president of the
  * United States") share a few. Union-find over nodes makes the groups.
- * Time is linear in the rows of `shingles`; memory in the number of
- * attributions and node pairs.
+ * Time is that of sorting the rows of `shingles`; memory is linear in the
+ * number of attributions and node pairs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -153,7 +154,7 @@ static int S_row(S_state *s, sqlite3_stmt *st, sqlite3_int64 *prev) {
 static int S_pass(hearsay_index *ix, S_state *s) {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(ix->db, "SELECT hash, attribution_id, article_id,"
-                                        " whole FROM shingles ORDER BY hash",
+                                        " whole FROM shingles ORDER BY hash, attribution_id",
                                 -1, &st, NULL);
     sqlite3_int64 prev = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
