@@ -563,6 +563,19 @@ static int S_direct(hearsay_doc *d) {
         /* '"A," she said, "B."': the frame before B is A's: one attribution */
         int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
                        (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        /* a quotation over several paragraphs whose speaker comes at its
+         * end: the frame is the whole quotation's */
+        if (found && !same_cue && q->reopens && last && d->attrs.v[last_attr].src_b < 0 &&
+            d->attrs.v[last_attr].cue_b < 0 && last_para + 1 == q->para &&
+            d->attrs.v[last_attr].part0 + d->attrs.v[last_attr].nparts == d->bparts.n) {
+            hs_attr *a = &d->attrs.v[last_attr];
+            if (f.src_b >= 0) S_set_src(d, a, (size_t)f.src_b, (size_t)f.src_e);
+            if (f.cue_b >= 0) S_set_cue(d, a, (size_t)f.cue_b, (size_t)f.cue_e);
+            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
+            q->attr = (int32_t)last_attr;
+            last_para = q->para;
+            continue;
+        }
         if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
