@@ -198,6 +198,7 @@ static int S_start_worker(pl_pipeline *p, pl_worker *w)
         cli_error("cannot start a worker thread");
         return -1;
     }
+    pthread_setname_np(w->thread, "hearsay-worker"); /* for top, perf */
     return 0;
 }
 
