@@ -44,7 +44,7 @@ static int S_dash(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type != HS_T_PUNCT) return 0;
     const unsigned char *s = (const unsigned char *)d->text + t->b;
-    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93)) ||
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93 || s[2] == 0x95)) ||
            (t->e - t->b == 1 && s[0] == '-');
 }
 
@@ -337,10 +337,23 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
 }
 
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
+ * '― Pamela Padilla' (a dash and a name closing the paragraph). */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
+    if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
+        size_t pe = j + 1;
+        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 8) pe++;
+        size_t ne = S_np_right(d, j + 1, pe);
+        if (ne == pe && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
+            f->cue_b = (long)j;
+            f->cue_e = (long)j + 1;
+            f->src_b = (long)j + 1;
+            f->src_e = (long)ne;
+            return 1;
+        }
+    }
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
     /* said X[, apposition] */
@@ -468,6 +481,33 @@ static int S_quote_is_speech(const hearsay_doc *d, const hs_quote *q) {
     return words >= 4 && (starts || q->reopens);
 }
 
+/* A transcript line inside a quotation: '"PENCE: Well, look, ...'. Returns
+ * the colon's token, or 0. */
+static size_t S_transcript_colon(const hearsay_doc *d, const hs_quote *q) {
+    size_t j = q->t0 + 1;
+    while (j < q->t1 && j < q->t0 + 5 && S_cap(d, j)) j++;
+    if (j == q->t0 + 1 || j >= q->t1 || !S_punct(d, j, ':')) return 0;
+    /* a name in capitals, or a capitalised name of one or two words */
+    if (!(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP) && j - q->t0 > 3) return 0;
+    if (S_lex(d, q->t0 + 1) & HS_L_NOTNAME) return 0;
+    return j;
+}
+
+static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
+    hs_quote *q = &d->quotes.v[k];
+    hs_attr *a = S_new_attr(d);
+    if (!a) return HEARSAY_ENOMEM;
+    S_set_src(d, a, q->t0 + 1, colon);
+    S_set_cue(d, a, colon, colon + 1);
+    size_t cb = colon + 1, ce = q->t1;
+    if (cb >= ce) return 0;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+    a->nparts = 1;
+    a->quote = (int32_t)k;
+    q->attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -475,10 +515,18 @@ static int S_direct(hearsay_doc *d) {
     for (size_t k = 0; k < d->quotes.n; k++) {
         hs_quote *q = &d->quotes.v[k];
         if (q->level != 0) continue;
-        if (d->paras.v[q->para].debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)q->para)) continue;
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
         if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
+        size_t colon = S_transcript_colon(d, q);
+        if (colon) {
+            if (S_transcript(d, k, colon)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+            continue;
+        }
         S_frame f;
         int found = 0;
         /* the frame after (within the sentence that holds the quote's end,
@@ -512,7 +560,10 @@ static int S_direct(hearsay_doc *d) {
             size_t nx = q->t1;
             if (nx < e1 && S_t(d, nx)->type == HS_T_WORD) continue;
         }
-        if (found) {
+        /* '"A," she said, "B."': the frame before B is A's: one attribution */
+        int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
+                       (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
             a->quote = (int32_t)k;
@@ -523,9 +574,13 @@ static int S_direct(hearsay_doc *d) {
             last_para = q->para;
             continue;
         }
-        /* a continuation: no frame, right after a direct attribution */
-        if (last && (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q))) &&
-            (q->t0 == s0 || S_quote_is_speech(d, q) || q->para == last_para)) {
+        /* a continuation: no frame, right after a direct attribution, opening
+         * a sentence (or in the sentence of the attribution's cue) */
+        uint32_t cs0 = 0, cs1 = 0;
+        int in_cue_sentence = last && S_sent_of(d, d->attrs.v[last_attr].cue_tok, &cs0, &cs1) >= 0 &&
+                              cs0 == s0;
+        if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
+            (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];
             if (a->part0 + a->nparts == d->bparts.n) {
                 if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
@@ -584,6 +639,10 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
+            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "although") ||
+             S_is(d, e + 1, "though") || S_is(d, e + 1, "whereas")))
+            break;
         /* 'X called A and said B': the next coordinated cue ends it */
         if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
             size_t k = e + 1;
@@ -719,7 +778,7 @@ static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_fra
             for (size_t k = j + 1; k < s1 && k < j + 9; k++) {
                 const hs_tok *t = S_t(d, k);
                 if (t->type == HS_T_QUOTE || (t->lex & (HS_L_SAYVERB | HS_L_AUX | HS_L_VERB))) break;
-                if (S_is(d, k, "that") || S_punct(d, k, ',') || S_punct(d, k, ':')) {
+                if ((S_lex(d, k) & HS_L_THAT) || S_punct(d, k, ',') || S_punct(d, k, ':')) {
                     j = k;
                     break;
                 }
@@ -756,12 +815,75 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
     return 0;
 }
 
+/* Is [j, e) a plausible content: not only a time ('last week'), not a
+ * speaker phrase after an inverted cue ('said Michael O'Hanlon, a ...')? */
+static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
+    size_t words = 0, timeish = 0;
+    for (size_t k = j; k < e; k++) {
+        const hs_tok *t = S_t(d, k);
+        if (t->type != HS_T_WORD && t->type != HS_T_NUM) continue;
+        words++;
+        if ((t->lex & (HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH | HS_L_DET)) || t->type == HS_T_NUM) timeish++;
+    }
+    if (!words || timeish == words) return 0;
+    return 1;
+}
+
+/* A nominal cue ("the insistence of X that ...", "Klain's claim that
+ * ..."): the source is the possessor or the 'of' phrase, and the content a
+ * that-clause. Returns 1 when v is such a cue (handled or not). */
+static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc) {
+    *rc = 0;
+    if (v <= s0) return 0;
+    const hs_tok *p = S_t(d, v - 1);
+    int poss = (p->flags & HS_F_POSS) || (p->lex & HS_L_PRON_POSS);
+    if (!poss && !((p->lex & HS_L_DET) && !S_is(d, v - 1, "that"))) return 0;
+    long sb = -1;
+    size_t se = 0, j = v + 1;
+    if (poss && v >= 2) {
+        size_t e = (p->flags & HS_F_POSS) && p->type == HS_T_WORD && p->e - p->b <= 3 ? v - 2 : v - 1;
+        sb = S_np_left(d, s0, e);
+        se = (p->flags & HS_F_POSS) && p->e - p->b <= 3 ? v - 1 : v;
+    }
+    if (j + 1 < s1 && (S_is(d, j, "of") || S_is(d, j, "by"))) {
+        size_t ne = S_np_right(d, j + 1, s1);
+        if (ne > j + 1) {
+            sb = (long)j + 1;
+            se = ne;
+            j = ne;
+        }
+    }
+    if (j >= s1 || !(S_is(d, j, "that") || S_is(d, j, "to"))) return 1;
+    size_t e = S_clause_end(d, j, s1);
+    if (e <= j + 1 || !S_content_ok(d, j, e)) return 1;
+    *rc = S_emit_indirect(d, sb, se, v, v + 1, NULL, j, e);
+    return 1;
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    int nrc;
+    if (S_nominal(d, s0, s1, v, &nrc)) return nrc;
+    /* ', said X' right after a quotation is the quotation's frame */
+    size_t pq = v;
+    while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
+    if (pq > s0 && pq < v && S_t(d, pq - 1)->type == HS_T_QUOTE && S_t(d, pq - 1)->q == HS_Q_CLOSE) return 0;
+    /* a preposition the cue governs: 'talk about', 'called for', 'accused of' */
+    if (c1 + 1 < s1 && (S_is(d, c1, "about") || S_is(d, c1, "for") || S_is(d, c1, "of") ||
+                        S_is(d, c1, "on") || S_is(d, c1, "against") || S_is(d, c1, "with")) &&
+        !(S_lex(d, c1 + 1) & (HS_L_TIME | HS_L_WEEKDAY)))
+        c1++;
     long sb;
     size_t se;
     int has_subj = S_speaker_of_cue(d, s0, v, &sb, &se);
+    if (!has_subj && v > s0 + 1 && S_t(d, v - 1)->type == HS_T_WORD && !S_cap(d, v - 1) &&
+        !(S_lex(d, v - 1) & (HS_L_STOP | HS_L_PREP | HS_L_DET | HS_L_CONJ | HS_L_PRON_POSS)) &&
+        !(S_t(d, v - 1)->flags & HS_F_POSS) && S_speaker_of_cue(d, s0, v - 1, &sb, &se)) {
+        /* 'cast doubt': the verb before the flagged word opens the cue */
+        has_subj = 1;
+        v--;
+    }
     S_frame fr;
     S_frame_init(&fr);
     fr.cue_b = (long)v;
@@ -769,6 +891,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t j = S_skip_to_content(d, c1, s1, &fr);
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
+        if (!S_content_ok(d, j, e)) return 0;
         return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
     }
     /* nothing after the cue: the clause before it ('..., X said.') */
@@ -820,8 +943,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
 static int S_indirect(hearsay_doc *d) {
     for (size_t s = 0; s < d->sents.n; s++) {
         uint32_t s0 = d->sents.v[s].t0, s1 = d->sents.v[s].t1;
-        int debris = d->paras.v[d->sents.v[s].para].debris;
-        if (debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)d->sents.v[s].para)) continue;
         for (size_t v = s0; v < s1; v++) {
             if (S_t(d, v)->flags & HS_F_INQ) continue;
             int rc = 0;
@@ -867,12 +989,23 @@ static int S_cmp_attr(const void *x, const void *y) {
     return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
 }
 
+/* Attributions found inside an embedded post belong to the post. */
+static void S_contexts(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (!a->nparts) continue;
+        int p = hs_doc_para_at(d, d->bparts.v[a->part0].b);
+        if (hs_doc_post(d, p)) a->context = HEARSAY_CONTEXT_EMBEDDED_POST;
+    }
+}
+
 int hs_attr_run(hearsay_doc *d) {
     int rc = S_direct(d);
     if (rc) return rc;
     rc = S_indirect(d);
     if (rc) return rc;
     S_kinds(d);
+    S_contexts(d);
     (void)S_cmp_attr;
     return 0;
 }

@@ -77,7 +77,7 @@ static const char S_cuenouns[] =
     "prediction predictions estimate estimates";
 
 static const char S_pron_person[] =
-    "he she they i we you him her them me us";
+    "he she they i we you him her them me us it";
 static const char S_pron_poss[] = "his her their its my our your";
 static const char S_male[] = "he him his himself mr";
 static const char S_female[] = "she her hers herself mrs ms miss";
