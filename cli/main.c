@@ -20,6 +20,7 @@ typedef struct {
 /* The subcommands, in the order --help lists them. */
 static const command commands[] = {
     {"extract", cmd_extract, "find who said what in articles"},
+    {"clean", cmd_clean, "print articles without their page debris"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

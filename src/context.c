@@ -104,7 +104,9 @@ static int S_prefix_any(hs_line l, const char *const *list) {
 /* Offset of needle in l ignoring ASCII case, or -1. */
 static long S_find(hs_line l, const char *needle) {
     size_t m = strlen(needle);
+    int c0 = S_lower((unsigned char)needle[0]);
     for (size_t i = 0; i + m <= l.n; i++) {
+        if (S_lower((unsigned char)l.s[i]) != c0) continue;
         hs_line t = {l.s + i, l.n - i};
         if (S_prefix(t, needle)) return (long)i;
     }

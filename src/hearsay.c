@@ -228,6 +228,7 @@ int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text, siz
     d->ninvalid = S_count_invalid(d->text, len);
     int rc = hs_tok_run(d);
     if (!rc) rc = hs_quote_run(d);
+    if (!rc) rc = hs_ctx_run(d);
     return rc;
 }
 
@@ -238,6 +239,7 @@ int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
     if (!rc) rc = hs_cue_run(d);
     if (!rc) rc = hs_attr_run(d);
     if (!rc) rc = hs_ent_run(d);
+    if (!rc) rc = hs_date_run(d);
     if (!rc) rc = S_publish(d);
     d->opt.date = NULL;
     if (rc) S_reset(d);
