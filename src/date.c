@@ -607,14 +607,19 @@ static int S_attr_date(const hearsay_doc *d, const hs_attr *a, int64_t ref,
     return -1;
 }
 
-/* The date of the embedded post holding byte pos, or -1. */
+/* The date of the embedded post holding byte pos, or -1. Paragraphs are
+ * in text order: binary search for the last one starting at or before
+ * pos. */
 static int32_t S_post_date(const hearsay_doc *d, size_t pos) {
-    for (size_t i = 0; i < d->paras.n; i++) {
-        const hs_para *p = &d->paras.v[i];
-        if (pos < p->b || pos >= p->e || p->debris < 0) continue;
-        return d->debris_raw.v[p->debris].date;
+    size_t lo = 0, hi = d->paras.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->paras.v[mid].b <= pos) lo = mid; else hi = mid;
     }
-    return -1;
+    if (!d->paras.n) return -1;
+    const hs_para *p = &d->paras.v[lo];
+    if (pos < p->b || pos >= p->e || p->debris < 0) return -1;
+    return d->debris_raw.v[p->debris].date;
 }
 
 int hs_date_run(hearsay_doc *d) {
