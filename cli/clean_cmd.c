@@ -13,6 +13,7 @@
  * `extract` reads it (reader.h). Exit status as for every command (cli.h).
  * See docs/CONTEXT.md.
  */
+#include "clean_cmd.h"
 #include "cli.h"
 #include "hearsay.h"
 #include "reader.h"

@@ -30,7 +30,6 @@ enum {
 /* --------------------------------------------------------- subcommands */
 
 int cmd_extract(int argc, char **argv);
-int cmd_clean(int argc, char **argv);
 
 /* ------------------------------------------------------------- helpers */
 
