@@ -9,6 +9,10 @@
  *
  *     FILE:LINE: KIND[ (AUTHOR HANDLE DATE)]: TEXT
  *
+ * or, with --jsonl, one JSON object per paragraph set aside: doc, line,
+ * kind, start, end (code points), byte_start, byte_end, author, handle,
+ * date (null when unknown) and text.
+ *
  * "-" (or no FILE) is standard input; compressed input is read as
  * `extract` reads it (reader.h). Exit status as for every command (cli.h).
  * See docs/CONTEXT.md.
@@ -19,6 +23,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +36,8 @@ static const char clean_usage[] =
     "\n"
     "      --explain         print each paragraph left out, with its kind,\n"
     "                        instead: FILE:LINE: KIND[ (AUTHOR HANDLE DATE)]: TEXT\n"
+    "      --jsonl           the same as JSON Lines: doc, line, kind, start, end,\n"
+    "                        byte_start, byte_end, author, handle, date, text\n"
     "      --date DATE       the article's date (YYYY-MM-DD)\n"
     "      --max-doc-bytes N skip documents larger than N bytes (K, M, G\n"
     "                        suffixes; default 16M)\n"
@@ -41,7 +48,7 @@ static const char clean_usage[] =
     "failed, 2 usage error.\n";
 
 typedef struct {
-    int explain;
+    int explain; /* 1: --explain, 2: --jsonl */
     hearsay_options opts;
 } clean_opts;
 
@@ -102,6 +109,54 @@ static int S_print_explain(const hearsay_doc *d, const char *name,
     return 0;
 }
 
+static json_object *S_json_str(const char *s)
+{
+    return s ? json_object_new_string(s) : NULL;
+}
+
+/* The document name: the path without ".txt". */
+static json_object *S_json_doc(const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 4 && !strcmp(path + n - 4, ".txt"))
+        n -= 4;
+    return json_object_new_string_len(path, (int)n);
+}
+
+/* One JSON object per paragraph set aside. 0, or -1 when a write
+ * failed. */
+static int S_print_explain_json(const hearsay_doc *d, const char *name,
+                                const char *t)
+{
+    for (size_t i = 0; i < hearsay_doc_debris_count(d); i++) {
+        const hearsay_debris *r = hearsay_doc_debris(d, i);
+        const hearsay_span *sp = &r->span;
+        json_object *o = json_object_new_object();
+        if (!o)
+            return -1;
+        json_object_object_add(o, "doc", S_json_doc(name));
+        json_object_object_add(o, "line", json_object_new_int64((int64_t)S_line_no(t, sp->byte_start)));
+        json_object_object_add(o, "kind", json_object_new_string(r->kind));
+        json_object_object_add(o, "start", json_object_new_int64((int64_t)sp->start));
+        json_object_object_add(o, "end", json_object_new_int64((int64_t)sp->end));
+        json_object_object_add(o, "byte_start", json_object_new_int64((int64_t)sp->byte_start));
+        json_object_object_add(o, "byte_end", json_object_new_int64((int64_t)sp->byte_end));
+        json_object_object_add(o, "author", S_json_str(r->author));
+        json_object_object_add(o, "handle", S_json_str(r->handle));
+        json_object_object_add(o, "date", S_json_str(r->date));
+        json_object_object_add(o, "text", json_object_new_string_len(
+                                              t + sp->byte_start,
+                                              (int)(sp->byte_end - sp->byte_start)));
+        const char *js = json_object_to_json_string_ext(
+            o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+        int bad = !js || printf("%s\n", js) < 0;
+        json_object_put(o);
+        if (bad)
+            return -1;
+    }
+    return 0;
+}
+
 /* Reads path (whole, at most max bytes) into text. CLI_EXIT_OK, or
  * CLI_EXIT_INPUT after saying why. */
 static int S_read(const char *path, size_t max, cli_buf *text)
@@ -138,7 +193,9 @@ static int S_clean_one(const char *path, const clean_opts *c, hearsay_doc *d,
         cli_error("%s: %s", path, hearsay_strerror(rc));
         return CLI_EXIT_INPUT;
     }
-    if (c->explain ? S_print_explain(d, path, t) : S_print_clean(d, t, text->n))
+    if (c->explain == 2 ? S_print_explain_json(d, path, t)
+        : c->explain  ? S_print_explain(d, path, t)
+                      : S_print_clean(d, t, text->n))
         return -1;
     return CLI_EXIT_OK;
 }
@@ -185,8 +242,8 @@ static int S_parse(int argc, char **argv, clean_opts *c, int *rc)
             return i + 1;
         if (!strcmp(a, "--help") || !strcmp(a, "-h"))
             return -2;
-        if (!strcmp(a, "--explain")) {
-            c->explain = 1;
+        if (!strcmp(a, "--explain") || !strcmp(a, "--jsonl")) {
+            c->explain = !strcmp(a, "--jsonl") ? 2 : c->explain ? c->explain : 1;
         } else if (!strcmp(a, "--date") || !strcmp(a, "--max-doc-bytes")) {
             if (i + 1 >= argc) {
                 *rc = cli_usage_error("clean", "option '%s' needs a value", a);
