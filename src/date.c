@@ -487,15 +487,20 @@ static int S_find_before(const char *s, const hs_dtok *t, size_t n,
     return 0;
 }
 
-/* 2b: between the speaker and the cue ("Klain, speaking Tuesday, said"),
- * unless a relative clause intervenes ("Klain, who left Tuesday, said"). */
+/* 2b: between the speaker and the cue, in the speaker's own clause:
+ * "Klain, speaking on MSNBC on Tuesday, said", "Abedin emailed supporters
+ * on Monday, telling them", "Reid caucused on Saturday and says". Not past
+ * a relative clause ("Klain, who left Tuesday, said") or the start of
+ * another clause ("he says he would release them on Friday, calling
+ * them": a pronoun, a modal, "that"). */
 static int S_find_src_gap(const char *s, const hs_dtok *t, size_t n,
                           const hs_attr *a, hs_dexpr *x) {
     static const char *const rel[] = {"who", "which", "that", "whose", NULL};
     if (a->src_b < 0 || a->src_e > a->cue_b) return 0;
     for (size_t i = 0; i < n; i++) {
         if (t[i].b < (uint32_t)a->src_e) continue;
-        if (t[i].content || S_tok_in(s, &t[i], rel)) return 0;
+        if (t[i].content || S_tok_in(s, &t[i], rel) || S_clause_word(s, &t[i]))
+            return 0;
         if (S_expr_at(s, t, n, i, x)) return !S_expr_in_content(t, x);
     }
     return 0;

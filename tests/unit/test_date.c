@@ -261,6 +261,14 @@ TEST(before_the_cue) {
     STR_EQ(T_said("Klain, who resigned on Tuesday, said the plan was dead.",
                   DAY, "Tuesday, said", "said", "the plan was dead", "Klain"),
            "");
+    STR_EQ(T_said("On his taxes, he says he would release them on Friday, "
+                  "calling them boring.", DAY, "calling them", "calling",
+                  "them", "he"), "");
+    STR_EQ(T_said("Abedin emailed supporters on Monday evening, telling them "
+                  "to vote.", DAY, "telling them", "telling", "them to vote",
+                  "Abedin"), "2021-08-30");
+    STR_EQ(T_said("Obama will speak Thursday, telling them to vote.", DAY,
+                  "telling them", "telling", "them to vote", "Obama"), "");
     STR_EQ(T_said("On Monday, the senator said the plan was dead.", DAY,
                   "senator said", "said", "the plan was dead", "the senator"),
            "2021-08-30");
