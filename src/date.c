@@ -492,15 +492,18 @@ static int S_find_before(const char *s, const hs_dtok *t, size_t n,
  * on Monday, telling them", "Reid caucused on Saturday and says". Not past
  * a relative clause ("Klain, who left Tuesday, said") or the start of
  * another clause ("he says he would release them on Friday, calling
- * them": a pronoun, a modal, "that"). */
+ * them": a subject pronoun, a modal, "that"). Auxiliaries of the speaker's
+ * own verb are fine ("is releasing an ad Monday, questioning"). */
 static int S_find_src_gap(const char *s, const hs_dtok *t, size_t n,
                           const hs_attr *a, hs_dexpr *x) {
-    static const char *const rel[] = {"who", "which", "that", "whose", NULL};
+    static const char *const stop[] = {
+        "who", "which", "that", "whose", "whether", "if", "he", "she", "they",
+        "we", "i", "you", "will", "would", "could", "should", "might", "may",
+        "can", "must", NULL};
     if (a->src_b < 0 || a->src_e > a->cue_b) return 0;
     for (size_t i = 0; i < n; i++) {
         if (t[i].b < (uint32_t)a->src_e) continue;
-        if (t[i].content || S_tok_in(s, &t[i], rel) || S_clause_word(s, &t[i]))
-            return 0;
+        if (t[i].content || S_tok_in(s, &t[i], stop)) return 0;
         if (S_expr_at(s, t, n, i, x)) return !S_expr_in_content(t, x);
     }
     return 0;
