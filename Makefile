@@ -6,7 +6,7 @@
 #   make eval       score PolNeAR dev and the example with ../shared/eval/score.py
 #   make bench      throughput on a corpus built from PolNeAR train
 #   make asan       the test suite under AddressSanitizer + UBSan
-#   make valgrind   the unit tests under valgrind memcheck
+#   make valgrind   the unit tests, then the command, under valgrind memcheck
 #   make fuzz       build the libFuzzer harnesses (fuzz/fuzz_*.c) into build-fuzz/
 #                   and run each for FUZZ_SECONDS (default 60); see docs/HARDENING.md
 #
@@ -110,6 +110,7 @@ asan:
 
 valgrind: all $(UNIT_BIN)
 	@BUILD=$(BUILD) VALGRIND=1 ./tests/run.sh unit
+	@BUILD=$(BUILD) ./tests/valgrind-cli.sh
 
 # Fuzzing: clang with libFuzzer, ASan and UBSan; the library is built again
 # into build-fuzz/ with coverage instrumentation.
