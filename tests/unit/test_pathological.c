@@ -49,7 +49,9 @@ static int S_check(const char *label, const char *text, size_t len, const hearsa
         if ((why = hs_inv_jsonl(out, n, hearsay_doc_count(S_d)))) FAILF("%s: %s", label, why);
         if (n > S_OUT_RATIO * len + 4096) FAILF("%s: %zu bytes of JSON Lines from %zu bytes", label, n, len);
         INT_EQ(hearsay_render(S_d, HEARSAY_FORMAT_BRAT, text, len, NULL, &out, &n), HEARSAY_OK);
+        if ((why = hs_inv_brat(out, n, hearsay_doc_length(S_d)))) FAILF("%s: %s", label, why);
         INT_EQ(hearsay_render(S_d, HEARSAY_FORMAT_TEXT, text, len, NULL, &out, &n), HEARSAY_OK);
+        if ((why = hs_inv_utf8(out, n))) FAILF("%s: text format: %s", label, why);
     }
     double dt = S_now() - t0;
     if (getenv("HS_VERBOSE")) printf("  %9zu bytes %7.3f s  %.30s\n", len, dt, label);
