@@ -67,6 +67,14 @@ gen hostile.txt 'b"\xef\xbb\xbfRon Klain said Tuesday that \"caf\xc3\xa9 \xff\xf
 run "$T/hostile.txt"
 check offsets_follow_python_on_hostile_bytes '[ $rc = 0 ] && offsets_match_python'
 
+# brat and text output of the same bytes open as strict UTF-8 (score.py
+# reads .ann files that way).
+timeout "$LIMIT" "$HEARSAY" extract --format brat --out-dir "$T/brat" "$T/hostile.txt" 2>/dev/null
+timeout "$LIMIT" "$HEARSAY" extract --format text "$T/hostile.txt" >"$T/text" 2>/dev/null
+check brat_and_text_output_are_utf8 '[ -s "$T/brat/hostile.ann" ] &&
+    python3 -c "import sys; [open(f, encoding=\"utf-8-sig\").read() for f in sys.argv[1:]]" \
+        "$T/brat/hostile.ann" "$T/text" 2>/dev/null'
+
 if [ -d "$SHARED/data/polnear/dev/text" ]; then
     run "$SHARED"/data/polnear/dev/text/*.txt examples/klain-taliban.txt
     check offsets_follow_python_on_polnear_dev '[ $rc = 0 ] && offsets_match_python'
