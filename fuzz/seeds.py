@@ -3,6 +3,7 @@
 
     fuzz/seeds.py extract OUTDIR [SHARED]   for fuzz_extract
     fuzz/seeds.py jsonl OUTDIR [SHARED]     for fuzz_jsonl
+    fuzz/seeds.py model OUTDIR [SHARED]     for fuzz_model
 
 extract: seeds come from the repository's text fixtures (examples/*.txt, tests/**/*.txt)
 and from ../shared/examples, cut at paragraph breaks into pieces of at most
@@ -99,11 +100,47 @@ def jsonl_seeds(outdir, shared):
     return len(seeds) + len(packed)
 
 
+def model(bits, thr, words, weights, version=1):
+    import struct
+    out = b'HSYMODL1' + struct.pack('<IIfI', version, bits, thr, len(words))
+    for w in words:
+        out += bytes([len(w)]) + w
+    out += struct.pack('<I', len(weights))
+    for i, v in weights:
+        out += struct.pack('<If', i, v)
+    return out
+
+
+def model_seeds(outdir, shared):
+    nan, inf = float('nan'), float('inf')
+    words = [b'said', b'told', b'according', b'x' * 31, b'y' * 40]
+    seeds = [
+        model(8, 0.0, words[:3], [(0, 1.5), (255, -2.0)]),
+        model(12, 0.5, words, [(i * 7 % 4096, (i - 50) / 10) for i in range(100)]),
+        model(8, nan, words[:2], [(1, nan), (2, inf), (3, -inf), (4, 3e38)]),
+        model(8, inf, [], []),
+        model(24, -1.0, words[:1], [(2**24 - 1, 1.0)]),
+        model(8, 0.0, words[:3], [(256, 1.0)]),         # index out of range
+        model(8, 0.0, words[:3], [], version=2),        # unknown version
+        model(7, 0.0, [], []),                           # bits too small
+        model(12, 0.5, words, [(1, 1.0)] * 3)[:-3],     # cut off
+        b'HSYMODL1', b'',
+    ]
+    real = 'data/hearsay.model'
+    if os.path.exists(real):
+        with open(real, 'rb') as fh:
+            head = fh.read(4096)
+        seeds += [head, head[:100]]
+    for s in seeds:
+        write(outdir, s)
+    return len(seeds)
+
+
 def main():
     kind, outdir = sys.argv[1], sys.argv[2]
     shared = sys.argv[3] if len(sys.argv) > 3 else '../shared'
     os.makedirs(outdir, exist_ok=True)
-    n = {'extract': extract_seeds, 'jsonl': jsonl_seeds}[kind](outdir, shared)
+    n = {'extract': extract_seeds, 'jsonl': jsonl_seeds, 'model': model_seeds}[kind](outdir, shared)
     print(f'seeds: {n} in {outdir}')
 
 

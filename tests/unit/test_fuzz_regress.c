@@ -4,6 +4,7 @@
  *
  * tests/regress/extract/NAME  inputs for fuzz/fuzz_extract.c (byte 0 = options)
  * tests/regress/jsonl/NAME    inputs for fuzz/fuzz_jsonl.c (a file's bytes)
+ * tests/regress/model/NAME    inputs for fuzz/fuzz_model.c (a model file)
  *
  * Each file is one test: it passes when the harness's checks all hold. Add
  * a fuzzer's finding here (named for what it found) once it is fixed.
@@ -16,12 +17,15 @@
 
 static jmp_buf S_jb;
 #define HS_FUZZ_FAIL() longjmp(S_jb, 1)
-/* both harnesses in one program, each under its own name */
+/* all harnesses in one program, each under its own name */
 #define LLVMFuzzerTestOneInput S_fuzz_extract
 #include "../../fuzz/fuzz_extract.c"
 #undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput S_fuzz_jsonl
 #include "../../fuzz/fuzz_jsonl.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput S_fuzz_model
+#include "../../fuzz/fuzz_model.c"
 #undef LLVMFuzzerTestOneInput
 
 typedef int (*S_target)(const uint8_t *data, size_t size);
@@ -100,6 +104,7 @@ int main(void) {
     if (!root) root = "tests/regress";
     S_suite(root, "extract", S_fuzz_extract);
     S_suite(root, "jsonl", S_fuzz_jsonl);
+    S_suite(root, "model", S_fuzz_model);
     hearsay_doc_free(S_reused);
     S_reused = NULL;
     return DONE();
