@@ -7,6 +7,8 @@
 #   make bench      throughput on a corpus built from PolNeAR train
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make valgrind   the unit tests under valgrind memcheck
+#   make fuzz       build the libFuzzer harnesses (fuzz/fuzz_*.c) into build-fuzz/
+#                   and run each for FUZZ_SECONDS (default 60); see docs/HARDENING.md
 #
 # Sources are found by wildcard: a new src/*.c joins the core library, a new
 # cli/*.c the command, a new index/*.c the index library, a new
@@ -34,8 +36,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
-
-.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz
+.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz fuzz-build
 all: $(BUILD)/libhearsay.a $(BUILD)/libhearsay.so $(BUILD)/hearsay
 
 deps:
@@ -86,7 +87,7 @@ $(BUILD)/hearsay: $(CLI_OBJ) $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libhearsay.a $(BUILD)/libhearsay_index.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -MMD -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
 
 example: deps all
 	$(BUILD)/hearsay extract examples/klain-taliban.txt
@@ -108,6 +109,23 @@ asan:
 
 valgrind: all $(UNIT_BIN)
 	@BUILD=$(BUILD) VALGRIND=1 ./tests/run.sh unit
+
+# Fuzzing: clang with libFuzzer, ASan and UBSan; the library is built again
+# into build-fuzz/ with coverage instrumentation.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZERS   := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+
+fuzz-build: deps
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    $(FUZZERS:%=build-fuzz/%)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) SHARED=$(SHARED) ./fuzz/run.sh $(FUZZERS)
+
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -837,8 +837,10 @@ static int S_ensure_paras(hearsay_doc *d) {
     for (size_t b = 0; b <= d->len;) {
         size_t e = b;
         while (e < d->len && d->text[e] != '\n') e++;
+        hs_line l = S_trim(d->text + b, e - b);
+        /* blank lines are no paragraphs, as for the tokenizer */
         hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1};
-        if (hs_vec_push(&d->paras, p)) return HEARSAY_ENOMEM;
+        if (l.n && hs_vec_push(&d->paras, p)) return HEARSAY_ENOMEM;
         b = e + 1;
     }
     return HEARSAY_OK;

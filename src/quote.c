@@ -65,6 +65,17 @@ static int S_find(const hearsay_doc *d, const S_stack *st, int dbl) {
     return -1;
 }
 
+/* Is the single mark at token j an elision before a year or decade
+ * ('90s, ’16), not a quotation mark? */
+static int S_elides_year(const hearsay_doc *d, size_t j, size_t t1) {
+    if (j + 1 >= t1) return 0;
+    const hs_tok *n = &d->toks.v[j + 1];
+    const char *s = d->text + n->b;
+    size_t len = n->e - n->b;
+    if (n->type != HS_T_NUM || (n->flags & HS_F_SPACE_BEFORE)) return 0;
+    return (len == 2 || (len == 3 && s[2] == 's')) && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+}
+
 static int S_para(hearsay_doc *d, uint32_t p) {
     hs_para *pa = &d->paras.v[p];
     S_stack st = {{0}, 0};
@@ -72,6 +83,11 @@ static int S_para(hearsay_doc *d, uint32_t p) {
         hs_tok *t = &d->toks.v[j];
         if (t->type != HS_T_QUOTE) continue;
         int dbl = S_is_double(t->qstyle);
+        if (!dbl && S_elides_year(d, j, pa->t1)) {
+            t->type = HS_T_PUNCT;
+            t->q = HS_Q_NONE;
+            continue;
+        }
         int k = S_find(d, &st, dbl);
         int role = t->q;
         if (role == HS_Q_AMBIG) role = S_straight_opens(d, j, pa->t0, pa->t1, k >= 0) ? HS_Q_OPEN : HS_Q_CLOSE;
