@@ -253,19 +253,14 @@ static int S_bind_attr(S_ctx *c, sqlite3_stmt *st, size_t seq,
     return rc;
 }
 
-static int S_shingles(S_ctx *c, long long attr_id) {
-    int64_t fp[S_MAX_FP];
-    size_t n = hsix_fp_compute(c->content.p, fp, S_MAX_FP);
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < i && fp[k] != fp[i]) k++;
-        if (k < i) continue; /* the same minimum picked twice */
+/* The winnowed fingerprints fp[1..n) of attribution attr_id (fp[0], the
+ * whole-text hash, is its row's fp column). */
+static int S_shingles(S_ctx *c, long long attr_id, const int64_t *fp, size_t n) {
+    for (size_t i = 1; i < n; i++) {
         sqlite3_stmt *st = hsix_stmt(c->ix, HSIX_Q_SHINGLE_INSERT);
         if (!st) return HEARSAY_INDEX_ESQLITE;
-        int rc = sqlite3_bind_int64(st, 1, fp[i]);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, attr_id);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 3, c->aid);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, fp[0]);
+        int rc = sqlite3_bind_int64(st, 1, attr_id);
+        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, fp[i]);
         if (rc == SQLITE_OK) rc = hsix_step_done(st);
         if (rc != SQLITE_OK) return hsix_fail(c->ix, rc, "adding a fingerprint");
     }
@@ -278,13 +273,15 @@ static int S_attr(S_ctx *c, size_t seq, const hearsay_attribution *a) {
                           "attribution %zu: a span or entity is out of range", seq);
     int rc = S_content(c, a);
     if (rc) return rc;
+    int64_t fp[S_MAX_FP];
+    size_t n = a->kind == HEARSAY_INDIRECT ? 0 : hsix_fp_compute(c->content.p, fp, S_MAX_FP);
     sqlite3_stmt *st = hsix_stmt(c->ix, HSIX_Q_ATTR_INSERT);
     if (!st) return HEARSAY_INDEX_ESQLITE;
     rc = S_bind_attr(c, st, seq, a);
+    if (rc == SQLITE_OK) rc = n ? sqlite3_bind_int64(st, 36, fp[0]) : sqlite3_bind_null(st, 36);
     if (rc == SQLITE_OK) rc = hsix_step_done(st);
     if (rc != SQLITE_OK) return hsix_fail(c->ix, rc, "adding an attribution");
-    if (a->kind == HEARSAY_INDIRECT) return HEARSAY_INDEX_OK;
-    return S_shingles(c, sqlite3_last_insert_rowid(c->ix->db));
+    return S_shingles(c, sqlite3_last_insert_rowid(c->ix->db), fp, n);
 }
 
 /* ---------------------------------------------------------------- add */

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Index benchmark (docs/BENCHMARKS.md, "Index"): indexing speed against
+# extraction alone, and query latency, on a generated corpus of PolNeAR
+# train articles repeated with distinct ids. Nothing here is committed.
+#   scripts/bench_index.sh [ARTICLES] [WORKDIR]
+# HEARSAY (default build/hearsay), SHARED (default ../shared).
+set -e
+N=${1:-100000}
+W=${2:-/tmp/hearsay-bench-index}
+HEARSAY=${HEARSAY:-build/hearsay}
+SHARED=${SHARED:-../shared}
+TRAIN="$SHARED/data/polnear/train/text"
+mkdir -p "$W"
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc; }
+
+[ -s "$W/corpus.jsonl" ] || python3 "$(dirname "$0")/polnear_jsonl.py" "$TRAIN" --articles "$N" > "$W/corpus.jsonl"
+bytes=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1])))" "$W/corpus.jsonl")
+echo "corpus: $N articles, $(echo "scale=1; $bytes / 1000000" | bc) MB of text ($W/corpus.jsonl)"
+
+# Extraction alone: the same texts as files, one thread, output discarded.
+t_bytes=$(cat "$TRAIN"/*.txt | wc -c)
+t0=$(now)
+for i in 1 2 3 4 5 6 7 8 9 10; do "$HEARSAY" extract --format jsonl "$TRAIN"/*.txt > /dev/null; done
+t1=$(now)
+es=$(secs "$t0" "$t1")
+echo "extract alone: $(echo "scale=2; 10 * $t_bytes / 1000000 / $es" | bc) MB/s, $(echo "scale=0; 10 * $(ls "$TRAIN" | wc -l) / $es" | bc) articles/s (train texts x10, one thread)"
+
+rm -f "$W/index.db" "$W/index.db-wal" "$W/index.db-shm"
+t0=$(now)
+"$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl"
+t1=$(now)
+is=$(secs "$t0" "$t1")
+echo "index: $(echo "scale=1; $N / $is" | bc) articles/s, $(echo "scale=2; $bytes / 1000000 / $is" | bc) MB/s ($is s); file $(du -m "$W/index.db" | cut -f1) MB"
+"$HEARSAY" stats --db "$W/index.db" --json
+
+t0=$(now)
+"$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl"
+t1=$(now)
+echo "re-index, all unchanged: $(secs "$t0" "$t1") s"
+
+# Query latency: the median of 5 runs of each command (whole process).
+lat() {
+    name=$1; shift
+    for i in 1 2 3 4 5; do
+        t0=$(now); "$HEARSAY" "$@" > /dev/null; t1=$(now)
+        secs "$t0" "$t1"
+    done | sort -n | sed -n 3p | awk -v n="$name" '{ printf "  %-44s %7.1f ms\n", n, $1 * 1000 }'
+}
+echo "query latency (median of 5, whole command):"
+lat "stats" stats --db "$W/index.db" --json
+lat "search Clinton" search --db "$W/index.db" --json Clinton
+lat "search 'wall mexico'" search --db "$W/index.db" --json 'wall mexico'
+lat "search --speaker Trump (newest)" search --db "$W/index.db" --json --speaker Trump
+lat "search --speaker Trump taxes" search --db "$W/index.db" --json --speaker Trump taxes
+lat "search --outlet politico --since 2016-06-01 Clinton" search --db "$W/index.db" --json --outlet politico --since 2016-06-01 Clinton
+lat "search (no query, newest 20)" search --db "$W/index.db" --json
+lat "speakers --top 20" speakers --db "$W/index.db" --json --top 20
+lat "repeats --limit 20" repeats --db "$W/index.db" --json --limit 20
