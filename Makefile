@@ -26,14 +26,16 @@ INDEX_SRC := $(sort $(wildcard index/*.c))
 CLI_SRC   := $(sort $(wildcard cli/*.c))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 
-CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/model_data.o
+MODEL     ?= data/hearsay.model
 INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CLI_LIBS  := -ljansson -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
+CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
-.PHONY: all deps example test unit cli-test eval bench asan valgrind clean model fuzz
+
+.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz
 all: $(BUILD)/libhearsay.a $(BUILD)/libhearsay.so $(BUILD)/hearsay
 
 deps:
@@ -42,6 +44,31 @@ deps:
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h index/*.h cli/*.h) $(wildcard src/*.inc)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -fPIC -fvisibility=hidden -MMD -c $< -o $@
+
+# the trained model, compiled into the library (tools/bin2c.c)
+$(BUILD)/tools/bin2c: tools/bin2c.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $<
+
+# regenerated whenever MODEL's content (or MODEL itself) changes
+$(BUILD)/gen/model_data.c: $(BUILD)/tools/bin2c FORCE
+	@mkdir -p $(dir $@)
+	@$(BUILD)/tools/bin2c hs_model_data $(wildcard $(MODEL)) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; echo "model: $(MODEL)"; fi
+
+FORCE:
+
+$(BUILD)/gen/model_data.o: $(BUILD)/gen/model_data.c
+	$(CC) $(ALLCFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+# make model: trains the cue classifier on PolNeAR train (all of it; see
+# scripts/split.sh for the validation split used while developing)
+$(BUILD)/hearsay-train: tools/train.c $(BUILD)/libhearsay.a
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -o $@ $< $(BUILD)/libhearsay.a -lm
+
+TRAIN_DIR ?= $(SHARED)/data/polnear/train
+model: $(BUILD)/hearsay-train
+	$(BUILD)/hearsay-train --out $(MODEL) $(TRAIN_DIR)
 
 $(BUILD)/libhearsay.a: $(CORE_OBJ)
 	@rm -f $@
@@ -86,3 +113,7 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# tests/unit/test_cli_io.c compiles the CLI's sources in; rebuild it when
+# they change.
+$(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)

@@ -44,7 +44,7 @@ static int S_dash(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type != HS_T_PUNCT) return 0;
     const unsigned char *s = (const unsigned char *)d->text + t->b;
-    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93)) ||
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93 || s[2] == 0x95)) ||
            (t->e - t->b == 1 && s[0] == '-');
 }
 
@@ -181,7 +181,7 @@ static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
 /* Is token j a cue word here? */
 static int S_cue_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
-    return t->type == HS_T_WORD && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_INQ);
+    return (t->flags & HS_F_CUE) && !(t->flags & HS_F_INQ);
 }
 
 /* ------------------------------------------------------------ building */
@@ -203,6 +203,8 @@ static hs_attr *S_new_attr(hearsay_doc *d) {
     return &d->attrs.v[d->attrs.n - 1];
 }
 
+static int S_sent_of_tok(const hearsay_doc *d, size_t j);
+
 static void S_set_src(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     a->src_b = (int32_t)S_t(d, b)->b;
     a->src_e = (int32_t)S_t(d, e - 1)->e;
@@ -212,6 +214,28 @@ static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     a->cue_b = (int32_t)S_t(d, b)->b;
     a->cue_e = (int32_t)S_t(d, e - 1)->e;
     a->cue_tok = (uint32_t)b;
+    int si = S_sent_of_tok(d, b);
+    if (si >= 0) d->sents.v[si].last_attr = (int32_t)(a - d->attrs.v);
+}
+
+static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
+    size_t lo = 0, hi = d->sents.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents.v[mid].t1 <= j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->sents.n ? (int)lo : -1;
 }
 
 static int S_sent_of(const hearsay_doc *d, size_t j, uint32_t *s0, uint32_t *s1) {
@@ -313,10 +337,23 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
 }
 
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
+ * '― Pamela Padilla' (a dash and a name closing the paragraph). */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
+    if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
+        size_t pe = j + 1;
+        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 8) pe++;
+        size_t ne = S_np_right(d, j + 1, pe);
+        if (ne == pe && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
+            f->cue_b = (long)j;
+            f->cue_e = (long)j + 1;
+            f->src_b = (long)j + 1;
+            f->src_e = (long)ne;
+            return 1;
+        }
+    }
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
     /* said X[, apposition] */
@@ -358,49 +395,59 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f)
 
 /* Frame before a quotation starting at token q0: 'X said, "Q"' or
  * 'X: "Q"', searched within the sentence [lo, q0). */
+static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+
+/* The cue before a quotation's opening punctuation at p (exclusive): the
+ * word right before, or 'told his supporters' / 'telling CNBC' (a cue and
+ * its addressee). Returns the cue's token, or -1. */
+static long S_cue_before(const hearsay_doc *d, size_t lo, size_t p, int any_verb) {
+    if (p <= lo) return -1;
+    if (any_verb ? S_post_quote_verb(d, p - 1) : S_cue_word(d, p - 1)) return (long)p - 1;
+    for (size_t v = p - 1; v > lo && p - v < 7;) {
+        v--;
+        if (!S_cue_word(d, v)) continue;
+        S_frame f;
+        S_frame_init(&f);
+        f.cue_b = (long)v;
+        S_addressee(d, v + 1, p, &f);
+        return f.addr_e == (long)p ? (long)v : -1;
+    }
+    return -1;
+}
+
+/* Frame before a quotation starting at token q0: 'X said, "Q"', 'X told
+ * Y: "Q"' or 'X: "Q"', searched within the sentence [lo, q0). */
 static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f) {
     S_frame_init(f);
     if (q0 == lo) return 0;
-    size_t j = q0;
-    if (S_punct(d, j - 1, ':')) {
-        /* X: "Q" or X said: "Q" */
-        size_t c = j - 1;
-        if (c > lo && S_post_quote_verb(d, c - 1)) {
-            size_t a = S_skip_aux_left(d, lo, c - 1);
-            long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
-            f->cue_b = (long)c - 1;
-            f->cue_e = (long)c + 1;
-            if (b >= 0) {
-                f->src_b = b;
-                f->src_e = (long)a;
-            }
-            return 1;
-        }
-        long b = c > lo ? S_np_left(d, lo, c - 1) : -1;
-        if (b == (long)lo) {
-            f->cue_b = (long)c;
-            f->cue_e = (long)c + 1;
-            f->src_b = b;
-            f->src_e = (long)c;
-            return 1;
-        }
-        return 0;
-    }
-    if (S_punct(d, j - 1, ',')) j--;
-    if (j <= lo || !S_cue_word(d, j - 1)) return 0;
-    size_t v = j - 1;
-    size_t a = S_skip_aux_left(d, lo, v);
-    f->cue_b = (long)v;
-    f->cue_e = (long)v + 1;
-    long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
-    if (b >= 0) {
+    int colon = S_punct(d, q0 - 1, ':');
+    size_t p = colon || S_punct(d, q0 - 1, ',') ? q0 - 1 : q0;
+    long v = S_cue_before(d, lo, p, colon);
+    if (v < 0) {
+        /* 'Ron Klain: "Q"' -- a speaker phrase and a colon opening the sentence */
+        long b = colon && p > lo ? S_np_left(d, lo, p - 1) : -1;
+        if (b != (long)lo) return 0;
+        f->cue_b = (long)p;
+        f->cue_e = (long)p + 1;
         f->src_b = b;
-        f->src_e = (long)a;
-    } else {
-        /* "said Smith, "Q"" */
-        size_t e = S_np_right(d, v + 1, q0);
-        if (e <= v + 1) return 0;
+        f->src_e = (long)p;
+        return 1;
     }
+    f->cue_b = v;
+    f->cue_e = colon ? (long)p + 1 : v + 1;
+    S_addressee(d, (size_t)v + 1, p, f);
+    long b;
+    size_t e;
+    if (S_speaker_of_cue(d, (uint32_t)lo, (size_t)v, &b, &e)) {
+        f->src_b = b;
+        f->src_e = (long)e;
+        return 1;
+    }
+    /* 'said Smith, "Q"' */
+    size_t ne = S_np_right(d, (size_t)v + 1, p);
+    if (ne <= (size_t)v + 1) return colon;
+    f->src_b = v + 1;
+    f->src_e = (long)ne;
     return 1;
 }
 
@@ -434,6 +481,33 @@ static int S_quote_is_speech(const hearsay_doc *d, const hs_quote *q) {
     return words >= 4 && (starts || q->reopens);
 }
 
+/* A transcript line inside a quotation: '"PENCE: Well, look, ...'. Returns
+ * the colon's token, or 0. */
+static size_t S_transcript_colon(const hearsay_doc *d, const hs_quote *q) {
+    size_t j = q->t0 + 1;
+    while (j < q->t1 && j < q->t0 + 5 && S_cap(d, j)) j++;
+    if (j == q->t0 + 1 || j >= q->t1 || !S_punct(d, j, ':')) return 0;
+    /* a name in capitals, or a capitalised name of one or two words */
+    if (!(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP) && j - q->t0 > 3) return 0;
+    if (S_lex(d, q->t0 + 1) & HS_L_NOTNAME) return 0;
+    return j;
+}
+
+static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
+    hs_quote *q = &d->quotes.v[k];
+    hs_attr *a = S_new_attr(d);
+    if (!a) return HEARSAY_ENOMEM;
+    S_set_src(d, a, q->t0 + 1, colon);
+    S_set_cue(d, a, colon, colon + 1);
+    size_t cb = colon + 1, ce = q->t1;
+    if (cb >= ce) return 0;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+    a->nparts = 1;
+    a->quote = (int32_t)k;
+    q->attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -441,10 +515,18 @@ static int S_direct(hearsay_doc *d) {
     for (size_t k = 0; k < d->quotes.n; k++) {
         hs_quote *q = &d->quotes.v[k];
         if (q->level != 0) continue;
-        if (d->paras.v[q->para].debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)q->para)) continue;
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
         if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
+        size_t colon = S_transcript_colon(d, q);
+        if (colon) {
+            if (S_transcript(d, k, colon)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+            continue;
+        }
         S_frame f;
         int found = 0;
         /* the frame after (within the sentence that holds the quote's end,
@@ -478,7 +560,10 @@ static int S_direct(hearsay_doc *d) {
             size_t nx = q->t1;
             if (nx < e1 && S_t(d, nx)->type == HS_T_WORD) continue;
         }
-        if (found) {
+        /* '"A," she said, "B."': the frame before B is A's: one attribution */
+        int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
+                       (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
             a->quote = (int32_t)k;
@@ -489,9 +574,13 @@ static int S_direct(hearsay_doc *d) {
             last_para = q->para;
             continue;
         }
-        /* a continuation: no frame, right after a direct attribution */
-        if (last && (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q))) &&
-            (q->t0 == s0 || S_quote_is_speech(d, q) || q->para == last_para)) {
+        /* a continuation: no frame, right after a direct attribution, opening
+         * a sentence (or in the sentence of the attribution's cue) */
+        uint32_t cs0 = 0, cs1 = 0;
+        int in_cue_sentence = last && S_sent_of(d, d->attrs.v[last_attr].cue_tok, &cs0, &cs1) >= 0 &&
+                              cs0 == s0;
+        if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
+            (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];
             if (a->part0 + a->nparts == d->bparts.n) {
                 if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
@@ -550,6 +639,16 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
+            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "although") ||
+             S_is(d, e + 1, "though") || S_is(d, e + 1, "whereas")))
+            break;
+        /* 'X called A and said B': the next coordinated cue ends it */
+        if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
+            size_t k = e + 1;
+            while (k < hi && (S_lex(d, k) & (HS_L_ADV | HS_L_AUX)) && !S_cue_word(d, k) && k < e + 4) k++;
+            if (k < hi && S_cue_word(d, k)) break;
+        }
         e++;
     }
     /* drop trailing punctuation (a closing quotation mark stays) */
@@ -566,92 +665,248 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
     return 1;
 }
 
-static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
-    /* the subject, left of the cue (over auxiliaries and adverbs) */
+/* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
+static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
-    long sb = -1;
-    size_t se = a;
-    if (a > s0) {
-        size_t e = a - 1;
-        if (S_punct(d, e, ',') && e > s0) {
-            /* 'Klain, a spokesman, said' */
-            long b2 = S_np_left(d, s0, e - 1);
-            if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
-                long b3 = S_np_left(d, s0, (size_t)b2 - 2);
-                if (b3 >= 0) {
-                    sb = b3;
-                    se = e + 1;
-                }
+    *sb = -1;
+    *se = a;
+    if (a <= s0) return 0;
+    size_t e = a - 1;
+    if (S_punct(d, e, ',') && e > s0) {
+        /* 'Klain, a spokesman, said' */
+        long b2 = S_np_left(d, s0, e - 1);
+        if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
+            long b3 = S_np_left(d, s0, (size_t)b2 - 2);
+            if (b3 >= 0) {
+                *sb = b3;
+                *se = e;
+                return 1;
             }
-        } else {
-            sb = S_np_left(d, s0, e);
-            if (sb >= 0 && S_is(d, (size_t)sb, "who") == 0 && (S_lex(d, e) & HS_L_REL)) sb = (long)e;
-        }
-        if (sb < 0 && (S_is(d, e, "who") || S_is(d, e, "which"))) {
-            sb = (long)e;
-            se = e + 1;
-        }
-    }
-    size_t c1 = v + 1; /* cue end */
-    /* "according to X, ..." */
-    if (S_is(d, v, "according") && c1 < s1 && S_is(d, c1, "to")) return 0;
-    /* inverted: 'said X' after a content before it */
-    if (sb < 0) return 0;
-    /* the content after the cue */
-    size_t j = c1;
-    S_frame fr;
-    S_frame_init(&fr);
-    fr.cue_b = (long)v;
-    fr.cue_e = (long)c1;
-    S_addressee(d, j, s1, &fr);
-    if (fr.addr_b >= 0) j = (size_t)fr.addr_e;
-    /* skip a time phrase right after the cue: 'said Tuesday', 'said on Monday' */
-    while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
-           !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
-        j++;
-    if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
-    if (j < s1 && S_punct(d, j, ',')) {
-        /* 'said, "..."': a direct frame the first pass declined */
-        j++;
-    }
-    if (j >= s1 || !S_takes_clause(d, j)) return 0;
-    /* content before the cue: '..., X said.' */
-    size_t e = S_clause_end(d, j, s1);
-    if (e <= j + 1) {
-        /* nothing after the cue: take the clause before the subject */
-        if (sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
-            size_t cb = s0, ce = (size_t)sb - 1;
-            while (cb < ce && S_taken(d, cb)) cb++;
-            if (ce <= cb + 1) return 0;
-            hs_attr *at = S_new_attr(d);
-            if (!at) return HEARSAY_ENOMEM;
-            S_set_src(d, at, (size_t)sb, se);
-            S_set_cue(d, at, v, c1);
-            if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
-            at->nparts = 1;
-            return 0;
         }
         return 0;
     }
+    if (S_is(d, e, "who") || S_is(d, e, "which")) {
+        *sb = (long)e;
+        *se = e + 1;
+        return 1;
+    }
+    *sb = S_np_left(d, s0, e);
+    if (*sb >= 0) return 1;
+    /* 'X refused to', 'X decided to', 'X is expected to': the subject of
+     * the verb before 'to' */
+    if (S_is(d, e, "to") && e > s0 + 1) {
+        size_t k = e - 1;
+        if (S_t(d, k)->type == HS_T_WORD && !(S_t(d, k)->flags & HS_F_CAP)) return S_subject(d, s0, k, sb, se);
+    }
+    /* the nearest name or pronoun a few words left, with no clause break */
+    for (size_t k = e; k > s0 && e - k < 6; k--) {
+        size_t h = k - 1;
+        const hs_tok *t = S_t(d, h);
+        if (t->type == HS_T_QUOTE || S_punct(d, h, ',') || S_punct(d, h, ';') || (t->lex & (HS_L_THAT | HS_L_CONJ)))
+            break;
+        if ((t->lex & HS_L_PRON_PERSON) && !(t->lex & HS_L_PRON_POSS)) {
+            *sb = (long)h;
+            *se = h + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The subject of the main clause: the first speaker phrase of the
+ * sentence, after an opening phrase ('Hours later, Trump returned ...'). */
+static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    size_t k = s0;
+    if (k < v && (S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_ADV | HS_L_CONJ))) {
+        size_t c = k;
+        while (c < v && c < k + 8 && !S_punct(d, c, ',')) c++;
+        if (c < v && S_punct(d, c, ',')) k = c + 1;
+    }
+    for (; k < v && k < s0 + 12; k++) {
+        if (S_t(d, k)->type == HS_T_QUOTE || S_punct(d, k, ',')) return 0;
+        size_t e = S_np_right(d, k, v);
+        if (e > k) {
+            *sb = (long)k;
+            *se = e;
+            return !(S_lex(d, k) & HS_L_TIME);
+        }
+        if (!(S_lex(d, k) & (HS_L_CONJ | HS_L_ADV))) return 0;
+    }
+    return 0;
+}
+
+/* The speaker of the cue at v: its subject; else, for a cue coordinated
+ * with or subordinate to an earlier one ('X called A and said B', 'X said
+ * A, adding B', 'X issued a statement saying'), the speaker of the
+ * sentence's previous attribution or the main clause's subject. */
+static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    if (S_subject(d, s0, v, sb, se)) return 1;
+    int si = S_sent_of_tok(d, v);
+    int32_t k = si >= 0 ? d->sents.v[si].last_attr : -1;
+    if (k >= 0 && d->attrs.v[k].src_b >= 0 && d->attrs.v[k].cue_tok < v) {
+        const hs_attr *p = &d->attrs.v[k];
+        size_t tb = S_tok_at(d, (uint32_t)p->src_b), te = S_tok_at(d, (uint32_t)p->src_e - 1) + 1;
+        if (tb >= s0 && te > tb) {
+            *sb = (long)tb;
+            *se = te;
+            return 1;
+        }
+    }
+    const hs_tok *t = S_t(d, v);
+    size_t n = t->e - t->b;
+    int participle = n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+    size_t a = S_skip_aux_left(d, s0, v);
+    int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
+    if (participle || after_and) return S_main_subject(d, s0, v, sb, se);
+    return 0;
+}
+
+/* Skips what stands between a cue and its content: the addressee ('told
+ * reporters'), a time ('said Tuesday', 'on Monday'), a setting ('in a
+ * statement', 'on Twitter') when a 'that' or comma follows it. */
+static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_frame *fr) {
+    S_addressee(d, j, s1, fr);
+    if (fr->addr_b >= 0) j = (size_t)fr->addr_e;
+    for (int round = 0; round < 3; round++) {
+        size_t j0 = j;
+        while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
+               !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
+            j++;
+        if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
+        if (j < s1 && (S_lex(d, j) & HS_L_PREP) && !S_is(d, j, "to") && !S_is(d, j, "of")) {
+            /* a short prepositional phrase ended by 'that' or a comma */
+            for (size_t k = j + 1; k < s1 && k < j + 9; k++) {
+                const hs_tok *t = S_t(d, k);
+                if (t->type == HS_T_QUOTE || (t->lex & (HS_L_SAYVERB | HS_L_AUX | HS_L_VERB))) break;
+                if ((S_lex(d, k) & HS_L_THAT) || S_punct(d, k, ',') || S_punct(d, k, ':')) {
+                    j = k;
+                    break;
+                }
+            }
+        }
+        if (j < s1 && (S_punct(d, j, ',') || S_punct(d, j, ':'))) j++;
+        if (j == j0) break;
+    }
+    return j;
+}
+
+static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
+                           size_t cb, size_t ce) {
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
-    S_set_src(d, at, (size_t)sb, se);
-    while (se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
-    S_set_src(d, at, (size_t)sb, se);
+    while (sb >= 0 && se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
+    if (sb >= 0) S_set_src(d, at, (size_t)sb, se);
     S_set_cue(d, at, v, c1);
-    if (fr.addr_b >= 0) {
-        at->addr_b = (int32_t)S_t(d, fr.addr_b)->b;
-        at->addr_e = (int32_t)S_t(d, fr.addr_e - 1)->e;
+    if (fr && fr->addr_b >= 0) {
+        at->addr_b = (int32_t)S_t(d, fr->addr_b)->b;
+        at->addr_e = (int32_t)S_t(d, fr->addr_e - 1)->e;
     }
-    if (S_add_part(d, S_t(d, j)->b, S_t(d, e - 1)->e)) return HEARSAY_ENOMEM;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
     /* a quotation inside the content is taken by it */
-    for (size_t m = j; m < e; m++) {
+    for (size_t m = cb; m < ce; m++) {
         const hs_tok *t = S_t(d, m);
         if (t->quote >= 0) {
             int32_t qk = t->quote;
             while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
             if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
+        }
+    }
+    return 0;
+}
+
+/* Is [j, e) a plausible content: not only a time ('last week'), not a
+ * speaker phrase after an inverted cue ('said Michael O'Hanlon, a ...')? */
+static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
+    size_t words = 0, timeish = 0;
+    for (size_t k = j; k < e; k++) {
+        const hs_tok *t = S_t(d, k);
+        if (t->type != HS_T_WORD && t->type != HS_T_NUM) continue;
+        words++;
+        if ((t->lex & (HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH | HS_L_DET)) || t->type == HS_T_NUM) timeish++;
+    }
+    if (!words || timeish == words) return 0;
+    return 1;
+}
+
+/* A nominal cue ("the insistence of X that ...", "Klain's claim that
+ * ..."): the source is the possessor or the 'of' phrase, and the content a
+ * that-clause. Returns 1 when v is such a cue (handled or not). */
+static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc) {
+    *rc = 0;
+    if (v <= s0) return 0;
+    const hs_tok *p = S_t(d, v - 1);
+    int poss = (p->flags & HS_F_POSS) || (p->lex & HS_L_PRON_POSS);
+    if (!poss && !((p->lex & HS_L_DET) && !S_is(d, v - 1, "that"))) return 0;
+    long sb = -1;
+    size_t se = 0, j = v + 1;
+    if (poss && v >= 2) {
+        size_t e = (p->flags & HS_F_POSS) && p->type == HS_T_WORD && p->e - p->b <= 3 ? v - 2 : v - 1;
+        sb = S_np_left(d, s0, e);
+        se = (p->flags & HS_F_POSS) && p->e - p->b <= 3 ? v - 1 : v;
+    }
+    if (j + 1 < s1 && (S_is(d, j, "of") || S_is(d, j, "by"))) {
+        size_t ne = S_np_right(d, j + 1, s1);
+        if (ne > j + 1) {
+            sb = (long)j + 1;
+            se = ne;
+            j = ne;
+        }
+    }
+    if (j >= s1 || !(S_is(d, j, "that") || S_is(d, j, "to"))) return 1;
+    size_t e = S_clause_end(d, j, s1);
+    if (e <= j + 1 || !S_content_ok(d, j, e)) return 1;
+    *rc = S_emit_indirect(d, sb, se, v, v + 1, NULL, j, e);
+    return 1;
+}
+
+static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
+    size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
+    while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    int nrc;
+    if (S_nominal(d, s0, s1, v, &nrc)) return nrc;
+    /* ', said X' right after a quotation is the quotation's frame */
+    size_t pq = v;
+    while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
+    if (pq > s0 && pq < v && S_t(d, pq - 1)->type == HS_T_QUOTE && S_t(d, pq - 1)->q == HS_Q_CLOSE) return 0;
+    /* a preposition the cue governs: 'talk about', 'called for', 'accused of' */
+    if (c1 + 1 < s1 && (S_is(d, c1, "about") || S_is(d, c1, "for") || S_is(d, c1, "of") ||
+                        S_is(d, c1, "on") || S_is(d, c1, "against") || S_is(d, c1, "with")) &&
+        !(S_lex(d, c1 + 1) & (HS_L_TIME | HS_L_WEEKDAY)))
+        c1++;
+    long sb;
+    size_t se;
+    int has_subj = S_speaker_of_cue(d, s0, v, &sb, &se);
+    if (!has_subj && v > s0 + 1 && S_t(d, v - 1)->type == HS_T_WORD && !S_cap(d, v - 1) &&
+        !(S_lex(d, v - 1) & (HS_L_STOP | HS_L_PREP | HS_L_DET | HS_L_CONJ | HS_L_PRON_POSS)) &&
+        !(S_t(d, v - 1)->flags & HS_F_POSS) && S_speaker_of_cue(d, s0, v - 1, &sb, &se)) {
+        /* 'cast doubt': the verb before the flagged word opens the cue */
+        has_subj = 1;
+        v--;
+    }
+    S_frame fr;
+    S_frame_init(&fr);
+    fr.cue_b = (long)v;
+    fr.cue_e = (long)c1;
+    size_t j = S_skip_to_content(d, c1, s1, &fr);
+    size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
+    if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
+        if (!S_content_ok(d, j, e)) return 0;
+        return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
+    }
+    /* nothing after the cue: the clause before it ('..., X said.') */
+    if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
+        size_t cb = s0, ce = (size_t)sb - 1;
+        while (cb < ce && S_taken(d, cb)) cb++;
+        if (ce > cb + 1) return S_emit_indirect(d, sb, se, v, c1, NULL, cb, ce);
+    }
+    /* '..., said X.' */
+    if (!has_subj && v > s0 + 1 && S_punct(d, v - 1, ',')) {
+        size_t ne = S_np_right(d, c1, s1);
+        if (ne > c1) {
+            size_t cb = s0, ce = v - 1;
+            while (cb < ce && S_taken(d, cb)) cb++;
+            if (ce > cb + 1) return S_emit_indirect(d, (long)c1, ne, v, c1, NULL, cb, ce);
         }
     }
     return 0;
@@ -688,8 +943,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
 static int S_indirect(hearsay_doc *d) {
     for (size_t s = 0; s < d->sents.n; s++) {
         uint32_t s0 = d->sents.v[s].t0, s1 = d->sents.v[s].t1;
-        int debris = d->paras.v[d->sents.v[s].para].debris;
-        if (debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)d->sents.v[s].para)) continue;
         for (size_t v = s0; v < s1; v++) {
             if (S_t(d, v)->flags & HS_F_INQ) continue;
             int rc = 0;
@@ -735,12 +989,23 @@ static int S_cmp_attr(const void *x, const void *y) {
     return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
 }
 
+/* Attributions found inside an embedded post belong to the post. */
+static void S_contexts(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (!a->nparts) continue;
+        int p = hs_doc_para_at(d, d->bparts.v[a->part0].b);
+        if (hs_doc_post(d, p)) a->context = HEARSAY_CONTEXT_EMBEDDED_POST;
+    }
+}
+
 int hs_attr_run(hearsay_doc *d) {
     int rc = S_direct(d);
     if (rc) return rc;
     rc = S_indirect(d);
     if (rc) return rc;
     S_kinds(d);
+    S_contexts(d);
     (void)S_cmp_attr;
     return 0;
 }

@@ -87,7 +87,9 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
                           ((d->toks.v[b2 - 1].flags & HS_F_ABBREV) && (d->toks.v[b2 - 1].flags & HS_F_CAP) &&
                            d->toks.v[b2 - 1].e - d->toks.v[b2 - 1].b == 2)))
         b2--;
-    if (e2 > b2 && start == m->t0) {
+    /* a name only when it ends the phrase: "Biden administration and
+     * senior military leaders" is a group, not Biden */
+    if (e2 > b2 && start == m->t0 && e2 == comma) {
         m->n0 = b2;
         m->n1 = e2;
         m->r0 = m->t0;
@@ -120,6 +122,33 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
     }
 }
 
+/* "Me" or "I" inside an embedded post is the post's author: the run of
+ * tokens spelling the author's name in the post's signature. */
+static int S_post_author(const hearsay_doc *d, const S_mention *m, size_t *n0, size_t *n1) {
+    if (m->pronoun != 1 || !(S_tok_is(d, m->t0, "me") || S_tok_is(d, m->t0, "i"))) return 0;
+    int p = hs_doc_para_at(d, d->toks.v[m->t0].b);
+    const hs_debris_raw *post = hs_doc_post(d, p);
+    const char *author = post ? hs_doc_strp(d, post->author) : NULL;
+    if (!author || !*author) return 0;
+    size_t alen = strlen(author);
+    for (size_t q = (size_t)p; q < d->paras.n && q < (size_t)p + 8; q++) {
+        const hs_debris_raw *r = hs_doc_post(d, (int)q);
+        if (!r || r->author != post->author) break;
+        for (size_t j = d->paras.v[q].t0; j < d->paras.v[q].t1; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            if (t->b + alen > d->len || memcmp(d->text + t->b, author, alen)) continue;
+            size_t k = j;
+            while (k < d->paras.v[q].t1 && d->toks.v[k].e < t->b + alen) k++;
+            if (k < d->paras.v[q].t1 && d->toks.v[k].e == t->b + alen) {
+                *n0 = j;
+                *n1 = k + 1;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Copies tokens [t0, t1) as written (with their spacing) into strings. */
 static int32_t S_str(hearsay_doc *d, size_t t0, size_t t1) {
     if (t1 <= t0) return -1;
@@ -142,9 +171,52 @@ typedef struct {
     int gender, plural, named;
 } S_entx;
 
-static int S_find_named(const hearsay_doc *d, const S_entx *ex, size_t nent, const S_mention *m) {
-    for (size_t i = 0; i < nent; i++) {
-        if (!ex[i].named) continue;
+/* Entities by key (a surname's hash, or a description's), chained:
+ * head[key & mask] -> entity -> next[entity] ... (-1 ends). */
+typedef struct {
+    int32_t *head, *next;
+    uint32_t *key;
+    size_t mask, cap;
+} S_emap;
+
+static int S_emap_init(S_emap *mp, size_t n) {
+    size_t size = 64;
+    while (size < 2 * n) size *= 2;
+    mp->head = malloc(size * sizeof *mp->head);
+    mp->next = malloc((n + 1) * sizeof *mp->next);
+    mp->key = malloc((n + 1) * sizeof *mp->key);
+    mp->mask = size - 1;
+    mp->cap = n + 1;
+    if (!mp->head || !mp->next || !mp->key) return HEARSAY_ENOMEM;
+    for (size_t i = 0; i < size; i++) mp->head[i] = -1;
+    return 0;
+}
+
+static void S_emap_free(S_emap *mp) {
+    free(mp->head);
+    free(mp->next);
+    free(mp->key);
+}
+
+/* Files entity e (index < cap) under key. */
+static void S_emap_add(S_emap *mp, uint32_t key, size_t e) {
+    if (e >= mp->cap) return;
+    mp->key[e] = key;
+    mp->next[e] = mp->head[key & mp->mask];
+    mp->head[key & mp->mask] = (int32_t)e;
+}
+
+/* A description's key: the hash of its words' hashes. */
+static uint32_t S_desc_key(const hearsay_doc *d, size_t t0, size_t t1) {
+    uint32_t h = 0x2545F491u;
+    for (size_t j = t0; j < t1; j++) h = (h ^ d->toks.v[j].wh) * 0x01000193u;
+    return h ^ 0x9E3779B9u;
+}
+
+static int S_find_named(const hearsay_doc *d, const S_entx *ex, const S_emap *mp, const S_mention *m) {
+    uint32_t key = d->toks.v[m->n1 - 1].wh;
+    for (int32_t i = mp->head[key & mp->mask]; i >= 0; i = mp->next[i]) {
+        if (!ex[i].named || mp->key[i] != key) continue;
         if (S_same_word(d, ex[i].n1 - 1, m->n1 - 1)) {
             /* first names must agree when both are given */
             if (ex[i].n1 - ex[i].n0 > 1 && m->n1 - m->n0 > 1 &&
@@ -169,15 +241,72 @@ static int S_role_match(const hearsay_doc *d, size_t r0, size_t r1, size_t h0, s
     return has_title;
 }
 
+/* Every run of name words in the article, by its last word's hash: the
+ * fullest form of each surname ("Joe Biden" for "Biden"). */
+typedef struct {
+    uint32_t wh;
+    uint32_t b0, b1;
+} S_run;
+
+static int S_cmp_run(const void *x, const void *y) {
+    const S_run *a = x, *b = y;
+    if (a->wh != b->wh) return a->wh < b->wh ? -1 : 1;
+    return (b->b1 - b->b0) > (a->b1 - a->b0) ? 1 : (b->b1 - b->b0) < (a->b1 - a->b0) ? -1 : 0;
+}
+
+static int S_name_runs(const hearsay_doc *d, void *vec) {
+    HS_VEC(S_run) *runs = vec;
+    for (size_t j = 0; j < d->toks.n; j++) {
+        if (!S_name_word(d, j) || (j + 1 < d->toks.n && S_name_word(d, j + 1))) continue;
+        size_t b = j;
+        while (b > 0 && j - b < 4 && (S_name_word(d, b - 1) ||
+                                      ((d->toks.v[b - 1].flags & HS_F_ABBREV) &&
+                                       (d->toks.v[b - 1].flags & HS_F_CAP) &&
+                                       d->toks.v[b - 1].e - d->toks.v[b - 1].b == 2)))
+            b--;
+        /* a run that opens a sentence may start with an ordinary word */
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        if (b == j) continue;
+        S_run r = {d->toks.v[j].wh, (uint32_t)b, (uint32_t)j + 1};
+        if (hs_vec_push(runs, r)) return HEARSAY_ENOMEM;
+    }
+    if (runs->n) qsort(runs->v, runs->n, sizeof *runs->v, S_cmp_run);
+    return 0;
+}
+
+/* The longest run ending with the word of token w, or NULL. */
+static const S_run *S_longest_name(const hearsay_doc *d, const S_run *runs, size_t n, size_t w) {
+    uint32_t wh = d->toks.v[w].wh;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (runs[mid].wh < wh) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && runs[lo].wh == wh && S_same_word(d, runs[lo].b1 - 1, w) ? &runs[lo] : NULL;
+}
+
 static int S_add_ment(hearsay_doc *d, uint32_t b, uint32_t e, int32_t ent) {
     hs_ment m = {b, e, ent};
     return hs_vec_push(&d->ments, m);
 }
 
+typedef struct {
+    uint32_t b, e;
+    int32_t attr;
+    int addr;
+} S_m;
+
+static int S_cmp_m(const void *x, const void *y) {
+    const S_m *a = x, *b = y;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    if (a->attr != b->attr) return a->attr < b->attr ? -1 : 1;
+    return a->addr - b->addr;
+}
+
 int hs_ent_run(hearsay_doc *d) {
     size_t na = d->attrs.n;
     /* every speaker and addressee mention, in text order */
-    typedef struct { uint32_t b, e; int32_t attr; int addr; } S_m;
     HS_VEC(S_m) ms = {0};
     HS_VEC(S_entx) ex = {0};
     HS_VEC(int32_t) ent_of = {0};
@@ -193,28 +322,28 @@ int hs_ent_run(hearsay_doc *d) {
             rc = hs_vec_push(&ms, m);
         }
     }
-    /* sort by position (insertion sort: mentions are nearly in order) */
-    for (size_t i = 1; i < ms.n; i++) {
-        S_m x = ms.v[i];
-        size_t j = i;
-        while (j > 0 && ms.v[j - 1].b > x.b) {
-            ms.v[j] = ms.v[j - 1];
-            j--;
-        }
-        ms.v[j] = x;
-    }
+    /* by position (direct attributions were found before reported speech) */
+    if (ms.n) qsort(ms.v, ms.n, sizeof *ms.v, S_cmp_m);
     if (!rc) rc = hs_vec_reserve(&ent_of, ms.n);
+    S_emap mp;
+    memset(&mp, 0, sizeof mp);
+    if (!rc) rc = S_emap_init(&mp, ms.n);
     /* pass 1: named mentions make entities */
     for (size_t i = 0; i < ms.n && !rc; i++) {
         S_mention m;
         S_parse(d, ms.v[i].b, ms.v[i].e, &m);
         ent_of.v[i] = -1;
+        if (S_post_author(d, &m, &m.n0, &m.n1)) {
+            m.pronoun = 0;
+            m.r0 = m.r1 = 0;
+        }
         if (m.pronoun || m.n1 <= m.n0) continue;
-        int k = S_find_named(d, ex.v, ex.n, &m);
+        int k = S_find_named(d, ex.v, &mp, &m);
         if (k < 0) {
             S_entx x = {m.n0, m.n1, m.r0, m.r1, m.gender, 0, 1};
             if ((rc = hs_vec_push(&ex, x))) break;
             k = (int)ex.n - 1;
+            S_emap_add(&mp, d->toks.v[m.n1 - 1].wh, (size_t)k);
         } else {
             S_entx *x = &ex.v[k];
             if (m.n1 - m.n0 > x->n1 - x->n0) {
@@ -246,7 +375,7 @@ int hs_ent_run(hearsay_doc *d) {
             if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
                 k = -1;
             } else {
-                for (size_t j = i; j-- > 0;) {
+                for (size_t j = i; j-- > 0 && i - j < 64;) {
                     int c = ent_of.v[j];
                     if (c < 0 || ms.v[j].addr) continue;
                     if (ex.v[c].plural != m.plural && ex.v[c].named) continue;
@@ -257,20 +386,40 @@ int hs_ent_run(hearsay_doc *d) {
             }
         } else if (m.r1 > m.r0 && !m.plural) {
             /* a description: a named entity with that role */
-            for (size_t c = 0; c < ex.n; c++)
+            for (size_t c = 0; c < ex.n && c < 256; c++)
                 if (ex.v[c].named && S_role_match(d, ex.v[c].r0, ex.v[c].r1, m.r0, m.r1)) {
                     k = (int)c;
                     break;
                 }
         }
         if (k < 0 && !m.pronoun && m.t1 > m.t0) {
-            /* a description of its own: its text is its name */
-            S_entx x = {m.t0, m.t1, 0, 0, m.gender, m.plural, 0};
-            if ((rc = hs_vec_push(&ex, x))) break;
-            k = (int)ex.n - 1;
+            /* a description of its own: its text is its name, and the same
+             * words later are the same group ("officials") */
+            uint32_t key = S_desc_key(d, m.t0, m.t1);
+            for (int32_t c = mp.head[key & mp.mask]; c >= 0 && k < 0; c = mp.next[c])
+                if (mp.key[c] == key && !ex.v[c].named && ex.v[c].n1 - ex.v[c].n0 == m.t1 - m.t0) k = c;
+            if (k < 0) {
+                S_entx x = {m.t0, m.t1, 0, 0, m.gender, m.plural, 0};
+                if ((rc = hs_vec_push(&ex, x))) break;
+                k = (int)ex.n - 1;
+                S_emap_add(&mp, key, (size_t)k);
+            }
         }
         ent_of.v[i] = k;
     }
+    /* a surname alone takes the fullest form the article gives anywhere
+     * ("Biden" -> "Joe Biden" from "President Joe Biden's chief of staff") */
+    HS_VEC(S_run) runs = {0};
+    if (!rc) rc = S_name_runs(d, &runs);
+    for (size_t c = 0; c < ex.n && !rc; c++) {
+        if (!ex.v[c].named || ex.v[c].n1 - ex.v[c].n0 != 1) continue;
+        const S_run *r = S_longest_name(d, runs.v, runs.n, ex.v[c].n1 - 1);
+        if (r) {
+            ex.v[c].n0 = r->b0;
+            ex.v[c].n1 = r->b1;
+        }
+    }
+    hs_vec_free(&runs);
     /* public entities: names and roles as strings */
     for (size_t c = 0; c < ex.n && !rc; c++) {
         hs_ent e;
@@ -290,6 +439,7 @@ int hs_ent_run(hearsay_doc *d) {
         else a->entity = k;
         if (k >= 0) rc = S_add_ment(d, ms.v[i].b, ms.v[i].e, k);
     }
+    S_emap_free(&mp);
     hs_vec_free(&ms);
     hs_vec_free(&ex);
     hs_vec_free(&ent_of);

@@ -99,6 +99,28 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     return cp;
 }
 
+int hs_doc_para_at(const hearsay_doc *d, size_t b) {
+    size_t lo = 0, hi = d->paras.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->paras.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->paras.n ? (int)lo : -1;
+}
+
+const hs_debris_raw *hs_doc_post(const hearsay_doc *d, int p) {
+    if (p < 0 || (size_t)p >= d->paras.n || d->paras.v[p].debris < 0) return NULL;
+    const hs_debris_raw *r = &d->debris_raw.v[d->paras.v[p].debris];
+    return strcmp(r->kind, "embedded-post") ? NULL : r;
+}
+
+int hs_doc_para_skipped(const hearsay_doc *d, int p) {
+    if (p < 0 || (size_t)p >= d->paras.n || d->paras.v[p].debris < 0) return 0;
+    if (d->opt.flags & HEARSAY_OPT_KEEP_DEBRIS_QUOTES) return 0;
+    return hs_doc_post(d, p) == NULL;
+}
+
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
@@ -177,8 +199,8 @@ static int S_publish(hearsay_doc *d) {
         d->pub.v[d->pub.n++] = p;
     }
     qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
-    /* entities with their mentions grouped (mentions are in text order) */
-    size_t m = 0;
+    /* entities with their mentions grouped, in text order within each
+     * (a counting sort: n_mentions first, then each entity's slice) */
     for (size_t e = 0; e < d->ents.n; e++) {
         hearsay_entity pe;
         memset(&pe, 0, sizeof pe);
@@ -187,12 +209,22 @@ static int S_publish(hearsay_doc *d) {
         if (!pe.name) pe.name = "";
         pe.role = hs_doc_strp(d, x->role);
         pe.is_group = x->is_group;
-        pe.mentions = d->pub_ments.v + m;
-        for (size_t i = 0; i < d->ments.n; i++)
-            if (d->ments.v[i].ent == (int32_t)e)
-                d->pub_ments.v[m++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
-        pe.n_mentions = (size_t)(d->pub_ments.v + m - pe.mentions);
         d->pub_ents.v[d->pub_ents.n++] = pe;
+    }
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].ent >= 0 && (size_t)d->ments.v[i].ent < d->ents.n)
+            d->pub_ents.v[d->ments.v[i].ent].n_mentions++;
+    size_t m = 0;
+    for (size_t e = 0; e < d->pub_ents.n; e++) {
+        d->pub_ents.v[e].mentions = d->pub_ments.v + m;
+        m += d->pub_ents.v[e].n_mentions;
+        d->pub_ents.v[e].n_mentions = 0;
+    }
+    for (size_t i = 0; i < d->ments.n; i++) {
+        int32_t e = d->ments.v[i].ent;
+        if (e < 0 || (size_t)e >= d->ents.n) continue;
+        hearsay_entity *pe = &d->pub_ents.v[e];
+        ((hearsay_span *)pe->mentions)[pe->n_mentions++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
     }
     d->pub_ments.n = m;
     for (size_t i = 0; i < d->debris_raw.n; i++) {
@@ -208,8 +240,8 @@ static int S_publish(hearsay_doc *d) {
     return d->strings.oom ? HEARSAY_ENOMEM : 0;
 }
 
-int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
-                    const hearsay_options *o, hearsay_doc *d) {
+int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text, size_t len,
+                   const hearsay_options *o) {
     if (!d) return HEARSAY_EINVAL;
     S_reset(d);
     hearsay_options def;
@@ -228,8 +260,18 @@ int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
     d->ninvalid = S_count_invalid(d->text, len);
     int rc = hs_tok_run(d);
     if (!rc) rc = hs_quote_run(d);
+    return rc;
+}
+
+int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
+                    const hearsay_options *o, hearsay_doc *d) {
+    int rc = hs_doc_prepare(d, m, text, len, o);
+    if (rc == HEARSAY_EINVAL || rc == HEARSAY_ETOOBIG) return rc;
+    if (!rc) rc = hs_ctx_run(d);
+    if (!rc) rc = hs_cue_run(d);
     if (!rc) rc = hs_attr_run(d);
     if (!rc) rc = hs_ent_run(d);
+    if (!rc) rc = hs_date_run(d);
     if (!rc) rc = S_publish(d);
     d->opt.date = NULL;
     if (rc) S_reset(d);

@@ -127,7 +127,7 @@ static void S_word_flags(hearsay_doc *d, hs_tok *t) {
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    t->lex = hs_lex_lookup(d->model, w, n, &t->word);
+    t->lex = hs_lex_lookup_h(d->model, w, n, &t->word, &t->wh);
 }
 
 /* Scans a word starting at z->i (a letter or digit). */
@@ -248,11 +248,13 @@ static int S_tokens(hearsay_doc *d) {
                     return HEARSAY_ENOMEM;
                 hs_tok *t = &d->toks.v[d->toks.n - 1];
                 t->flags |= HS_F_POSS;
-                t->lex = hs_lex_lookup(d->model, "'s", 2, &t->word);
+                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &t->word, &t->wh);
                 prev_word = 1;
                 continue;
             }
-            if (z.s[b0] == '\'' && z.i < z.n && z.s[z.i] == '\'') {
+            int closing3 = z.i + 1 < z.n && z.s[z.i] == '\'' && z.s[z.i + 1] == '\'' && b0 > 0 &&
+                           z.s[b0 - 1] != ' ' && z.s[b0 - 1] != '\n' && z.s[b0 - 1] != '\t';
+            if (z.s[b0] == '\'' && z.i < z.n && z.s[z.i] == '\'' && !closing3) {
                 /* '' : two apostrophes, a double quotation mark */
                 z.i++;
                 z.cp++;
@@ -278,6 +280,7 @@ static int S_tokens(hearsay_doc *d) {
         hs_tok *t = &d->toks.v[d->toks.n - 1];
         t->q = q;
         t->qstyle = style;
+        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
         prev_word = 0;
     }
     d->ncp = z.cp;
@@ -309,7 +312,7 @@ static int S_starts_sentence(const hearsay_doc *d, size_t j) {
 static int S_sentences(hearsay_doc *d) {
     size_t n = d->toks.n;
     hs_para para = {0, 0, 0, 0, 0, 0, -1};
-    hs_sent sent = {0, 0, 0};
+    hs_sent sent = {0, 0, 0, -1};
     for (size_t j = 0; j < n; j++) {
         hs_tok *t = &d->toks.v[j];
         if ((t->flags & HS_F_PARA_START) && j > 0) {
