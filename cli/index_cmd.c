@@ -9,44 +9,26 @@
 
 #include <signal.h>
 #include <unistd.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli.h"
 #include "hearsay.h"
 #include "hearsay_index.h"
 #include "index_input.h"
 
-enum { S_OK = 0, S_FAIL = 1, S_USAGE = 2 };
+enum { S_OK = CLI_EXIT_OK, S_FAIL = CLI_EXIT_INPUT, S_USAGE = CLI_EXIT_USAGE };
 
-/* ------------------------------------------------------------ messages */
+#define S_err cli_error
+#define S_finish cli_finish_stdout
 
-static void S_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void S_err(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("hearsay: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
+/* A usage error about arg. */
 static int S_usage(const char *cmd, const char *fmt, const char *arg) {
-    fputs("hearsay: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'hearsay %s --help'.\n", cmd);
-    return S_USAGE;
-}
-
-/* Flushes stdout; a failed write is an error (exit 1). */
-static int S_finish(int rc) {
-    if (fflush(stdout) || ferror(stdout)) {
-        S_err("writing the output failed");
-        return S_FAIL;
-    }
-    return rc;
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, arg);
+    return cli_usage_error(cmd, "%s", msg);
 }
 
 /* ------------------------------------------------------------- options */
@@ -223,14 +205,14 @@ static int S_one(S_run *r, const ixi_article *a) {
     }
     hearsay_options o;
     hearsay_options_init(&o);
-    o.date = a->date ? a->date : r->date;
+    o.date = a->date_ymd ? a->date_ymd : r->date;
     int rc = hearsay_extract(hearsay_model_builtin(), a->text, a->len, &o, r->d);
     if (rc) {
         S_err("%s: %s", a->doc, hearsay_strerror(rc));
         r->failed++;
         return S_OK;
     }
-    hearsay_docinfo info = {a->doc, a->url, a->outlet, o.date, a->title};
+    hearsay_docinfo info = {a->doc, a->url, a->outlet, a->date ? a->date : o.date, a->title};
     if (hearsay_index_add(r->ix, &info, a->text, a->len, r->d)) return S_ix_fail(r, a->doc);
     r->added += state == HEARSAY_INDEX_NEW;
     r->replaced += state == HEARSAY_INDEX_CHANGED;

@@ -13,31 +13,26 @@ TRAIN="$SHARED/data/polnear/train/text"
 mkdir -p "$W"
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc; }
+# Runs a command, printing "WALL CPU" seconds (CPU = user + system).
+timed() { /usr/bin/time -f "%e %U %S" -o "$W/time.txt" "$@"; awk '{ print $1, $2 + $3 }' "$W/time.txt"; }
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start (other jobs share it: CPU seconds are the steadier figure)"
 
 [ -s "$W/corpus.jsonl" ] || python3 "$(dirname "$0")/polnear_jsonl.py" "$TRAIN" --articles "$N" > "$W/corpus.jsonl"
 bytes=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1])))" "$W/corpus.jsonl")
 echo "corpus: $N articles, $(echo "scale=1; $bytes / 1000000" | bc) MB of text ($W/corpus.jsonl)"
 
 # Extraction alone: the same texts as files, one thread, output discarded.
-t_bytes=$(cat "$TRAIN"/*.txt | wc -c)
-t0=$(now)
-for i in 1 2 3 4 5 6 7 8 9 10; do "$HEARSAY" extract --format jsonl "$TRAIN"/*.txt > /dev/null; done
-t1=$(now)
-es=$(secs "$t0" "$t1")
-echo "extract alone: $(echo "scale=2; 10 * $t_bytes / 1000000 / $es" | bc) MB/s, $(echo "scale=0; 10 * $(ls "$TRAIN" | wc -l) / $es" | bc) articles/s (train texts x10, one thread)"
+# Extraction alone: the same corpus, one thread, output discarded.
+set -- $(timed "$HEARSAY" extract -j 1 -q --format jsonl "$W/corpus.jsonl" -o /dev/null)
+echo "extract alone (-j 1): $(echo "scale=0; $N / $1" | bc) articles/s, $(echo "scale=2; $bytes / 1000000 / $1" | bc) MB/s wall ($1 s); $(echo "scale=2; $bytes / 1000000 / $2" | bc) MB/s per CPU second ($2 s)"
 
 rm -f "$W/index.db" "$W/index.db-wal" "$W/index.db-shm"
-t0=$(now)
-"$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl"
-t1=$(now)
-is=$(secs "$t0" "$t1")
-echo "index: $(echo "scale=1; $N / $is" | bc) articles/s, $(echo "scale=2; $bytes / 1000000 / $is" | bc) MB/s ($is s); file $(du -m "$W/index.db" | cut -f1) MB"
+set -- $(timed "$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl")
+echo "index: $(echo "scale=0; $N / $1" | bc) articles/s, $(echo "scale=2; $bytes / 1000000 / $1" | bc) MB/s wall ($1 s); $(echo "scale=2; $bytes / 1000000 / $2" | bc) MB/s per CPU second ($2 s); file $(du -m "$W/index.db" | cut -f1) MB"
 "$HEARSAY" stats --db "$W/index.db" --json
 
-t0=$(now)
-"$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl"
-t1=$(now)
-echo "re-index, all unchanged: $(secs "$t0" "$t1") s"
+set -- $(timed "$HEARSAY" index -q --db "$W/index.db" "$W/corpus.jsonl")
+echo "re-index, all unchanged: $1 s ($2 s CPU)"
 
 # Query latency: the median of 5 runs of each command (whole process).
 lat() {

@@ -90,6 +90,14 @@ check repeats_exit $?
 ok=$(json_field "$T/rep.jsonl" 'int(len(rows) > 0 and all(r["articles"] >= 2 and "~" not in r["first"]["doc"] for r in rows) and any(any(m["doc"].endswith("~1") for m in r["members"]) for r in rows))')
 [ "$ok" = 1 ]; check repeats_groups_copies_first_appearance $?
 
+# compressed JSON Lines read through the CLI's input layer
+gzip -c "$T/dup.jsonl" > "$T/dup.jsonl.gz"
+"$HEARSAY" index -q --db "$T/dupgz.db" "$T/dup.jsonl.gz"
+check index_gzip_exit $?
+[ "$(stats "$T/dupgz.db")" = "$(stats "$T/dup.db")" ]; check index_gzip_same_stats $?
+n=$(sqlite3 "$T/dupgz.db" "SELECT count(*) FROM articles WHERE outlet IS NOT NULL AND date IS NOT NULL AND url LIKE 'https://%'")
+[ "$n" = 90 ]; check index_jsonl_fields_kept $?
+
 # ------------------------------------------------------------- crashes
 python3 "$(dirname "$0")/../../scripts/polnear_jsonl.py" "$TRAIN" > "$T/train.jsonl"
 total=$(wc -l < "$T/train.jsonl")
