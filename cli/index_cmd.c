@@ -305,7 +305,7 @@ int cmd_index(int argc, char **argv) {
 /* --------------------------------------------------------------- search */
 
 static const char S_search_help[] =
-    "Usage: hearsay search --db FILE [options] [QUERY]\n"
+    "Usage: hearsay search --db FILE [options] [QUERY...]\n"
     "\n"
     "Finds attributions whose content holds every word of QUERY (a word\n"
     "ending in * matches as a prefix), best match first (bm25); without a\n"
@@ -370,6 +370,17 @@ static int S_search_run(const char *db, const hearsay_index_query *q, int json) 
     return S_finish(rc || p.failed ? S_FAIL : S_OK);
 }
 
+/* The positional words as one query ("wall mexico"), or NULL. */
+static char *S_join_words(char **w, int n) {
+    if (n == 0) return NULL;
+    cli_buf b = {0};
+    for (int i = 0; i < n; i++) {
+        if (i) cli_buf_puts(&b, " ");
+        cli_buf_puts(&b, w[i]);
+    }
+    return b.p;
+}
+
 int cmd_search(int argc, char **argv) {
     const char *db = NULL, *limit = NULL;
     int json = 0;
@@ -385,9 +396,10 @@ int cmd_search(int argc, char **argv) {
     if (!rc) rc = S_int("search", "--limit", limit, &q.limit);
     if (!rc) rc = S_date("search", q.since);
     if (!rc) rc = S_date("search", q.until);
-    if (!rc && a.n_rest > 1) rc = S_usage("search", "%s", "give the QUERY as one argument (quote it)");
-    q.match = a.n_rest ? a.rest[0] : NULL;
+    char *words = rc ? NULL : S_join_words(a.rest, a.n_rest);
+    q.match = words;
     if (!rc) rc = S_search_run(db, &q, json);
+    free(words);
     free(a.rest);
     return rc < 0 ? S_OK : rc;
 }

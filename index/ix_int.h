@@ -185,7 +185,12 @@ typedef struct {
 
 #define HSIX_HIT_NCOLS 41 /* HSIX_HIT_COLUMNS plus a score column */
 extern const char HSIX_HIT_COLUMNS[]; /* select list over a, r, c */
-extern const char HSIX_HIT_FROM[];    /* attributions a JOIN articles r ... */
+/* The speaker joins HSIX_HIT_COLUMNS needs, after a and r. */
+#define HSIX_HIT_SPEAKERS                                                  \
+    " LEFT JOIN speakers s ON s.id = a.speaker_id"                         \
+    " LEFT JOIN speakers c ON c.id = s.canonical"
+#define HSIX_HIT_FROM                                                      \
+    "attributions a JOIN articles r ON r.id = a.article_id" HSIX_HIT_SPEAKERS
 /* Reads the current row of st; the score is column HSIX_HIT_NCOLS - 1. */
 int hsix_hit_read(hearsay_index *ix, sqlite3_stmt *st, hsix_hitrow *row);
 

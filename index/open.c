@@ -190,8 +190,9 @@ static int S_schema_create(hearsay_index *ix) {
     snprintf(sql, sizeof sql, "BEGIN IMMEDIATE;\n%sPRAGMA user_version=%d;\nCOMMIT;",
              S_schema, HEARSAY_INDEX_SCHEMA_VERSION);
     int rc = hsix_exec(ix, sql);
-    if (rc != HEARSAY_INDEX_OK && !sqlite3_get_autocommit(ix->db))
-        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc != HEARSAY_INDEX_OK && !sqlite3_get_autocommit(ix->db) &&
+        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+        return hsix_fail(ix, SQLITE_ERROR, "undoing a failed schema creation");
     return rc;
 }
 
@@ -229,10 +230,12 @@ int hearsay_index_open(const char *path, unsigned flags, hearsay_index **out) {
 
 int hearsay_index_close(hearsay_index *ix) {
     if (!ix) return HEARSAY_INDEX_OK;
+    int rc = SQLITE_OK;
     if (ix->db && !sqlite3_get_autocommit(ix->db))
-        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+        rc = sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
     for (int i = 0; i < HSIX_Q_COUNT; i++) sqlite3_finalize(ix->stmt[i]);
-    int rc = sqlite3_close(ix->db);
+    int crc = sqlite3_close(ix->db); /* a failed rollback is undone here */
+    if (rc == SQLITE_OK) rc = crc;
     hsix_buf_free(&ix->out);
     free(ix);
     return rc == SQLITE_OK ? HEARSAY_INDEX_OK : HEARSAY_INDEX_ESQLITE;

@@ -37,7 +37,8 @@ static const char *const S_sql[HSIX_Q_COUNT] = {
         "INSERT INTO speakers(key, name, surname, words, is_group, role,"
         " canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
         " (SELECT coalesce(max(id), 0) + 1 FROM speakers))",
-    [HSIX_Q_SPK_ROLE] = "UPDATE speakers SET role = ?2 WHERE id = ?1",
+    [HSIX_Q_SPK_ROLE] =
+        "UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NOT ?2",
     [HSIX_Q_SPK_COUNT] =
         "UPDATE speakers SET quotes = quotes + ?2 * (SELECT count(*) FROM"
         " attributions WHERE article_id = ?1 AND speaker_id = speakers.id),"

@@ -327,9 +327,10 @@ int hearsay_index_add_record(hearsay_index *ix, const hearsay_docinfo *info,
     if (rc) return rc;
     rc = S_add(ix, info, text ? text : "", len, r);
     if (rc) {
-        sqlite3_exec(ix->db, "ROLLBACK TO hearsay_article", NULL, NULL, NULL);
-        sqlite3_exec(ix->db, "RELEASE hearsay_article", NULL, NULL, NULL);
-        return rc;
+        /* keep the first error's message unless undoing fails too */
+        int u = sqlite3_exec(ix->db, "ROLLBACK TO hearsay_article", NULL, NULL, NULL);
+        if (u == SQLITE_OK) u = sqlite3_exec(ix->db, "RELEASE hearsay_article", NULL, NULL, NULL);
+        return u == SQLITE_OK ? rc : hsix_fail(ix, u, "undoing a failed article");
     }
     rc = hsix_exec(ix, "RELEASE hearsay_article");
     if (rc) return rc;
