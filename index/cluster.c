@@ -183,7 +183,7 @@ static int S_pass(hearsay_index *ix, S_state *s) {
     int rc = S_scan(ix, s, "SELECT id, article_id, fp FROM attributions"
                            " WHERE fp IS NOT NULL", S_attr_fn);
     return rc ? rc : S_scan(ix, s, "SELECT hash, attribution_id FROM shingles"
-                                   " ORDER BY hash, attribution_id", S_row);
+                                   " ORDER BY hash", S_row);
 }
 
 /* ------------------------------------------------------------ union-find */
