@@ -164,7 +164,7 @@ static const char S_index_help[] =
     "  --batch N           articles per transaction (default 1000)\n"
     "  --jsonl             read every INPUT as JSON Lines\n"
     "  --date YYYY-MM-DD   article date when the input gives none\n"
-    "  --max-doc-bytes N   skip larger articles (default 16777216)\n"
+    "  --max-doc-bytes N   skip larger articles (K, M, G suffixes; default 16M)\n"
     "  -q, --quiet         no summary on standard error\n";
 
 typedef struct {
@@ -278,19 +278,15 @@ int cmd_index(int argc, char **argv) {
                           {"-q", NULL, &quiet}, {NULL, NULL, NULL}};
     S_args a = {"index", S_index_help, opts, NULL, 0};
     S_run r = {.batch = 1000, .date = NULL};
-    int max = 16 << 20;
+    size_t max = 16 << 20;
     int rc = S_parse(&a, argc, argv);
     if (!rc && !db) rc = S_usage("index", "%s", "--db FILE is required");
     if (!rc) rc = S_int("index", "--batch", batch, &r.batch);
     if (!rc) rc = S_date("index", date);
-    if (!rc && maxb) {
-        char *end;
-        long v = strtol(maxb, &end, 10);
-        if (*end || v < 1 || v > (1L << 30)) rc = S_usage("index", "bad --max-doc-bytes '%s'", maxb);
-        max = (int)v;
-    }
+    if (!rc && maxb && (cli_parse_size(maxb, &max) || max == 0))
+        rc = S_usage("index", "bad --max-doc-bytes '%s'", maxb);
     r.date = date;
-    ixi_iter *it = rc ? NULL : ixi_new(a.rest, a.n_rest, jsonl, (size_t)max);
+    ixi_iter *it = rc ? NULL : ixi_new(a.rest, a.n_rest, jsonl, max);
     if (!rc && !it) rc = S_FAIL;
     if (!rc) {
         signal(SIGINT, S_on_signal);
