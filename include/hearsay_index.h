@@ -251,9 +251,11 @@ HEARSAY_API int hearsay_index_repeats(hearsay_index *ix, int min_articles, int l
 /* ---------------------------------------------------------------- JSON */
 
 /* One JSON object (no newline) for a hit: the fields of `hearsay extract
- * --format jsonl` (doc, kind, text, start, end, spans, byte_spans, speaker,
- * cue, addressee, date) plus url, outlet, title, article_date, context
- * ("body"...), in_context, speaker.canonical and score. */
+ * --format jsonl` in its order and form (doc, kind, context, text, start,
+ * end, spans, byte_spans, speaker, cue, addressee, speaker_name when the
+ * speaker was resolved without a mention, date, url, outlet, article_date)
+ * plus speaker.canonical (or speaker_canonical), title, in_context and
+ * score. */
 HEARSAY_API int hearsay_index_hit_json(hearsay_index *ix, const hearsay_index_hit *h,
                            const char **out, size_t *out_len);
 

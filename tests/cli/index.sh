@@ -65,6 +65,27 @@ check reindex_exit $?
 grep -q '0 new, 0 replaced, 84 unchanged' "$T/again.err"; check reindex_skips_all $?
 [ "$(stats "$T/dev.db")" = "$s1" ]; check reindex_stats_unchanged $?
 
+# search --json carries extract's fields with extract's values and order
+EX="$(dirname "$0")/../../examples/klain-taliban.txt"
+"$HEARSAY" extract --format jsonl "$EX" > "$T/ex.jsonl"
+"$HEARSAY" index -q --db "$T/ex.db" "$EX"
+"$HEARSAY" search --db "$T/ex.db" --json --limit 1000 > "$T/exs.jsonl"
+python3 - "$T/ex.jsonl" "$T/exs.jsonl" <<'PY'
+import json, sys
+ex = [json.loads(l) for l in open(sys.argv[1])]
+hits = {(h["start"], h["end"], h["kind"]): h for h in map(json.loads, open(sys.argv[2]))}
+assert ex and len(hits) == len(ex), (len(ex), len(hits))
+for e in ex:
+    h = hits[(e["start"], e["end"], e["kind"])]
+    keys = [k for k in h if k in e]
+    assert keys == list(e.keys()), (keys, list(e.keys()))
+    for k, v in e.items():
+        if k in ("speaker", "addressee") and v:
+            v = dict(v); h[k].pop("canonical", None)
+        assert h[k] == v, (k, h[k], v)
+PY
+check search_json_equals_extract_jsonl $?
+
 # ------------------------------------------------- changed text replaced
 mkdir -p "$T/few"
 for f in $(ls "$DEV" | head -3); do cp "$DEV/$f" "$T/few/"; done

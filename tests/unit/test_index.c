@@ -515,7 +515,8 @@ TEST(hit_json_fields) {
     hearsay_index_query_init(&q);
     q.match = "wall";
     INT_EQ(hearsay_index_search(ix, &q, S_hit_json_cb, pp), 0);
-    OK(strstr(json, "{\"doc\":\"t1\",\"kind\":\"direct\",\"text\":\"We will build") == json);
+    OK(strstr(json, "{\"doc\":\"t1\",\"kind\":\"direct\",\"context\":\"body\","
+                    "\"text\":\"We will build") == json);
     OK(strstr(json, "\"start\":55,\"end\":109,\"spans\":[[55,109]],\"byte_spans\":[[57,111]]"));
     OK(strstr(json, "\"speaker\":{\"text\":\"President Donald J. Trump\",\"start\":14,"));
     OK(strstr(json, "\"name\":\"Donald J. Trump\",\"role\":\"President\",\"entity\":0,"
