@@ -10,7 +10,7 @@
  *   hsix_spk_   speaker.c  speaker rows and cross-article merging
  *   hsix_fp_    fingerprint.c  normalised text and winnowed fingerprints
  *   write.c: check, add, delete; hit.c: rows -> hits; search.c, speakers.c,
- *   repeats.c: queries; json.c: JSON renderings.
+ *   repeats.c, article.c: queries; json.c: JSON renderings.
  */
 #ifndef HSIX_INT_H
 #define HSIX_INT_H
@@ -89,6 +89,7 @@ struct hearsay_index {
     int in_batch;
     char err[512];     /* last error message */
     hsix_buf out;      /* JSON renderings */
+    hsix_buf art;      /* hearsay_index_get_article()'s strings */
     /* fault injection: -1 when off */
     long abort_after;  /* SIGKILL after this many commits */
     long abort_mid;    /* SIGKILL inside the batch after this many commits */
@@ -193,6 +194,15 @@ extern const char HSIX_HIT_COLUMNS[]; /* select list over a, r, c */
     "attributions a JOIN articles r ON r.id = a.article_id" HSIX_HIT_SPEAKERS
 /* Reads the current row of st; the score is column HSIX_HIT_NCOLS - 1. */
 int hsix_hit_read(hearsay_index *ix, sqlite3_stmt *st, hsix_hitrow *row);
+
+/* A condition on attributions a: its speaker is counted under the same
+ * speaker as the name bound by hsix_bind_speaker() (search.c). */
+#define HSIX_SPEAKER_IN                                                    \
+    "a.speaker_id IN (SELECT id FROM speakers WHERE canonical IN"          \
+    " (SELECT canonical FROM speakers WHERE key IN (:pkey, :gkey) OR"      \
+    " (surname = :surname AND NOT EXISTS"                                  \
+    " (SELECT 1 FROM speakers WHERE key IN (:pkey, :gkey)))))"
+int hsix_bind_speaker(sqlite3_stmt *st, const char *name);
 
 /* Renders a hit as one JSON object into b (no newline). */
 void hsix_json_hit(hsix_buf *b, const hearsay_index_hit *h);

@@ -237,6 +237,7 @@ int hearsay_index_close(hearsay_index *ix) {
     int crc = sqlite3_close(ix->db); /* a failed rollback is undone here */
     if (rc == SQLITE_OK) rc = crc;
     hsix_buf_free(&ix->out);
+    hsix_buf_free(&ix->art);
     free(ix);
     return rc == SQLITE_OK ? HEARSAY_INDEX_OK : HEARSAY_INDEX_ESQLITE;
 }

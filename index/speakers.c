@@ -1,5 +1,6 @@
 /*
- * speakers.c -- the most-quoted speakers, and the index's counts.
+ * speakers.c -- the most-quoted speakers, a speaker's timeline, and the
+ * index's counts.
  */
 #include "ix_int.h"
 
@@ -57,6 +58,28 @@ int hearsay_index_get_stats(hearsay_index *ix, hearsay_index_stats *out) {
         rc = SQLITE_DONE;
     }
     int status = rc == SQLITE_DONE ? hsix_ok(ix) : hsix_fail(ix, rc, "counting");
+    sqlite3_finalize(st);
+    return status;
+}
+
+static const char S_timeline_sql[] =
+    "SELECT substr(r.date, 1, 7) AS month, count(*) FROM attributions a"
+    " JOIN articles r ON r.id = a.article_id WHERE r.date IS NOT NULL AND "
+    HSIX_SPEAKER_IN " GROUP BY month ORDER BY month";
+
+int hearsay_index_timeline(hearsay_index *ix, const char *speaker,
+                           hearsay_index_month_fn fn, void *ctx) {
+    if (!speaker || !fn)
+        return hsix_error(ix, HEARSAY_INDEX_EINVAL, "timeline: no speaker");
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(ix->db, S_timeline_sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) rc = hsix_bind_speaker(st, speaker);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *month = (const char *)sqlite3_column_text(st, 0);
+        rc = fn(ctx, month ? month : "", sqlite3_column_int64(st, 1)) ? SQLITE_DONE
+                                                                       : SQLITE_OK;
+    }
+    int status = rc == SQLITE_DONE ? hsix_ok(ix) : hsix_fail(ix, rc, "timeline");
     sqlite3_finalize(st);
     return status;
 }

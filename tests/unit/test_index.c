@@ -528,6 +528,44 @@ TEST(hit_json_fields) {
     S_close(ix);
 }
 
+static int S_month_cb(void *ctx, const char *month, long long quotes) {
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%s%s=%lld", n ? "," : "", month, quotes);
+    return 0;
+}
+
+TEST(article_timeline_and_doc_filter) {
+    hearsay_index *ix = S_open();
+    S_fill(ix);
+    hearsay_index_article art;
+    INT_EQ(hearsay_index_get_article(ix, "t2", &art), 0);
+    STR_EQ(art.doc, "t2");
+    STR_EQ(art.text, T2);
+    INT_EQ(art.len, strlen(T2));
+    STR_EQ(art.outlet, "politico");
+    STR_EQ(art.date, "2016-09-14");
+    OK(art.url == NULL && art.title == NULL);
+    INT_EQ(hearsay_index_get_article(ix, "nope", &art), HEARSAY_INDEX_ENOTFOUND);
+    OK(strstr(hearsay_index_errmsg(ix), "nope") != NULL);
+    char months[256] = "";
+    INT_EQ(hearsay_index_timeline(ix, "Trump", S_month_cb, months), 0);
+    STR_EQ(months, "2016-09=2");
+    months[0] = '\0';
+    INT_EQ(hearsay_index_timeline(ix, "Nobody Here", S_month_cb, months), 0);
+    STR_EQ(months, "");
+    hearsay_index_query q;
+    hearsay_index_query_init(&q);
+    q.doc = "t1";
+    S_hits h;
+    memset(&h, 0, sizeof h);
+    INT_EQ(hearsay_index_search(ix, &q, S_hit_cb, &h), 0);
+    INT_EQ(h.n, 2);
+    STR_EQ(h.text[0], "We will build a great wall and Mexico will pay for it.");
+    STR_EQ(h.text[1], "the plan was cruel"); /* in article order */
+    S_close(ix);
+}
+
 int main(void) {
     RUN(name_norm);
     RUN(fingerprints);
@@ -546,5 +584,6 @@ int main(void) {
     RUN(readonly_cannot_write);
     RUN(json);
     RUN(hit_json_fields);
+    RUN(article_timeline_and_doc_filter);
     return DONE();
 }
