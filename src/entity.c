@@ -149,6 +149,25 @@ static int S_post_author(const hearsay_doc *d, const S_mention *m, size_t *n0, s
     return 0;
 }
 
+/* The nearest person's name before token t within about two paragraphs'
+ * worth of tokens: a run of two or more name words, not a place or an
+ * organisation's name as far as the lexicon tells. */
+static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1) {
+    size_t paras = 0;
+    for (size_t j = t; j-- > 0 && t - j < 80;) {
+        if (d->toks.v[j + 1 < d->toks.n ? j + 1 : j].flags & HS_F_PARA_START && ++paras > 1) return 0;
+        if (!S_name_word(d, j) || (j + 1 < t && S_name_word(d, j + 1))) continue;
+        size_t b = j;
+        while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        if (b == j || (j + 1 < d->toks.n && (d->toks.v[j + 1].lex & HS_L_ORG))) continue;
+        *n0 = b;
+        *n1 = j + 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* Copies tokens [t0, t1) as written (with their spacing) into strings. */
 static int32_t S_str(hearsay_doc *d, size_t t0, size_t t1) {
     if (t1 <= t0) return -1;
@@ -375,13 +394,30 @@ int hs_ent_run(hearsay_doc *d) {
             if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
                 k = -1;
             } else {
+                uint32_t kb = 0; /* where the candidate was mentioned */
                 for (size_t j = i; j-- > 0 && i - j < 64;) {
                     int c = ent_of.v[j];
                     if (c < 0 || ms.v[j].addr) continue;
                     if (ex.v[c].plural != m.plural && ex.v[c].named) continue;
                     if (m.gender && ex.v[c].gender && m.gender != ex.v[c].gender) continue;
                     k = c;
+                    kb = ms.v[j].b;
                     break;
+                }
+                /* a name nearer than any speaker ("Mayor Ann Lee spoke
+                 * first. ... she said") */
+                size_t n0, n1;
+                if (!m.plural && S_name_before(d, m.t0, &n0, &n1) && (k < 0 || d->toks.v[n0].b > kb)) {
+                    S_mention nm = m;
+                    nm.n0 = n0;
+                    nm.n1 = n1;
+                    k = S_find_named(d, ex.v, &mp, &nm);
+                    if (k < 0) {
+                        S_entx x = {n0, n1, 0, 0, m.gender, 0, 1};
+                        if ((rc = hs_vec_push(&ex, x))) break;
+                        k = (int)ex.n - 1;
+                        S_emap_add(&mp, d->toks.v[n1 - 1].wh, (size_t)k);
+                    }
                 }
             }
         } else if (m.r1 > m.r0 && !m.plural) {
