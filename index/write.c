@@ -226,22 +226,12 @@ static int S_bind_cue(S_ctx *c, sqlite3_stmt *st, const hearsay_attribution *a) 
     return rc == SQLITE_OK ? hsix_bind_span(st, 22, a->has_cue, sp) : rc;
 }
 
-/* The names hearsay_kind_name()/hearsay_context_name() give, kept here so
- * that adding records needs nothing of the extractor. */
-static const char *S_kind(hearsay_kind k) {
-    return k == HEARSAY_DIRECT ? "direct" : k == HEARSAY_MIXED ? "mixed" : "indirect";
-}
-
-static const char *S_context(hearsay_context c) {
-    return c == HEARSAY_CONTEXT_EMBEDDED_POST ? "embedded-post" : "body";
-}
-
 static int S_bind_attr(S_ctx *c, sqlite3_stmt *st, size_t seq,
                        const hearsay_attribution *a) {
     int rc = sqlite3_bind_int64(st, 1, c->aid);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 3, S_kind(a->kind));
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 4, S_context(a->context));
+    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 3, hearsay_kind_name(a->kind));
+    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 4, hearsay_context_name(a->context));
     if (rc == SQLITE_OK) rc = hsix_bind_text(st, 5, c->content.p);
     if (rc == SQLITE_OK) rc = hsix_bind_span(st, 6, 1, &a->content);
     if (rc == SQLITE_OK) rc = hsix_bind_text(st, 10, c->spans.p);
