@@ -165,7 +165,10 @@ static const char S_index_help[] =
     "  --jsonl             read every INPUT as JSON Lines\n"
     "  --date YYYY-MM-DD   article date when the input gives none\n"
     "  --max-doc-bytes N   skip larger articles (K, M, G suffixes; default 16M)\n"
-    "  -q, --quiet         no summary on standard error\n";
+    "  -q, --quiet         no summary on standard error\n"
+    "  --json              the summary as one JSON object on standard output:\n"
+    "                      new, replaced, unchanged, failed, attributions,\n"
+    "                      bytes, seconds, interrupted\n";
 
 typedef struct {
     hearsay_index *ix;
@@ -247,13 +250,21 @@ static void S_summary(const S_run *r, double secs) {
             S_stop ? " (interrupted: the last batch was committed)" : "");
 }
 
+static void S_summary_json(const S_run *r, double secs) {
+    printf("{\"new\":%ld,\"replaced\":%ld,\"unchanged\":%ld,\"failed\":%ld,"
+           "\"attributions\":%ld,\"bytes\":%.0f,\"seconds\":%.3f,\"interrupted\":%s}\n",
+           r->added, r->replaced, r->skipped, r->failed, r->attrs, r->bytes, secs,
+           S_stop ? "true" : "false");
+}
+
 static double S_now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static int S_index_run(const char *db, S_run *r, ixi_iter *it, int quiet) {
+/* report: 0 none, 1 a line on standard error, 2 JSON on standard output */
+static int S_index_run(const char *db, S_run *r, ixi_iter *it, int report) {
     double t0 = S_now();
     r->ix = S_open(db, HEARSAY_INDEX_CREATE);
     r->d = hearsay_doc_new();
@@ -265,16 +276,19 @@ static int S_index_run(const char *db, S_run *r, ixi_iter *it, int quiet) {
         hearsay_index_close(r->ix); /* rolls back the open batch */
     }
     hearsay_doc_free(r->d);
-    if (!quiet && r->ix) S_summary(r, S_now() - t0);
-    return rc ? rc : r->failed ? S_FAIL : S_OK;
+    if (report == 1 && r->ix) S_summary(r, S_now() - t0);
+    if (report == 2 && r->ix) S_summary_json(r, S_now() - t0);
+    rc = rc ? rc : r->failed ? S_FAIL : S_OK;
+    return report == 2 ? S_finish(rc) : rc;
 }
 
 int cmd_index(int argc, char **argv) {
     const char *db = NULL, *batch = NULL, *date = NULL, *maxb = NULL;
-    int jsonl = 0, quiet = 0;
+    int jsonl = 0, quiet = 0, json = 0;
     const S_opt opts[] = {{"--db", &db, NULL}, {"--batch", &batch, NULL},
                           {"--date", &date, NULL}, {"--max-doc-bytes", &maxb, NULL},
-                          {"--jsonl", NULL, &jsonl}, {"--quiet", NULL, &quiet},
+                          {"--jsonl", NULL, &jsonl}, {"--json", NULL, &json},
+                          {"--quiet", NULL, &quiet},
                           {"-q", NULL, &quiet}, {NULL, NULL, NULL}};
     S_args a = {"index", S_index_help, opts, NULL, 0};
     S_run r = {.batch = 1000, .date = NULL};
@@ -291,7 +305,7 @@ int cmd_index(int argc, char **argv) {
     if (!rc) {
         signal(SIGINT, S_on_signal);
         signal(SIGTERM, S_on_signal);
-        rc = S_index_run(db, &r, it, quiet);
+        rc = S_index_run(db, &r, it, json ? 2 : quiet ? 0 : 1);
     }
     ixi_free(it);
     free(a.rest);

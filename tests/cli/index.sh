@@ -60,6 +60,8 @@ bad=$(json_field "$T/trump.jsonl" 'sum(r["speaker"]["canonical"] != "Donald Trum
 cnt=$(wc -l < "$T/trump.jsonl")
 [ "$cnt" -ge 10 ] && [ "$bad" = 0 ]; check search_speaker_filter $?
 
+j=$("$HEARSAY" index --json --db "$T/dev.db" "$DEV" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["new"], r["unchanged"], r["failed"])')
+[ "$j" = "0 84 0" ]; check index_json_summary $?
 "$HEARSAY" index --db "$T/dev.db" "$DEV" 2> "$T/again.err"
 check reindex_exit $?
 grep -q '0 new, 0 replaced, 84 unchanged' "$T/again.err"; check reindex_skips_all $?
