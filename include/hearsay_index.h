@@ -75,7 +75,7 @@ enum {
 };
 
 /* The version of the database schema this library writes and reads. */
-#define HEARSAY_INDEX_SCHEMA_VERSION 1
+#define HEARSAY_INDEX_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------- handle */
 
@@ -241,7 +241,7 @@ HEARSAY_API int hearsay_index_timeline(hearsay_index *ix, const char *speaker,
 /* A speaker across the corpus. */
 typedef struct {
     const char *name; /* the canonical name */
-    const char *role; /* the most recent role given, or NULL */
+    const char *role; /* the role given in most articles, or NULL */
     int is_group;
     long long quotes;   /* attributions */
     long long articles; /* articles quoting them */

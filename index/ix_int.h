@@ -55,7 +55,8 @@ typedef enum {
     HSIX_Q_SPK_UNCOUNT,
     HSIX_Q_SPK_GET,
     HSIX_Q_SPK_INSERT,
-    HSIX_Q_SPK_ROLE,
+    HSIX_Q_SPK_ROLES_ENSURE,
+    HSIX_Q_SPK_ROLES_COUNT,
     HSIX_Q_SPK_COUNT,
     HSIX_Q_SPK_SURNAME_FULL,
     HSIX_Q_SPK_SURNAME_SET,
@@ -130,12 +131,12 @@ int hsix_name_norm(const char *name, int is_group, hsix_name *out);
 
 /* ----------------------------------------------------------- speakers */
 
-/* The speaker row for a normalised name, created when new; its role is
- * updated when role is not NULL. *id gets the row id. */
+/* The speaker row for a normalised name, created when new. *id gets the
+ * row id. */
 int hsix_spk_upsert(hearsay_index *ix, const hsix_name *n, int is_group,
-                    const char *role, long long *id);
+                    long long *id);
 /* Adds (sign 1) or removes (sign -1) the attributions of article aid to or
- * from its speakers' counters (quotes, articles). */
+ * from its speakers' counters (quotes, articles, and articles per role). */
 int hsix_spk_count(hearsay_index *ix, long long aid, int sign);
 /* Re-decides which full name each one-word name sharing a surname with a
  * speaker of article aid merges into. */

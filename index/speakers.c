@@ -4,13 +4,18 @@
  */
 #include "ix_int.h"
 
-/* Names grouped under their canonical row; the article count (exact, over
- * every name of the speaker) is computed only for the rows returned. */
+/* Names grouped under their canonical row; the role (the one given in
+ * most articles) and the article count (exact, over every name of the
+ * speaker) are computed only for the rows returned. */
 static const char S_speakers_sql[] =
-    "SELECT t.name, t.role, t.is_group, t.quotes,"
+    "SELECT t.name,"
+    " (SELECT role FROM speaker_roles WHERE articles > 0 AND speaker_id IN"
+    "  (SELECT id FROM speakers WHERE canonical = t.cid)"
+    "  GROUP BY role ORDER BY sum(articles) DESC, role LIMIT 1),"
+    " t.is_group, t.quotes,"
     " (SELECT count(DISTINCT a.article_id) FROM attributions a WHERE"
     "  a.speaker_id IN (SELECT id FROM speakers WHERE canonical = t.cid))"
-    " FROM (SELECT c.id AS cid, c.name, c.role, c.is_group,"
+    " FROM (SELECT c.id AS cid, c.name, c.is_group,"
     "  sum(s.quotes) AS quotes FROM speakers s JOIN speakers c"
     "  ON c.id = s.canonical WHERE s.quotes > 0 GROUP BY c.id"
     "  ORDER BY quotes DESC, c.name, c.id LIMIT ?1) t"

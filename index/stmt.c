@@ -34,11 +34,17 @@ static const char *const S_sql[HSIX_Q_COUNT] = {
         " (SELECT id FROM attributions WHERE article_id = ?1)",
     [HSIX_Q_SPK_GET] = "SELECT id FROM speakers WHERE key = ?1",
     [HSIX_Q_SPK_INSERT] =
-        "INSERT INTO speakers(key, name, surname, words, is_group, role,"
-        " canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-        " (SELECT coalesce(max(id), 0) + 1 FROM speakers))",
-    [HSIX_Q_SPK_ROLE] =
-        "UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NOT ?2",
+        "INSERT INTO speakers(key, name, surname, words, is_group, canonical)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(id), 0) + 1 FROM speakers))",
+    [HSIX_Q_SPK_ROLES_ENSURE] =
+        "INSERT INTO speaker_roles(speaker_id, role, articles) SELECT DISTINCT"
+        " speaker_id, speaker_role, 0 FROM attributions WHERE article_id = ?1"
+        " AND speaker_id IS NOT NULL AND speaker_role IS NOT NULL"
+        " ON CONFLICT DO NOTHING",
+    [HSIX_Q_SPK_ROLES_COUNT] =
+        "UPDATE speaker_roles SET articles = articles + ?2 WHERE (speaker_id, role)"
+        " IN (SELECT speaker_id, speaker_role FROM attributions WHERE"
+        " article_id = ?1 AND speaker_role IS NOT NULL)",
     [HSIX_Q_SPK_COUNT] =
         "UPDATE speakers SET quotes = quotes + ?2 * (SELECT count(*) FROM"
         " attributions WHERE article_id = ?1 AND speaker_id = speakers.id),"

@@ -145,7 +145,7 @@ static int S_entity(hearsay_index *ix, long long aid, int i,
     hsix_name n;
     *sid = 0;
     if (!hsix_name_norm(e->name, e->is_group, &n)) return HEARSAY_INDEX_OK;
-    int rc = hsix_spk_upsert(ix, &n, e->is_group, e->role, sid);
+    int rc = hsix_spk_upsert(ix, &n, e->is_group, sid);
     for (size_t k = 0; !rc && k < e->n_mentions; k++)
         rc = S_mention(ix, aid, *sid, i, &e->mentions[k], text);
     return rc;

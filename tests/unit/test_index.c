@@ -189,7 +189,7 @@ static S_hits S_search(hearsay_index *ix, const char *match, const char *speaker
 
 typedef struct {
     int n;
-    char name[8][64];
+    char name[8][64], role[8][64];
     long long quotes[8], articles[8];
 } S_spk;
 
@@ -197,6 +197,7 @@ static int S_spk_cb(void *ctx, const hearsay_index_speaker *s) {
     S_spk *c = ctx;
     if (c->n < 8) {
         snprintf(c->name[c->n], 64, "%s", s->name);
+        snprintf(c->role[c->n], 64, "%s", s->role ? s->role : "");
         c->quotes[c->n] = s->quotes, c->articles[c->n] = s->articles;
     }
     c->n++;
@@ -352,6 +353,7 @@ TEST(speakers_merge_surname) {
     INT_EQ(hearsay_index_speakers(ix, 10, S_spk_cb, &c), 0);
     INT_EQ(c.n, 3);
     STR_EQ(c.name[0], "Donald J. Trump");
+    STR_EQ(c.role[0], "President"); /* "Trump" in t2 has none */
     INT_EQ(c.quotes[0], 2);
     INT_EQ(c.articles[0], 2);
     S_close(ix);
