@@ -136,6 +136,27 @@ clean=$(stats "$T/clean.db")
 cleandump=$(dump "$T/clean.db")
 count() { sqlite3 "$1" 'SELECT count(*) FROM articles;'; }
 
+# readers query while the indexer runs (WAL): the indexer reads a FIFO fed
+# 300 articles and then waits for more, inside its next batch; stats must
+# answer at once with exactly the 6 committed batches of 50.
+mkfifo "$T/feed"
+"$HEARSAY" index -q --batch 50 --jsonl --db "$T/live.db" "$T/feed" &
+pid=$!
+exec 7> "$T/feed"
+head -n 300 "$T/train.jsonl" >&7
+n=0
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    n=$(timeout 5 "$HEARSAY" stats --db "$T/live.db" --json 2> /dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])' 2> /dev/null)
+    [ "$n" = 300 ] && break
+    sleep 0.2
+done
+kill -0 $pid 2> /dev/null; alive=$?
+tail -n +301 "$T/train.jsonl" >&7
+exec 7>&-
+wait $pid; rc=$?
+[ "$n" = 300 ] && [ $alive -eq 0 ] && [ $rc -eq 0 ] && [ "$(count "$T/live.db")" = "$total" ]
+check readers_query_during_indexing $?
+
 # 1. killed right after its 3rd commit: exactly 150 articles, all committed
 rc=$(exec 2> /dev/null; HEARSAY_INDEX_ABORT_AFTER=3 "$HEARSAY" index -q --batch 50 --db "$T/crash.db" "$T/train.jsonl"; echo $?)
 [ $rc -eq 137 ] && [ "$(count "$T/crash.db")" = 150 ] && [ "$(integrity "$T/crash.db")" = ok ]
