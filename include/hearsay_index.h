@@ -74,6 +74,10 @@ enum {
     HEARSAY_INDEX_ENOTFOUND = -5 /* no such article */
 };
 
+/* A static name for a status code ("SQLite error", ...). Never NULL. The
+ * details of the last error are in hearsay_index_errmsg(). */
+HEARSAY_API const char *hearsay_index_strerror(int status);
+
 /* The version of the database schema this library writes and reads. */
 #define HEARSAY_INDEX_SCHEMA_VERSION 2
 

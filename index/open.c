@@ -127,6 +127,18 @@ int hsix_error(hearsay_index *ix, int code, const char *fmt, ...) {
     return code;
 }
 
+const char *hearsay_index_strerror(int status) {
+    switch (status) {
+    case HEARSAY_INDEX_OK: return "success";
+    case HEARSAY_INDEX_ESQLITE: return "SQLite error";
+    case HEARSAY_INDEX_ENOMEM: return "out of memory";
+    case HEARSAY_INDEX_EINVAL: return "invalid argument";
+    case HEARSAY_INDEX_ESCHEMA: return "not a hearsay index of this schema version";
+    case HEARSAY_INDEX_ENOTFOUND: return "no such article";
+    default: return "unknown status";
+    }
+}
+
 const char *hearsay_index_errmsg(const hearsay_index *ix) {
     return ix ? ix->err : "out of memory";
 }

@@ -261,6 +261,9 @@ TEST(open_errors) {
     hearsay_index_close(ix);
     unlink(p);
     INT_EQ(hearsay_index_close(NULL), HEARSAY_INDEX_OK);
+    STR_EQ(hearsay_index_strerror(HEARSAY_INDEX_ESCHEMA),
+           "not a hearsay index of this schema version");
+    STR_EQ(hearsay_index_strerror(12345), "unknown status");
 }
 
 TEST(add_and_stats) {
