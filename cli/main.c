@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             const char *f = argv[++i];
-            fmt = !strcmp(f, "jsonl") ? HEARSAY_FORMAT_JSONL : !strcmp(f, "brat") ? HEARSAY_FORMAT_BRAT : HEARSAY_FORMAT_TEXT;
+            fmt = !strcmp(f, "jsonl") ? HEARSAY_FORMAT_JSONL : !strcmp(f, "brat") ? HEARSAY_FORMAT_BRAT : !strcmp(f, "html") ? HEARSAY_FORMAT_HTML : HEARSAY_FORMAT_TEXT;
         } else if (!strcmp(argv[i], "--out-dir") && i + 1 < argc) outdir = argv[++i];
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
     }
