@@ -26,7 +26,8 @@ INDEX_SRC := $(sort $(wildcard index/*.c))
 CLI_SRC   := $(sort $(wildcard cli/*.c))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 
-CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/model_data.o
+MODEL     ?= data/hearsay.model
 INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -42,6 +43,27 @@ deps:
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*.h index/*.h cli/*.h) $(wildcard src/*.inc)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -fPIC -fvisibility=hidden -MMD -c $< -o $@
+
+# the trained model, compiled into the library (tools/bin2c.c)
+$(BUILD)/tools/bin2c: tools/bin2c.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $<
+
+$(BUILD)/gen/model_data.c: $(BUILD)/tools/bin2c $(wildcard $(MODEL))
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/bin2c hs_model_data $(wildcard $(MODEL)) > $@
+
+$(BUILD)/gen/model_data.o: $(BUILD)/gen/model_data.c
+	$(CC) $(ALLCFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+# make model: trains the cue classifier on PolNeAR train (all of it; see
+# scripts/split.sh for the validation split used while developing)
+$(BUILD)/hearsay-train: tools/train.c $(BUILD)/libhearsay.a
+	$(CC) $(CPPFLAGS) $(ALLCFLAGS) -o $@ $< $(BUILD)/libhearsay.a -lm
+
+TRAIN_DIR ?= $(SHARED)/data/polnear/train
+model: $(BUILD)/hearsay-train
+	$(BUILD)/hearsay-train --out $(MODEL) $(TRAIN_DIR)
 
 $(BUILD)/libhearsay.a: $(CORE_OBJ)
 	@rm -f $@

@@ -57,6 +57,8 @@ static int S_cap(const hearsay_doc *d, size_t j) {
 /* -------------------------------------------------------- noun phrases */
 
 /* Can token j be part of a speaker's noun phrase? */
+static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
+
 static int S_np_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type == HS_T_NUM) return 1;
@@ -89,8 +91,26 @@ static int S_np_head(const hearsay_doc *d, size_t j) {
 
 /* The speaker phrase ending at token e (inclusive), within [lo, e]: returns
  * its first token, or -1. */
+/* A lower-case noun phrase opened by a determiner or possessive within a
+ * few words: "the woman", "the gambling tycoon", "the 43-year-old". */
+static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
+    const hs_tok *h = S_t(d, e);
+    if (h->type != HS_T_WORD && h->type != HS_T_NUM) return -1;
+    if (h->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_VERB)) return -1;
+    for (size_t j = e; j-- > lo && e - j <= 4;) {
+        const hs_tok *t = S_t(d, j);
+        if (((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS) ||
+            (t->flags & HS_F_POSS))
+            return (t->flags & HS_F_POSS) ? S_np_left(d, lo, j - 1 >= lo ? j - 1 : j) : (long)j;
+        if (t->type == HS_T_PUNCT || (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_VERB)))
+            return -1;
+    }
+    return -1;
+}
+
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
-    if (e < lo || !S_np_head(d, e)) return -1;
+    if (e < lo) return -1;
+    if (!S_np_head(d, e)) return S_det_phrase(d, lo, e);
     if (S_lex(d, e) & HS_L_PRON_PERSON) return (long)e;
     size_t b = e;
     while (b > lo && e - b < S_NP_MAX) {
@@ -103,8 +123,8 @@ static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
             b = j;
             continue;
         }
-        /* "Secretary of State", "chief of staff" */
-        if (S_is(d, j, "of") && j > lo && (S_lex(d, j - 1) & HS_L_TITLE)) {
+        /* "Secretary of State", "chief of staff", "Bush of Florida" */
+        if (S_is(d, j, "of") && j > lo && ((S_lex(d, j - 1) & HS_L_TITLE) || (S_cap(d, j - 1) && S_cap(d, b)))) {
             b = j;
             continue;
         }
@@ -136,7 +156,8 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     if ((S_lex(d, e) & HS_L_DET) && e + 1 < hi) e++;
     size_t last_head = 0;
     while (e < hi && e - b < S_NP_MAX) {
-        if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && (S_lex(d, e - 1) & HS_L_TITLE))) {
+        if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && e + 1 < hi &&
+                                ((S_lex(d, e - 1) & HS_L_TITLE) || (S_cap(d, e - 1) && S_cap(d, e + 1))))) {
             if (S_np_head(d, e)) last_head = e + 1;
             e++;
             continue;
@@ -160,7 +181,7 @@ static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
 /* Is token j a cue word here? */
 static int S_cue_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
-    return t->type == HS_T_WORD && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_INQ);
+    return (t->flags & HS_F_CUE) && !(t->flags & HS_F_INQ);
 }
 
 /* ------------------------------------------------------------ building */
@@ -231,50 +252,103 @@ static void S_addressee(const hearsay_doc *d, size_t j, size_t hi, S_frame *f) {
     }
 }
 
+/* A verb that can be the cue right after a quotation's speaker: a known
+ * cue word, or any lower-case past-tense form ("echoed", "confessed"). */
+static int S_post_quote_verb(const hearsay_doc *d, size_t j) {
+    if (S_cue_word(d, j)) return 1;
+    const hs_tok *t = S_t(d, j);
+    if (t->type != HS_T_WORD || (t->flags & (HS_F_CAP | HS_F_INQ))) return 0;
+    if (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_TITLE | HS_L_GROUP)) return 0;
+    size_t n = t->e - t->b;
+    return n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
+}
+
+/* End of an apposition starting at token b ("a former adviser to Mr. Obama
+ * who is now ..."): the sentence's end, or before ', saying'. */
+static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
+    size_t e = b;
+    while (e < hi && S_t(d, e)->type != HS_T_QUOTE && !S_punct(d, e, '.') && !S_punct(d, e, ';')) {
+        if (S_punct(d, e, ',') && e + 1 < hi) {
+            const hs_tok *n = S_t(d, e + 1);
+            size_t len = n->e - n->b;
+            if (n->type == HS_T_WORD && len > 4 && !memcmp(d->text + n->e - 3, "ing", 3)) break;
+            if (S_is(d, e + 1, "when") || S_is(d, e + 1, "as") || S_is(d, e + 1, "after") ||
+                S_is(d, e + 1, "before") || S_is(d, e + 1, "while") || S_is(d, e + 1, "but") ||
+                S_is(d, e + 1, "and"))
+                break;
+        }
+        e++;
+    }
+    while (e > b && S_t(d, e - 1)->type == HS_T_PUNCT) e--;
+    return e;
+}
+
+/* Can token j start an apposition after a name ("a spokesman", "69",
+ * "refugee rights director at ...")? */
+static int S_appos_start(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->type == HS_T_NUM) return 1;
+    if (S_is(d, j, "who")) return 1;
+    if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
+    if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
+    return S_np_word(d, j);
+}
+
+/* Is [b, e) a speaker phrase, possibly with appositions set off by commas
+ * ("Graham, a former candidate," / "Sarandon, 69,")? */
+static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
+    if (e <= b || e - b > 30) return 0;
+    size_t c = b;
+    while (c < e && !S_punct(d, c, ',')) c++;
+    size_t ne = c;
+    if (ne <= b || S_np_left(d, b, ne - 1) != (long)b) return 0;
+    if (c == e) return 1;
+    if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
+    for (size_t j = c; j < e; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
+        if ((t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
+    }
+    return 1;
+}
+
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
-    /* said X */
+    /* said X[, apposition] */
     size_t k = j;
     while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
-    if (k < hi && S_cue_word(d, k)) {
+    if (k < hi && S_post_quote_verb(d, k)) {
         size_t e = S_np_right(d, k + 1, hi);
         if (e > k + 1) {
             f->cue_b = (long)k;
             f->cue_e = (long)k + 1;
             f->src_b = (long)k + 1;
             f->src_e = (long)e;
+            if (e + 1 < hi && S_punct(d, e, ',') && S_appos_start(d, e + 1) &&
+                !(S_lex(d, e + 1) & HS_L_TIME))
+                f->src_e = (long)S_appos_end(d, e + 1, hi);
             return 1;
         }
     }
     /* X said: the phrase then the verb, within a few tokens */
-    for (size_t v = j + 1; v < hi && v < j + S_NP_MAX + 4; v++) {
-        if (!S_cue_word(d, v)) {
-            if (S_punct(d, v, '.') || S_t(d, v)->type == HS_T_QUOTE) break;
+    for (size_t v = j + 1; v < hi && v < j + 32; v++) {
+        if (S_t(d, v)->type == HS_T_QUOTE || S_punct(d, v, '.') || S_punct(d, v, ';')) break;
+        if (!S_post_quote_verb(d, v)) continue;
+        size_t a = S_skip_aux_left(d, j, v);
+        size_t se = a;
+        while (se > j && S_punct(d, se - 1, ',')) se--;
+        if (!S_speaker_segment(d, j, se)) {
+            if (S_cue_word(d, v)) break;
             continue;
         }
-        size_t a = S_skip_aux_left(d, j, v);
-        if (a == j) break;
-        long b = S_np_left(d, j, a - 1);
-        if (b != (long)j) {
-            /* allow an apposition: 'Mujahid, a spokesman, said' */
-            if (b >= 0 && a >= 2 && S_punct(d, a - 1, ',')) {
-                long b2 = S_np_left(d, j, a - 2);
-                if (b2 > (long)j + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
-                    long b3 = S_np_left(d, j, (size_t)b2 - 2);
-                    if (b3 == (long)j) b = b3;
-                }
-            }
-            if (b != (long)j) break;
-        }
-        f->src_b = b;
-        f->src_e = (long)a;
-        while (f->src_e > f->src_b && S_punct(d, (size_t)f->src_e - 1, ',')) f->src_e--;
-        f->cue_b = (long)a == (long)v ? (long)v : (long)v;
+        f->src_b = (long)j;
+        f->src_e = (long)se;
+        f->cue_b = (long)v;
         f->cue_e = (long)v + 1;
         S_addressee(d, v + 1, hi, f);
         return 1;
@@ -291,7 +365,7 @@ static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f
     if (S_punct(d, j - 1, ':')) {
         /* X: "Q" or X said: "Q" */
         size_t c = j - 1;
-        if (c > lo && S_cue_word(d, c - 1)) {
+        if (c > lo && S_post_quote_verb(d, c - 1)) {
             size_t a = S_skip_aux_left(d, lo, c - 1);
             long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
             f->cue_b = (long)c - 1;
@@ -383,11 +457,18 @@ static int S_direct(hearsay_doc *d) {
         if (q->closed) {
             int end_sentence = q->t1 >= 2 && (S_punct(d, q->t1 - 2, '.') || S_punct(d, q->t1 - 2, '?') ||
                                                S_punct(d, q->t1 - 2, '!'));
-            /* '"... ." He said' is rare; '"...," he said' is the norm */
-            if (!end_sentence || (q->t1 < d->toks.n && !(S_t(d, q->t1)->flags & HS_F_CAP)))
-                found = S_frame_after(d, q->t1, hi, &f);
+            found = S_frame_after(d, q->t1, hi, &f);
+            /* after a full stop only a short 'Trump said.' sentence counts */
+            if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
+                (size_t)f.cue_e + 6 < hi)
+                found = 0;
         }
         if (!found) found = S_frame_before(d, s0, q->t0, &f);
+        if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {
+            /* 'Dr. Ward stated:' ending the paragraph before */
+            uint32_t p0, p1;
+            if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) found = S_frame_before(d, p0, q->t0, &f);
+        }
         /* a mid-sentence quotation after a cue is part of reported speech:
          * left to the indirect pass ('said "our interests" would ...') */
         if (found && f.cue_b >= 0 && q->t0 > s0 && !S_punct(d, q->t0 - 1, ':') &&
@@ -469,6 +550,12 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        /* 'X called A and said B': the next coordinated cue ends it */
+        if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
+            size_t k = e + 1;
+            while (k < hi && (S_lex(d, k) & (HS_L_ADV | HS_L_AUX)) && !S_cue_word(d, k) && k < e + 4) k++;
+            if (k < hi && S_cue_word(d, k)) break;
+        }
         e++;
     }
     /* drop trailing punctuation (a closing quotation mark stays) */
@@ -485,92 +572,163 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
     return 1;
 }
 
-static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
-    /* the subject, left of the cue (over auxiliaries and adverbs) */
+/* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
+static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
-    long sb = -1;
-    size_t se = a;
-    if (a > s0) {
-        size_t e = a - 1;
-        if (S_punct(d, e, ',') && e > s0) {
-            /* 'Klain, a spokesman, said' */
-            long b2 = S_np_left(d, s0, e - 1);
-            if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
-                long b3 = S_np_left(d, s0, (size_t)b2 - 2);
-                if (b3 >= 0) {
-                    sb = b3;
-                    se = e + 1;
-                }
+    *sb = -1;
+    *se = a;
+    if (a <= s0) return 0;
+    size_t e = a - 1;
+    if (S_punct(d, e, ',') && e > s0) {
+        /* 'Klain, a spokesman, said' */
+        long b2 = S_np_left(d, s0, e - 1);
+        if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
+            long b3 = S_np_left(d, s0, (size_t)b2 - 2);
+            if (b3 >= 0) {
+                *sb = b3;
+                *se = e;
+                return 1;
             }
-        } else {
-            sb = S_np_left(d, s0, e);
-            if (sb >= 0 && S_is(d, (size_t)sb, "who") == 0 && (S_lex(d, e) & HS_L_REL)) sb = (long)e;
-        }
-        if (sb < 0 && (S_is(d, e, "who") || S_is(d, e, "which"))) {
-            sb = (long)e;
-            se = e + 1;
-        }
-    }
-    size_t c1 = v + 1; /* cue end */
-    /* "according to X, ..." */
-    if (S_is(d, v, "according") && c1 < s1 && S_is(d, c1, "to")) return 0;
-    /* inverted: 'said X' after a content before it */
-    if (sb < 0) return 0;
-    /* the content after the cue */
-    size_t j = c1;
-    S_frame fr;
-    S_frame_init(&fr);
-    fr.cue_b = (long)v;
-    fr.cue_e = (long)c1;
-    S_addressee(d, j, s1, &fr);
-    if (fr.addr_b >= 0) j = (size_t)fr.addr_e;
-    /* skip a time phrase right after the cue: 'said Tuesday', 'said on Monday' */
-    while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
-           !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
-        j++;
-    if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
-    if (j < s1 && S_punct(d, j, ',')) {
-        /* 'said, "..."': a direct frame the first pass declined */
-        j++;
-    }
-    if (j >= s1 || !S_takes_clause(d, j)) return 0;
-    /* content before the cue: '..., X said.' */
-    size_t e = S_clause_end(d, j, s1);
-    if (e <= j + 1) {
-        /* nothing after the cue: take the clause before the subject */
-        if (sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
-            size_t cb = s0, ce = (size_t)sb - 1;
-            while (cb < ce && S_taken(d, cb)) cb++;
-            if (ce <= cb + 1) return 0;
-            hs_attr *at = S_new_attr(d);
-            if (!at) return HEARSAY_ENOMEM;
-            S_set_src(d, at, (size_t)sb, se);
-            S_set_cue(d, at, v, c1);
-            if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
-            at->nparts = 1;
-            return 0;
         }
         return 0;
     }
+    if (S_is(d, e, "who") || S_is(d, e, "which")) {
+        *sb = (long)e;
+        *se = e + 1;
+        return 1;
+    }
+    *sb = S_np_left(d, s0, e);
+    if (*sb >= 0) return 1;
+    /* 'X refused to', 'X decided to', 'X is expected to': the subject of
+     * the verb before 'to' */
+    if (S_is(d, e, "to") && e > s0 + 1) {
+        size_t k = e - 1;
+        if (S_t(d, k)->type == HS_T_WORD && !(S_t(d, k)->flags & HS_F_CAP)) return S_subject(d, s0, k, sb, se);
+    }
+    /* the nearest name or pronoun a few words left, with no clause break */
+    for (size_t k = e; k > s0 && e - k < 6; k--) {
+        size_t h = k - 1;
+        const hs_tok *t = S_t(d, h);
+        if (t->type == HS_T_QUOTE || S_punct(d, h, ',') || S_punct(d, h, ';') || (t->lex & (HS_L_THAT | HS_L_CONJ)))
+            break;
+        if ((t->lex & HS_L_PRON_PERSON) && !(t->lex & HS_L_PRON_POSS)) {
+            *sb = (long)h;
+            *se = h + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Skips what stands between a cue and its content: the addressee ('told
+ * reporters'), a time ('said Tuesday', 'on Monday'), a setting ('in a
+ * statement', 'on Twitter') when a 'that' or comma follows it. */
+static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_frame *fr) {
+    S_addressee(d, j, s1, fr);
+    if (fr->addr_b >= 0) j = (size_t)fr->addr_e;
+    for (int round = 0; round < 3; round++) {
+        size_t j0 = j;
+        while (j < s1 && (S_lex(d, j) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, j) & HS_L_THAT) &&
+               !S_is(d, j, "this") && !S_is(d, j, "once") && !S_is(d, j, "last"))
+            j++;
+        if (j + 1 < s1 && S_is(d, j, "on") && (S_lex(d, j + 1) & HS_L_WEEKDAY)) j += 2;
+        if (j < s1 && (S_lex(d, j) & HS_L_PREP) && !S_is(d, j, "to") && !S_is(d, j, "of")) {
+            /* a short prepositional phrase ended by 'that' or a comma */
+            for (size_t k = j + 1; k < s1 && k < j + 9; k++) {
+                const hs_tok *t = S_t(d, k);
+                if (t->type == HS_T_QUOTE || (t->lex & (HS_L_SAYVERB | HS_L_AUX | HS_L_VERB))) break;
+                if (S_is(d, k, "that") || S_punct(d, k, ',') || S_punct(d, k, ':')) {
+                    j = k;
+                    break;
+                }
+            }
+        }
+        if (j < s1 && (S_punct(d, j, ',') || S_punct(d, j, ':'))) j++;
+        if (j == j0) break;
+    }
+    return j;
+}
+
+static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
+                           size_t cb, size_t ce) {
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
-    S_set_src(d, at, (size_t)sb, se);
-    while (se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
-    S_set_src(d, at, (size_t)sb, se);
+    while (sb >= 0 && se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
+    if (sb >= 0) S_set_src(d, at, (size_t)sb, se);
     S_set_cue(d, at, v, c1);
-    if (fr.addr_b >= 0) {
-        at->addr_b = (int32_t)S_t(d, fr.addr_b)->b;
-        at->addr_e = (int32_t)S_t(d, fr.addr_e - 1)->e;
+    if (fr && fr->addr_b >= 0) {
+        at->addr_b = (int32_t)S_t(d, fr->addr_b)->b;
+        at->addr_e = (int32_t)S_t(d, fr->addr_e - 1)->e;
     }
-    if (S_add_part(d, S_t(d, j)->b, S_t(d, e - 1)->e)) return HEARSAY_ENOMEM;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
     /* a quotation inside the content is taken by it */
-    for (size_t m = j; m < e; m++) {
+    for (size_t m = cb; m < ce; m++) {
         const hs_tok *t = S_t(d, m);
         if (t->quote >= 0) {
             int32_t qk = t->quote;
             while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
             if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
+        }
+    }
+    return 0;
+}
+
+static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
+    size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
+    while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    long sb;
+    size_t se;
+    int has_subj = S_subject(d, s0, v, &sb, &se);
+    if (!has_subj) {
+        /* 'X called A and said B', 'X said A, adding B': the subject of the
+         * sentence's previous attribution */
+        for (size_t k = d->attrs.n; k-- > 0;) {
+            const hs_attr *p = &d->attrs.v[k];
+            if (p->cue_tok < s0 || p->cue_tok >= v) break;
+            if (p->src_b >= 0) {
+                size_t tb = p->cue_tok, te = p->cue_tok;
+                while (tb > s0 && S_t(d, tb)->b > (uint32_t)p->src_b) tb--;
+                while (te > tb && S_t(d, te - 1)->e > (uint32_t)p->src_e) te--;
+                if (S_t(d, tb)->b == (uint32_t)p->src_b && te > tb) {
+                    sb = (long)tb;
+                    se = te;
+                    has_subj = 1;
+                }
+                break;
+            }
+        }
+    }
+    S_frame fr;
+    S_frame_init(&fr);
+    fr.cue_b = (long)v;
+    fr.cue_e = (long)c1;
+    size_t j = S_skip_to_content(d, c1, s1, &fr);
+    size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
+    if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
+        if (!has_subj && v > s0 && S_punct(d, v - 1, ',')) {
+            /* '..., saying X': the subject of the main clause */
+            long b = S_np_right(d, s0, v) ? (long)s0 : -1;
+            if (b >= 0) {
+                sb = b;
+                se = S_np_right(d, s0, v);
+            }
+        }
+        return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
+    }
+    /* nothing after the cue: the clause before it ('..., X said.') */
+    if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
+        size_t cb = s0, ce = (size_t)sb - 1;
+        while (cb < ce && S_taken(d, cb)) cb++;
+        if (ce > cb + 1) return S_emit_indirect(d, sb, se, v, c1, NULL, cb, ce);
+    }
+    /* '..., said X.' */
+    if (!has_subj && v > s0 + 1 && S_punct(d, v - 1, ',')) {
+        size_t ne = S_np_right(d, c1, s1);
+        if (ne > c1) {
+            size_t cb = s0, ce = v - 1;
+            while (cb < ce && S_taken(d, cb)) cb++;
+            if (ce > cb + 1) return S_emit_indirect(d, (long)c1, ne, v, c1, NULL, cb, ce);
         }
     }
     return 0;

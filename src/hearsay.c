@@ -208,8 +208,8 @@ static int S_publish(hearsay_doc *d) {
     return d->strings.oom ? HEARSAY_ENOMEM : 0;
 }
 
-int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
-                    const hearsay_options *o, hearsay_doc *d) {
+int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text, size_t len,
+                   const hearsay_options *o) {
     if (!d) return HEARSAY_EINVAL;
     S_reset(d);
     hearsay_options def;
@@ -228,6 +228,14 @@ int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
     d->ninvalid = S_count_invalid(d->text, len);
     int rc = hs_tok_run(d);
     if (!rc) rc = hs_quote_run(d);
+    return rc;
+}
+
+int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
+                    const hearsay_options *o, hearsay_doc *d) {
+    int rc = hs_doc_prepare(d, m, text, len, o);
+    if (rc == HEARSAY_EINVAL || rc == HEARSAY_ETOOBIG) return rc;
+    if (!rc) rc = hs_cue_run(d);
     if (!rc) rc = hs_attr_run(d);
     if (!rc) rc = hs_ent_run(d);
     if (!rc) rc = S_publish(d);

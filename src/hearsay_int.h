@@ -94,7 +94,8 @@ enum {
     HS_F_SPACE_BEFORE = 1 << 4,
     HS_F_ABBREV = 1 << 5,     /* ends with a period that is not a full stop */
     HS_F_POSS = 1 << 6,       /* ends with 's or ’s (stripped into its own token) */
-    HS_F_INQ = 1 << 7         /* inside a quotation */
+    HS_F_INQ = 1 << 7,        /* inside a quotation */
+    HS_F_CUE = 1 << 8         /* the cue classifier says: a cue word */
 };
 
 /* quotation-mark roles (hs_tok.q) */
@@ -115,7 +116,9 @@ typedef struct {
                         6 two apostrophes */
     uint8_t pad;
     uint16_t flags;  /* HS_F_* */
-    uint16_t sent_pad;
+    uint16_t pad2;
+    uint32_t wh;     /* hash of the lower-cased form (features) */
+    float cue;       /* cue score (cue.c), 0 when not a candidate */
     uint32_t lex;    /* lexicon class bits (HS_L_*), 0 if unknown */
     int32_t word;    /* lexicon word id, -1 if unknown */
     int32_t quote;   /* innermost enclosing quotation (index), -1 if none */
@@ -174,7 +177,8 @@ enum {
     HS_L_THAT = 1u << 20,      /* complementizer-like: that whether if */
     HS_L_NOTNAME = 1u << 21,   /* capitalised but never a name (The, But...) */
     HS_L_VERB = 1u << 22,      /* common verb (not a name, not a noun head) */
-    HS_L_ORG = 1u << 23        /* organisation word (Department, Party ...) */
+    HS_L_ORG = 1u << 23,       /* organisation word (Department, Party ...) */
+    HS_L_CUECAND = 1u << 24    /* seen in cues in training: the classifier scores it */
 };
 
 /* ------------------------------------------------------ attribution */
@@ -279,9 +283,24 @@ int hs_attr_run(hearsay_doc *d);       /* attrib.c */
 int hs_ent_run(hearsay_doc *d);        /* entity.c */
 int hs_date_run(hearsay_doc *d);       /* date.c: dates of attributions */
 
-/* Lexicon lookup for a word s[0..n) (any case): class bits, word id. */
+/* Lexicon lookup for a word s[0..n) (any case): class bits, word id, and
+ * (when hash is not NULL) the hash of its lower-cased form. */
 uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
                        int32_t *word);
+uint32_t hs_hash_bytes(const char *s, size_t n);
+uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n,
+                         int32_t *word, uint32_t *hash);
+
+/* Resets d and runs the stages every consumer needs: tokens, sentences,
+ * paragraphs, quotations (hearsay.c; also used by the trainer). */
+int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text,
+                   size_t len, const hearsay_options *o);
+
+/* cue.c: the cue classifier's features for token j (hashed, at most
+ * HS_CUE_MAXF), and the pass that scores every candidate token. */
+#define HS_CUE_MAXF 48
+size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f);
+int hs_cue_run(hearsay_doc *d);
 
 /* Renderers (render.c, html.c). */
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);

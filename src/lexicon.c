@@ -10,6 +10,7 @@
 #include "hearsay_int.h"
 #include "model.h"
 
+#include <stdio.h>
 #include <threads.h>
 
 /* verbs of saying, believing, wanting, showing: the cue heads */
@@ -198,21 +199,30 @@ static hearsay_model S_builtin;
 static once_flag S_once = ONCE_FLAG_INIT;
 static int S_builtin_ok;
 
+/* build/gen/model_data.c: data/hearsay.model compiled in (may be empty) */
+extern const unsigned char hs_model_data[];
+extern const size_t hs_model_size;
+
+static int S_add_classes(hearsay_model *m);
+
 static void S_build_builtin(void) {
-    S_builtin_ok = hs_model_init(&S_builtin) == 0;
-    for (size_t c = 0; S_builtin_ok && c < sizeof S_classes / sizeof *S_classes; c++) {
+    S_builtin_ok = hs_model_init(&S_builtin) == 0 && S_add_classes(&S_builtin) == 0;
+    if (S_builtin_ok && hs_model_size > 0)
+        S_builtin_ok = hs_model_parse(&S_builtin, hs_model_data, hs_model_size) == 0;
+}
+
+static int S_add_classes(hearsay_model *m) {
+    for (size_t c = 0; c < sizeof S_classes / sizeof *S_classes; c++) {
         const char *p = S_classes[c].words;
         while (*p) {
             while (*p == ' ') p++;
             const char *q = p;
             while (*q && *q != ' ') q++;
-            if (q > p && hs_model_add(&S_builtin, p, (size_t)(q - p), S_classes[c].bits) < 0) {
-                S_builtin_ok = 0;
-                break;
-            }
+            if (q > p && hs_model_add(m, p, (size_t)(q - p), S_classes[c].bits) < 0) return HEARSAY_ENOMEM;
             p = q;
         }
     }
+    return 0;
 }
 
 const hearsay_model *hearsay_model_builtin(void) {
@@ -228,6 +238,8 @@ static uint64_t S_hash(const char *s, size_t n) {
     return h ^ (h >> 29);
 }
 
+uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n); }
+
 int hs_model_init(hearsay_model *m) {
     memset(m, 0, sizeof *m);
     m->mask = 4095;
@@ -238,6 +250,7 @@ int hs_model_init(hearsay_model *m) {
 void hs_model_release(hearsay_model *m) {
     free(m->slots);
     free(m->words);
+    free(m->cue_w);
     memset(m, 0, sizeof *m);
 }
 
@@ -286,8 +299,20 @@ int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
 }
 
 uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t *word) {
+    return hs_lex_lookup_h(m, s, n, word, NULL);
+}
+
+uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                         uint32_t *hash) {
     *word = -1;
-    if (n == 0 || n > HS_LEX_MAXLEN || !m->slots) return 0;
+    if (n > HS_LEX_MAXLEN) {
+        if (hash) *hash = (uint32_t)S_hash(s, n > 64 ? 64 : n);
+        return 0;
+    }
+    if (n == 0 || !m->slots) {
+        if (hash) *hash = 0;
+        return 0;
+    }
     char low[HS_LEX_MAXLEN];
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -301,6 +326,7 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t 
         low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     uint64_t h = S_hash(low, k);
+    if (hash) *hash = (uint32_t)h;
     size_t j = h & m->mask;
     for (;;) {
         const hs_lex_slot *sl = &m->slots[j];
@@ -313,10 +339,96 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t 
     }
 }
 
+/* ------------------------------------------------------- model file */
+
+typedef struct {
+    const unsigned char *p;
+    size_t n, i;
+    int bad;
+} S_rd;
+
+static uint32_t S_u32(S_rd *r) {
+    if (r->i + 4 > r->n) {
+        r->bad = 1;
+        return 0;
+    }
+    const unsigned char *q = r->p + r->i;
+    r->i += 4;
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+
+static float S_f32(S_rd *r) {
+    uint32_t u = S_u32(r);
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
+    S_rd r = {p, n, 8, 0};
+    if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
+    uint32_t version = S_u32(&r), bits = S_u32(&r);
+    float thr = S_f32(&r);
+    if (r.bad || version != 1 || bits < 8 || bits > 24) return HEARSAY_EFORMAT;
+    uint32_t nw = S_u32(&r);
+    for (uint32_t k = 0; k < nw && !r.bad; k++) {
+        if (r.i >= n) return HEARSAY_EFORMAT;
+        size_t len = p[r.i++];
+        if (r.i + len > n) return HEARSAY_EFORMAT;
+        if (len && len <= HS_LEX_MAXLEN && hs_model_add(m, (const char *)p + r.i, len, HS_L_CUECAND) < 0)
+            return HEARSAY_ENOMEM;
+        r.i += len;
+    }
+    float *w = calloc((size_t)1 << bits, sizeof *w);
+    if (!w) return HEARSAY_ENOMEM;
+    uint32_t nz = S_u32(&r);
+    for (uint32_t k = 0; k < nz && !r.bad; k++) {
+        uint32_t idx = S_u32(&r);
+        float v = S_f32(&r);
+        if (idx >> bits) r.bad = 1;
+        else w[idx] = v;
+    }
+    if (r.bad) {
+        free(w);
+        return HEARSAY_EFORMAT;
+    }
+    free(m->cue_w);
+    m->cue_w = w;
+    m->cue_bits = bits;
+    m->cue_bias = thr;
+    return 0;
+}
+
 int hearsay_model_load(const char *path, hearsay_model **out) {
-    (void)path;
     *out = NULL;
-    return HEARSAY_EINVAL; /* no external model format yet */
+    if (!path) return HEARSAY_EINVAL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return HEARSAY_EIO;
+    unsigned char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap && hs_vec_grow_((void **)&buf, &cap, n + 65536, 1)) {
+            fclose(f);
+            free(buf);
+            return HEARSAY_ENOMEM;
+        }
+        size_t k = fread(buf + n, 1, cap - n, f);
+        if (!k) break;
+        n += k;
+    }
+    int err = ferror(f);
+    fclose(f);
+    hearsay_model *m = calloc(1, sizeof *m);
+    int rc = err ? HEARSAY_EIO : !m ? HEARSAY_ENOMEM : hs_model_init(m);
+    if (!rc) rc = S_add_classes(m);
+    if (!rc) rc = hs_model_parse(m, buf, n);
+    free(buf);
+    if (rc) {
+        hearsay_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
 }
 
 void hearsay_model_free(hearsay_model *m) {

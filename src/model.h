@@ -20,7 +20,19 @@ struct hearsay_model {
     size_t mask;
     uint32_t *words; /* id -> slot */
     size_t nwords, wcap;
+    /* cue classifier: hashed feature weights (NULL: no classifier, the
+     * lexicon's HS_L_SAYVERB decides) */
+    float *cue_w;
+    uint32_t cue_bits; /* table size 1 << cue_bits */
+    float cue_bias;    /* decision threshold */
 };
+
+/* The model file format (little-endian):
+ *   "HSYMODL1", u32 version (1), u32 cue_bits, f32 threshold,
+ *   u32 nwords, nwords x (u8 len, bytes): cue-candidate words,
+ *   u32 nweights, nweights x (u32 index, f32 weight)              */
+#define HS_MODEL_MAGIC "HSYMODL1"
+int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n);
 
 int hs_model_init(hearsay_model *m);
 void hs_model_release(hearsay_model *m);

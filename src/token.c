@@ -76,7 +76,11 @@ static int S_is_abbrev(const char *s, size_t n) {
         "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "sens",
         "reps", "gens", "mss", "messrs", "approx", "dept", "est", "fig", "rt",
         "hon", "cmdr", "supt", "atty", "det", "maj", "pvt", "cpl", "u.s",
-        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d"};
+        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+        "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+        "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+        "wash", "wis", "wyo", "univ", "assn", "bros", "gov't"};
     if (n > 6) return 0;
     char low[8];
     for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
@@ -123,7 +127,7 @@ static void S_word_flags(hearsay_doc *d, hs_tok *t) {
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    t->lex = hs_lex_lookup(d->model, w, n, &t->word);
+    t->lex = hs_lex_lookup_h(d->model, w, n, &t->word, &t->wh);
 }
 
 /* Scans a word starting at z->i (a letter or digit). */
@@ -244,7 +248,7 @@ static int S_tokens(hearsay_doc *d) {
                     return HEARSAY_ENOMEM;
                 hs_tok *t = &d->toks.v[d->toks.n - 1];
                 t->flags |= HS_F_POSS;
-                t->lex = hs_lex_lookup(d->model, "'s", 2, &t->word);
+                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &t->word, &t->wh);
                 prev_word = 1;
                 continue;
             }
@@ -274,6 +278,7 @@ static int S_tokens(hearsay_doc *d) {
         hs_tok *t = &d->toks.v[d->toks.n - 1];
         t->q = q;
         t->qstyle = style;
+        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
         prev_word = 0;
     }
     d->ncp = z.cp;

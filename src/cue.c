@@ -1,0 +1,143 @@
+/*
+ * cue.c -- the cue classifier: is this word the cue of an attribution
+ * ("said", "told", "insistence", "cast doubt on")?
+ *
+ * A linear model (averaged perceptron, trained by tools/train.c on PolNeAR
+ * train) over hashed features of the word and its neighbours. Only words
+ * the model lists as candidates (seen in cues in training, or verbs of
+ * saying in the lexicon) are scored, so the pass costs little on text with
+ * no attribution. Without a model the lexicon decides (HS_L_SAYVERB).
+ */
+#include "hearsay_int.h"
+#include "model.h"
+
+enum {
+    F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
+    F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
+    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2
+};
+
+static inline uint32_t S_mix(uint32_t a, uint32_t b) {
+    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 12;
+    return h;
+}
+
+static uint32_t S_wh(const hearsay_doc *d, long j) {
+    if (j < 0) return 0x51u;
+    if ((size_t)j >= d->toks.n) return 0x52u;
+    return d->toks.v[j].wh;
+}
+
+/* A coarse class of token j: pronoun, name, lower-case word, punctuation,
+ * quotation mark, number, determiner, or outside the text. */
+static uint32_t S_cls(const hearsay_doc *d, long j) {
+    if (j < 0 || (size_t)j >= d->toks.n) return 1;
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type == HS_T_QUOTE) return t->q == HS_Q_OPEN ? 2 : 3;
+    if (t->type == HS_T_PUNCT) return 4;
+    if (t->type == HS_T_NUM) return 5;
+    if (t->lex & HS_L_PRON_PERSON) return 6;
+    if (t->lex & HS_L_DET) return 7;
+    if (t->flags & HS_F_POSS) return 8;
+    if (t->flags & HS_F_CAP) return 9;
+    if (t->lex & HS_L_AUX) return 10;
+    return 11;
+}
+
+/* Quotation context: does a quotation end right before (", or ,")? or
+ * open right after? */
+static uint32_t S_qctx(const hearsay_doc *d, size_t j) {
+    uint32_t c = 0;
+    for (long k = (long)j - 1; k >= 0 && k >= (long)j - 6; k--) {
+        const hs_tok *t = &d->toks.v[k];
+        if (t->type == HS_T_QUOTE) {
+            if (t->q == HS_Q_CLOSE) c |= 1;
+            break;
+        }
+        if (t->type == HS_T_PUNCT && d->text[t->b] == '.') break;
+    }
+    for (size_t k = j + 1; k < d->toks.n && k <= j + 3; k++) {
+        const hs_tok *t = &d->toks.v[k];
+        if (t->type == HS_T_QUOTE) {
+            if (t->q == HS_Q_OPEN) c |= 2;
+            break;
+        }
+        if (t->type == HS_T_PUNCT && d->text[t->b] == ':') c |= 4;
+        if (t->type == HS_T_WORD) break;
+    }
+    return c;
+}
+
+size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
+    size_t n = 0;
+    const hs_tok *t = &d->toks.v[j];
+    long i = (long)j;
+    uint32_t w0 = t->wh, wm1 = S_wh(d, i - 1), wp1 = S_wh(d, i + 1);
+    f[n++] = S_mix(F_BIAS, 0);
+    f[n++] = S_mix(F_W0, w0);
+    f[n++] = S_mix(F_WM1, wm1);
+    f[n++] = S_mix(F_WP1, wp1);
+    f[n++] = S_mix(F_WP2, S_wh(d, i + 2));
+    f[n++] = S_mix(F_WM2, S_wh(d, i - 2));
+    f[n++] = S_mix(S_mix(F_WM1W0, wm1), w0);
+    f[n++] = S_mix(S_mix(F_W0WP1, w0), wp1);
+    f[n++] = S_mix(S_mix(F_WP1WP2, wp1), S_wh(d, i + 2));
+    size_t len = t->e - t->b;
+    if (len >= 3) {
+        char suf[3];
+        for (int k = 0; k < 3; k++) {
+            char c = d->text[t->e - 3 + k];
+            suf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        f[n++] = S_mix(F_SUF3, hs_hash_bytes(suf, 3));
+    }
+    f[n++] = S_mix(F_SHAPE, (t->flags & (HS_F_CAP | HS_F_ALLCAP)) | (t->flags & HS_F_SENT_START ? 8u : 0u));
+    uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
+    uint32_t lexm1 = i > 0 ? d->toks.v[i - 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
+    uint32_t lexp1 = j + 1 < d->toks.n ? d->toks.v[j + 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
+    for (uint32_t b = 0; b < 24 && n + 3 < HS_CUE_MAXF - 10; b++) {
+        if (lex0 >> b & 1) f[n++] = S_mix(F_LEX0, b);
+        if (lexm1 >> b & 1) f[n++] = S_mix(F_LEXM1, b);
+        if (lexp1 >> b & 1) f[n++] = S_mix(F_LEXP1, b);
+    }
+    uint32_t q = S_qctx(d, j);
+    f[n++] = S_mix(F_QCTX, q);
+    f[n++] = S_mix(S_mix(F_W0QCTX, w0), q);
+    uint32_t cm1 = S_cls(d, i - 1), cp1 = S_cls(d, i + 1);
+    f[n++] = S_mix(F_CLSM1, cm1);
+    f[n++] = S_mix(F_CLSP1, cp1);
+    f[n++] = S_mix(S_mix(F_W0CLSM1, w0), cm1);
+    f[n++] = S_mix(S_mix(F_W0CLSP1, w0), cp1);
+    f[n++] = S_mix(F_HASQ, (t->flags & HS_F_INQ) ? 1u : 0u);
+    return n;
+}
+
+/* Is token j a candidate for the classifier? */
+static int S_candidate(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    return t->type == HS_T_WORD && (t->lex & (HS_L_CUECAND | HS_L_SAYVERB)) && !(t->flags & HS_F_POSS);
+}
+
+int hs_cue_run(hearsay_doc *d) {
+    const hearsay_model *m = d->model;
+    uint32_t f[HS_CUE_MAXF];
+    for (size_t j = 0; j < d->toks.n; j++) {
+        hs_tok *t = &d->toks.v[j];
+        t->cue = 0;
+        if (!S_candidate(d, j)) continue;
+        if (!m->cue_w) {
+            if (t->lex & HS_L_SAYVERB) t->flags |= HS_F_CUE;
+            continue;
+        }
+        size_t n = hs_cue_features(d, j, f);
+        uint32_t mask = (1u << m->cue_bits) - 1;
+        float s = 0;
+        for (size_t k = 0; k < n; k++) s += m->cue_w[f[k] & mask];
+        t->cue = s;
+        if (s > m->cue_bias) t->flags |= HS_F_CUE;
+    }
+    return 0;
+}

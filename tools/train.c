@@ -1,0 +1,392 @@
+/*
+ * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
+ * and writes the model file the library compiles in (data/hearsay.model).
+ *
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR
+ *
+ * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
+ * annotator in sort order is used, as score.py does). Every word token
+ * inside a gold Cue span (other than function words) is a positive example;
+ * every other candidate token a negative one. Candidates are words seen in
+ * cues at least twice in DIR, and the lexicon's verbs of saying. The model
+ * is an averaged perceptron over the hashed features of hs_cue_features().
+ * Deterministic: the same data gives the same file.
+ */
+#include "hearsay_int.h"
+#include "model.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+
+typedef struct {
+    uint32_t f[HS_CUE_MAXF];
+    uint8_t n;
+    int8_t y;
+} S_ex;
+
+typedef struct {
+    uint32_t wh;
+    uint32_t pos, all;
+    char s[HS_LEX_MAXLEN + 1];
+} S_word;
+
+static HS_VEC(S_ex) S_exs;
+static HS_VEC(S_word) S_words;
+
+static int S_cmpstr(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *S_slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *p = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap && hs_vec_grow_((void **)&p, &cap, n + 65536, 1)) break;
+        size_t k = fread(p + n, 1, cap - n, f);
+        if (!k) break;
+        n += k;
+    }
+    fclose(f);
+    *len = n;
+    return p;
+}
+
+/* Lists a directory's entries ending with suffix, sorted. */
+static char **S_list(const char *dir, const char *suffix, size_t *count) {
+    DIR *dp = opendir(dir);
+    if (!dp) return NULL;
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    size_t sl = strlen(suffix);
+    while ((e = readdir(dp))) {
+        size_t l = strlen(e->d_name);
+        if (l <= sl || strcmp(e->d_name + l - sl, suffix)) continue;
+        if (n == cap && hs_vec_grow_((void **)&v, &cap, n + 1, sizeof *v)) break;
+        v[n++] = strdup(e->d_name);
+    }
+    closedir(dp);
+    qsort(v, n, sizeof *v, S_cmpstr);
+    *count = n;
+    return v;
+}
+
+/* Gold cue spans (code points) of one .ann file. */
+typedef struct {
+    uint32_t b, e;
+} S_rng;
+
+static size_t S_read_cues(const char *path, S_rng *out, size_t max) {
+    size_t len, n = 0;
+    char *p = S_slurp(path, &len);
+    if (!p) return 0;
+    char *line = p, *end = p + len;
+    while (line < end) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        if (!nl) nl = end;
+        *nl = 0;
+        if (line[0] == 'T') {
+            char *tab = strchr(line, '\t');
+            if (tab && !strncmp(tab + 1, "Cue ", 4)) {
+                char *q = tab + 5;
+                while (n < max) {
+                    char *e1;
+                    long a = strtol(q, &e1, 10);
+                    long b = strtol(e1, &q, 10);
+                    if (e1 == q || a < 0 || b < a) break;
+                    out[n].b = (uint32_t)a;
+                    out[n].e = (uint32_t)b;
+                    n++;
+                    if (*q != ';') break;
+                    q++;
+                }
+            }
+        }
+        line = nl + 1;
+    }
+    free(p);
+    return n;
+}
+
+static int S_function_word(const hs_tok *t) {
+    return (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_DET | HS_L_AUX | HS_L_CONJ)) != 0;
+}
+
+static int S_gold(const hs_tok *t, const S_rng *cues, size_t nc) {
+    if (t->type != HS_T_WORD || S_function_word(t)) return 0;
+    for (size_t k = 0; k < nc; k++)
+        if (t->c < cues[k].e && cues[k].b < t->ce) return 1;
+    return 0;
+}
+
+/* wh -> index + 1 into S_words (open addressing; 0 is empty) */
+#define S_TAB_BITS 18
+static uint32_t S_tab[1u << S_TAB_BITS];
+
+static uint32_t *S_slot(uint32_t wh) {
+    uint32_t i = (wh * 2654435761u) >> (32 - S_TAB_BITS);
+    while (S_tab[i] && S_words.v[S_tab[i] - 1].wh != wh) i = (i + 1) & ((1u << S_TAB_BITS) - 1);
+    return &S_tab[i];
+}
+
+static void S_reindex(void) {
+    memset(S_tab, 0, sizeof S_tab);
+    for (size_t i = 0; i < S_words.n; i++) *S_slot(S_words.v[i].wh) = (uint32_t)i + 1;
+}
+
+static S_word *S_word_of(const hearsay_doc *d, const hs_tok *t) {
+    uint32_t *sl = S_slot(t->wh);
+    if (*sl) return &S_words.v[*sl - 1];
+    size_t n = t->e - t->b;
+    if (n > HS_LEX_MAXLEN) return NULL;
+    S_word w;
+    memset(&w, 0, sizeof w);
+    w.wh = t->wh;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d->text[t->b + i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)d->text[t->b + i + 1] == 0x80 &&
+            (unsigned char)d->text[t->b + i + 2] == 0x99) {
+            w.s[k++] = '\'';
+            i += 2;
+            continue;
+        }
+        w.s[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (hs_vec_push(&S_words, w) || S_words.n * 2 > (1u << S_TAB_BITS)) return NULL;
+    *sl = (uint32_t)S_words.n;
+    return &S_words.v[S_words.n - 1];
+}
+
+typedef int (*S_doc_fn)(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx);
+
+/* Runs fn over every article of dir. */
+static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
+    char tdir[4096], adir[4096], path[8192];
+    snprintf(tdir, sizeof tdir, "%s/text", dir);
+    snprintf(adir, sizeof adir, "%s/attributions", dir);
+    size_t nt, na;
+    char **texts = S_list(tdir, ".txt", &nt), **anns = S_list(adir, ".ann", &na);
+    if (!texts || !anns) {
+        fprintf(stderr, "hearsay-train: %s: no text/ or attributions/\n", dir);
+        return -1;
+    }
+    hearsay_doc *d = hearsay_doc_new();
+    static S_rng cues[100000];
+    size_t ai = 0, docs = 0;
+    for (size_t i = 0; i < nt; i++) {
+        size_t bl = strlen(texts[i]) - 4;
+        /* the first .ann whose name is base + "_" + 4 hex + ".ann" */
+        while (ai < na && strncmp(anns[ai], texts[i], bl) < 0) ai++;
+        if (ai >= na || strncmp(anns[ai], texts[i], bl) || strlen(anns[ai]) != bl + 9) continue;
+        size_t len;
+        snprintf(path, sizeof path, "%s/%s", tdir, texts[i]);
+        char *text = S_slurp(path, &len);
+        if (!text) continue;
+        snprintf(path, sizeof path, "%s/%s", adir, anns[ai]);
+        size_t nc = S_read_cues(path, cues, sizeof cues / sizeof *cues);
+        hearsay_options o;
+        hearsay_options_init(&o);
+        o.max_doc_bytes = (size_t)64 << 20;
+        if (hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o) == 0) {
+            fn(d, cues, nc, ctx);
+            docs++;
+        }
+        d->text = NULL;
+        free(text);
+    }
+    hearsay_doc_free(d);
+    for (size_t i = 0; i < nt; i++) free(texts[i]);
+    for (size_t i = 0; i < na; i++) free(anns[i]);
+    free(texts);
+    free(anns);
+    fprintf(stderr, "hearsay-train: %s: %zu articles\n", dir, docs);
+    return 0;
+}
+
+static int S_count(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
+    (void)ctx;
+    for (size_t j = 0; j < d->toks.n; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        if (t->type != HS_T_WORD || S_function_word(t) || (t->flags & HS_F_POSS)) continue;
+        if (!S_gold(t, cues, nc)) continue;
+        S_word *w = S_word_of(d, t);
+        if (w) w->pos++;
+    }
+    return 0;
+}
+
+static int S_is_cand(const hs_tok *t) {
+    if (t->type != HS_T_WORD || (t->flags & HS_F_POSS)) return 0;
+    if (t->lex & HS_L_SAYVERB) return 1;
+    uint32_t *sl = S_slot(t->wh);
+    return *sl && S_words.v[*sl - 1].pos >= 2;
+}
+
+static int S_collect(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
+    (void)ctx;
+    for (size_t j = 0; j < d->toks.n; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        if (!S_is_cand(t)) continue;
+        S_ex ex;
+        ex.n = (uint8_t)hs_cue_features(d, j, ex.f);
+        ex.y = S_gold(t, cues, nc) ? 1 : -1;
+        if (hs_vec_push(&S_exs, ex)) return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    const float *w;
+    uint32_t mask;
+    size_t tp, fp, fn;
+} S_evalctx;
+
+static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
+    S_evalctx *e = ctx;
+    uint32_t f[HS_CUE_MAXF];
+    for (size_t j = 0; j < d->toks.n; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        int gold = S_gold(t, cues, nc);
+        int pred = 0;
+        if (S_is_cand(t)) {
+            size_t n = hs_cue_features(d, j, f);
+            float s = 0;
+            for (size_t k = 0; k < n; k++) s += e->w[f[k] & e->mask];
+            pred = s > 0;
+        }
+        e->tp += gold && pred;
+        e->fp += !gold && pred;
+        e->fn += gold && !pred;
+    }
+    return 0;
+}
+
+static void S_put_u32(FILE *f, uint32_t v) {
+    unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    fwrite(b, 1, 4, f);
+}
+
+static void S_put_f32(FILE *f, float x) {
+    uint32_t u;
+    memcpy(&u, &x, 4);
+    S_put_u32(f, u);
+}
+
+static int S_write(const char *path, const float *w, uint32_t bits) {
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        fprintf(stderr, "hearsay-train: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    fwrite(HS_MODEL_MAGIC, 1, 8, f);
+    S_put_u32(f, 1);
+    S_put_u32(f, bits);
+    S_put_f32(f, 0.0f);
+    uint32_t nw = 0;
+    for (size_t i = 0; i < S_words.n; i++) nw += S_words.v[i].pos >= 2;
+    S_put_u32(f, nw);
+    for (size_t i = 0; i < S_words.n; i++) {
+        if (S_words.v[i].pos < 2) continue;
+        unsigned char l = (unsigned char)strlen(S_words.v[i].s);
+        fputc(l, f);
+        fwrite(S_words.v[i].s, 1, l, f);
+    }
+    uint32_t nz = 0, size = 1u << bits;
+    for (uint32_t i = 0; i < size; i++) nz += w[i] != 0;
+    S_put_u32(f, nz);
+    for (uint32_t i = 0; i < size; i++)
+        if (w[i] != 0) {
+            S_put_u32(f, i);
+            S_put_f32(f, w[i]);
+        }
+    int bad = ferror(f);
+    if (fclose(f) || bad) {
+        fprintf(stderr, "hearsay-train: %s: write failed\n", path);
+        return -1;
+    }
+    fprintf(stderr, "hearsay-train: wrote %s: %u candidate words, %u weights\n", path, nw, nz);
+    return 0;
+}
+
+static int S_cmp_word(const void *a, const void *b) {
+    return strcmp(((const S_word *)a)->s, ((const S_word *)b)->s);
+}
+
+int main(int argc, char **argv) {
+    const char *out = "data/hearsay.model", *eval = NULL, *dir = NULL;
+    int epochs = 10;
+    uint32_t bits = 18;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
+        else if (!strcmp(argv[i], "--eval") && i + 1 < argc) eval = argv[++i];
+        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
+        else if (argv[i][0] != '-') dir = argv[i];
+        else {
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR\n");
+            return 2;
+        }
+    }
+    if (!dir || bits < 8 || bits > 24 || epochs < 1) {
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR\n");
+        return 2;
+    }
+    if (S_each_doc(dir, S_count, NULL)) return 1;
+    qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
+    S_reindex();
+    if (S_each_doc(dir, S_collect, NULL)) return 1;
+    size_t pos = 0;
+    for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;
+    fprintf(stderr, "hearsay-train: %zu examples, %zu positive\n", S_exs.n, pos);
+    uint32_t size = 1u << bits, mask = size - 1;
+    float *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
+    size_t *order = malloc(S_exs.n * sizeof *order);
+    if (!w || !u || !order) return 1;
+    for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
+    uint64_t rng = 0x9E3779B97F4A7C15ull;
+    float c = 1;
+    for (int ep = 0; ep < epochs; ep++) {
+        for (size_t i = S_exs.n; i > 1; i--) { /* Fisher-Yates, fixed seed */
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            size_t k = (size_t)(rng >> 33) % i;
+            size_t t = order[i - 1];
+            order[i - 1] = order[k];
+            order[k] = t;
+        }
+        size_t errs = 0;
+        for (size_t i = 0; i < S_exs.n; i++) {
+            const S_ex *ex = &S_exs.v[order[i]];
+            float s = 0;
+            for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
+            if (s * ex->y <= 0) {
+                errs++;
+                for (int k = 0; k < ex->n; k++) {
+                    w[ex->f[k] & mask] += ex->y;
+                    u[ex->f[k] & mask] += ex->y * c;
+                }
+            }
+            c++;
+        }
+        fprintf(stderr, "hearsay-train: epoch %d: %zu mistakes\n", ep + 1, errs);
+    }
+    for (uint32_t i = 0; i < size; i++) w[i] -= u[i] / c; /* averaged */
+    if (eval) {
+        S_evalctx e = {w, mask, 0, 0, 0};
+        if (S_each_doc(eval, S_evaluate, &e)) return 1;
+        double p = e.tp ? (double)e.tp / (e.tp + e.fp) : 0, r = e.tp ? (double)e.tp / (e.tp + e.fn) : 0;
+        fprintf(stderr, "hearsay-train: %s: cue words P %.3f R %.3f F1 %.3f\n", eval, p, r,
+                p + r ? 2 * p * r / (p + r) : 0);
+    }
+    int rc = S_write(out, w, bits);
+    free(w);
+    free(u);
+    free(order);
+    hs_vec_free(&S_exs);
+    hs_vec_free(&S_words);
+    return rc ? 1 : 0;
+}
