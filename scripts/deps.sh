@@ -5,7 +5,7 @@
 set -e
 PKGS="build-essential pkg-config python3 zlib1g-dev libzstd-dev libjansson-dev \
 libsqlite3-dev sqlite3 libmicrohttpd-dev valgrind clang libclang-rt-14-dev \
-parallel zstd"
+parallel zstd libjson-c-dev time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
