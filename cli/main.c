@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 #include "hearsay.h"
+#include "index_cmd.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +21,11 @@ typedef struct {
 /* The subcommands, in the order --help lists them. */
 static const command commands[] = {
     {"extract", cmd_extract, "find who said what in articles"},
+    {"index", cmd_index, "add articles and their attributions to an index"},
+    {"search", cmd_search, "search an index's quotations"},
+    {"speakers", cmd_speakers, "the most-quoted speakers of an index"},
+    {"repeats", cmd_repeats, "the same quotation in several articles"},
+    {"stats", cmd_stats, "counts of an index"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

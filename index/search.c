@@ -1,0 +1,123 @@
+/*
+ * search.c -- full-text search over quotations (FTS5, ranked with bm25),
+ * filtered by speaker, outlet and article date.
+ *
+ * The statement is assembled from fixed fragments chosen by which filters
+ * are set; every value is a bound parameter. The user's words become FTS5
+ * strings ("word", or "word"* for a prefix), so no input can be read as
+ * FTS5 syntax.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "ix_int.h"
+
+#define S_MAX_LIMIT 100000
+
+void hearsay_index_query_init(hearsay_index_query *q) {
+    memset(q, 0, sizeof *q);
+    q->limit = 20;
+}
+
+/* One word as an FTS5 string: quotes doubled, a trailing '*' kept as a
+ * prefix marker. */
+static void S_fts_word(hsix_buf *b, const char *w, size_t n) {
+    int prefix = n > 1 && w[n - 1] == '*';
+    if (prefix) n--;
+    hsix_buf_puts(b, b->n ? " \"" : "\"");
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '"') hsix_buf_puts(b, "\"");
+        hsix_buf_put(b, w + i, 1);
+    }
+    hsix_buf_puts(b, prefix ? "\"*" : "\"");
+}
+
+/* q->match as an FTS5 query, into b ("" when it holds no word). */
+static void S_fts_query(hsix_buf *b, const char *match) {
+    const char *p = match;
+    while (*p) {
+        while (*p && isspace((unsigned char)*p)) p++;
+        size_t n = strcspn(p, " \t\r\n");
+        if (n) S_fts_word(b, p, n);
+        p += n;
+    }
+}
+
+static void S_sql(hsix_buf *sql, const hearsay_index_query *q, int fts) {
+    hsix_buf_printf(sql, "SELECT %s, %s FROM ", HSIX_HIT_COLUMNS,
+                    fts ? "bm25(quote_fts)" : "0.0");
+    if (fts) hsix_buf_puts(sql, "quote_fts JOIN ");
+    hsix_buf_puts(sql, HSIX_HIT_FROM);
+    if (fts) hsix_buf_puts(sql, " WHERE quote_fts MATCH :match AND a.id = quote_fts.rowid");
+    else hsix_buf_puts(sql, " WHERE 1");
+    if (q->speaker)
+        hsix_buf_puts(sql, " AND a.speaker_id IN (SELECT id FROM speakers WHERE"
+                           " canonical IN (SELECT canonical FROM speakers WHERE"
+                           " key IN (:pkey, :gkey) OR surname = :surname))");
+    if (q->since) hsix_buf_puts(sql, " AND r.date >= :since");
+    if (q->until) hsix_buf_puts(sql, " AND r.date <= :until");
+    if (q->outlet) hsix_buf_puts(sql, " AND r.outlet = :outlet");
+    hsix_buf_puts(sql, fts ? " ORDER BY bm25(quote_fts), a.id"
+                           : " ORDER BY r.date DESC, a.id");
+    hsix_buf_puts(sql, " LIMIT :limit");
+}
+
+static int S_bind(sqlite3_stmt *st, const char *name, const char *v) {
+    int i = sqlite3_bind_parameter_index(st, name);
+    return i ? hsix_bind_text(st, i, v) : SQLITE_OK;
+}
+
+static int S_bind_all(sqlite3_stmt *st, const hearsay_index_query *q,
+                      const char *fts) {
+    hsix_name pn, gn;
+    const char *pkey = hsix_name_norm(q->speaker, 0, &pn) ? pn.key : "";
+    const char *gkey = hsix_name_norm(q->speaker, 1, &gn) ? gn.key : "";
+    int limit = q->limit > 0 && q->limit <= S_MAX_LIMIT ? q->limit : 20;
+    int rc = S_bind(st, ":match", fts);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":pkey", pkey);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":gkey", gkey);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":surname", pn.words == 1 ? pkey : NULL);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":since", q->since);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":until", q->until);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":outlet", q->outlet);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
+    return rc;
+}
+
+/* Steps st, calling fn with each hit, until done or fn says stop. */
+static int S_each(hearsay_index *ix, sqlite3_stmt *st, hearsay_index_hit_fn fn,
+                  void *ctx) {
+    hsix_hitrow row = {0};
+    int rc, status = HEARSAY_INDEX_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        status = hsix_hit_read(ix, st, &row);
+        if (status || fn(ctx, &row.hit)) break;
+    }
+    hsix_buf_free(&row.ctx);
+    if (status) return status;
+    return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? hsix_ok(ix)
+                                                   : hsix_fail(ix, rc, "searching");
+}
+
+int hearsay_index_search(hearsay_index *ix, const hearsay_index_query *q,
+                         hearsay_index_hit_fn fn, void *ctx) {
+    if (!q || !fn) return hsix_error(ix, HEARSAY_INDEX_EINVAL, "search: no query");
+    hsix_buf fts = {0}, sql = {0};
+    S_fts_query(&fts, q->match ? q->match : "");
+    S_sql(&sql, q, fts.n > 0);
+    sqlite3_stmt *st = NULL;
+    int rc = HEARSAY_INDEX_ENOMEM;
+    if (hsix_buf_cstr(&fts) && hsix_buf_cstr(&sql)) {
+        int src = sqlite3_prepare_v2(ix->db, sql.p, -1, &st, NULL);
+        if (src == SQLITE_OK) src = S_bind_all(st, q, fts.n ? fts.p : NULL);
+        rc = src == SQLITE_OK ? S_each(ix, st, fn, ctx)
+                              : hsix_fail(ix, src, "preparing the search");
+    } else {
+        hsix_error(ix, rc, "out of memory");
+    }
+    sqlite3_finalize(st);
+    hsix_buf_free(&fts);
+    hsix_buf_free(&sql);
+    return rc;
+}
