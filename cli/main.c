@@ -26,6 +26,7 @@ static const command commands[] = {
     {"speakers", cmd_speakers, "the most-quoted speakers of an index"},
     {"repeats", cmd_repeats, "the same quotation in several articles"},
     {"stats", cmd_stats, "counts of an index"},
+    {"serve", cmd_serve, "a local web app over an index"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
