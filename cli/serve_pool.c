@@ -52,6 +52,10 @@ static sv_conn *S_conn_open(const char *path, char *err, size_t errlen) {
 }
 
 int sv_pool_init(sv_pool *p, const char *path, size_t max, char *err, size_t errlen) {
+    /* Without memory statistics SQLite's allocator takes no global mutex,
+     * which the request threads would otherwise contend for. Only possible
+     * before SQLite initialises; harmless (SQLITE_MISUSE) after. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     memset(p, 0, sizeof *p);
     p->path = path;
     p->max = max ? max : 1;
