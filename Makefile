@@ -34,7 +34,8 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
-.PHONY: all deps example test unit cli-test eval bench asan valgrind clean model fuzz
+
+.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz
 all: $(BUILD)/libhearsay.a $(BUILD)/libhearsay.so $(BUILD)/hearsay
 
 deps:
@@ -49,9 +50,13 @@ $(BUILD)/tools/bin2c: tools/bin2c.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -o $@ $<
 
-$(BUILD)/gen/model_data.c: $(BUILD)/tools/bin2c $(wildcard $(MODEL))
+# regenerated whenever MODEL's content (or MODEL itself) changes
+$(BUILD)/gen/model_data.c: $(BUILD)/tools/bin2c FORCE
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/bin2c hs_model_data $(wildcard $(MODEL)) > $@
+	@$(BUILD)/tools/bin2c hs_model_data $(wildcard $(MODEL)) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; echo "model: $(MODEL)"; fi
+
+FORCE:
 
 $(BUILD)/gen/model_data.o: $(BUILD)/gen/model_data.c
 	$(CC) $(ALLCFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
@@ -108,3 +113,7 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# tests/unit/test_cli_io.c compiles the CLI's sources in; rebuild it when
+# they change.
+$(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)

@@ -48,21 +48,24 @@ ARTICLES=$(wc -l <"$CORPUS")
 NPROC=$(nproc)
 now() { date +%s.%N; }
 
-# Best wall time of RUNS runs of a command (stdout to /dev/null); peak RSS
-# in KB of the last run goes to $RSS.
+# Best wall time of RUNS runs of a command (stdout to /dev/null) in $SECS;
+# peak RSS in KB ($RSS) and CPU seconds, user + system ($CPU), of that run.
 timed() {
     best=""
     i=0
     while [ $i -lt "$RUNS" ]; do
         t0=$(now)
-        /usr/bin/time -f %M -o "$DIR/rss" "$@" >/dev/null 2>"$DIR/stderr" || {
+        /usr/bin/time -f '%M %U %S' -o "$DIR/rss" "$@" >/dev/null 2>"$DIR/stderr" || {
             echo "bench: failed: $*" >&2; cat "$DIR/stderr" >&2; exit 1; }
         t1=$(now)
         t=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')
-        best=$(awk -v a="$best" -v b="$t" 'BEGIN{print (a == "" || b < a) ? b : a}')
+        if [ -z "$best" ] || awk -v a="$best" -v b="$t" 'BEGIN{exit !(b < a)}'; then
+            best=$t
+            RSS=$(tail -n 1 "$DIR/rss" | cut -d' ' -f1)
+            CPU=$(tail -n 1 "$DIR/rss" | awk '{print $2 + $3}')
+        fi
         i=$((i + 1))
     done
-    RSS=$(tail -n 1 "$DIR/rss")
     SECS=$best
 }
 
@@ -76,12 +79,15 @@ timed wc -w "$CORPUS"
 WC=$(awk -v b="$MB" -v s="$SECS" 'BEGIN{printf "%.1f", b / 1e6 / s}')
 printf '%-24s %8.1f MB/s %39s\n' "wc -w (reference)" "$WC" ""
 
+# MB/s is wall-clock; "MB/cpu-s" divides by CPU time instead, which other
+# load on the machine disturbs less.
 report() { # LABEL
     mbs=$(awk -v b="$MB" -v s="$SECS" 'BEGIN{printf "%.1f", b / 1e6 / s}')
-    printf '%-24s %8.1f MB/s %9.0f articles/s %7.1f MB peak RSS %6.2f x wc -w\n' \
+    printf '%-24s %8.1f MB/s %9.0f articles/s %7.1f MB peak RSS %6.2f x wc -w %7.1f MB/cpu-s\n' \
         "$1" "$mbs" "$(awk -v n="$ARTICLES" -v s="$SECS" 'BEGIN{print n / s}')" \
         "$(awk -v k="$RSS" 'BEGIN{print k / 1024}')" \
-        "$(awk -v a="$mbs" -v w="$WC" 'BEGIN{print a / w}')"
+        "$(awk -v a="$mbs" -v w="$WC" 'BEGIN{print a / w}')" \
+        "$(awk -v b="$MB" -v c="$CPU" 'BEGIN{print (c > 0) ? b / 1e6 / c : 0}')"
 }
 
 timed "$HEARSAY" extract -q --format jsonl -j 1 "$CORPUS"

@@ -144,7 +144,8 @@ static void S_run_json(pl_worker *w, pl_job *j)
     char date[11];
     if (S_date_prefix(d.date, date))
         o.date = date;
-    hearsay_docinfo info = {j->name.p, d.url, d.outlet, d.date, d.title};
+    hearsay_docinfo info = {j->name.p, d.url, d.outlet,
+                            d.date ? d.date : o.date, d.title};
     S_extract(w, j, d.text, d.text_len, &o, &info);
     jl_release(&d);
 }

@@ -44,7 +44,7 @@ static int S_dash(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type != HS_T_PUNCT) return 0;
     const unsigned char *s = (const unsigned char *)d->text + t->b;
-    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93)) ||
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93 || s[2] == 0x95)) ||
            (t->e - t->b == 1 && s[0] == '-');
 }
 
@@ -203,6 +203,8 @@ static hs_attr *S_new_attr(hearsay_doc *d) {
     return &d->attrs.v[d->attrs.n - 1];
 }
 
+static int S_sent_of_tok(const hearsay_doc *d, size_t j);
+
 static void S_set_src(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     a->src_b = (int32_t)S_t(d, b)->b;
     a->src_e = (int32_t)S_t(d, e - 1)->e;
@@ -212,6 +214,28 @@ static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     a->cue_b = (int32_t)S_t(d, b)->b;
     a->cue_e = (int32_t)S_t(d, e - 1)->e;
     a->cue_tok = (uint32_t)b;
+    int si = S_sent_of_tok(d, b);
+    if (si >= 0) d->sents.v[si].last_attr = (int32_t)(a - d->attrs.v);
+}
+
+static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
+    size_t lo = 0, hi = d->sents.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents.v[mid].t1 <= j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->sents.n ? (int)lo : -1;
 }
 
 static int S_sent_of(const hearsay_doc *d, size_t j, uint32_t *s0, uint32_t *s1) {
@@ -313,10 +337,23 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
 }
 
 /* Frame after a quotation ending at token q1 (exclusive):
- * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said'. */
+ * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
+ * '― Pamela Padilla' (a dash and a name closing the paragraph). */
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
+    if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
+        size_t pe = j + 1;
+        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 8) pe++;
+        size_t ne = S_np_right(d, j + 1, pe);
+        if (ne == pe && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
+            f->cue_b = (long)j;
+            f->cue_e = (long)j + 1;
+            f->src_b = (long)j + 1;
+            f->src_e = (long)ne;
+            return 1;
+        }
+    }
     if (j < hi && (S_punct(d, j, ',') || S_dash(d, j))) j++;
     if (j >= hi) return 0;
     /* said X[, apposition] */
@@ -358,49 +395,59 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f)
 
 /* Frame before a quotation starting at token q0: 'X said, "Q"' or
  * 'X: "Q"', searched within the sentence [lo, q0). */
+static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+
+/* The cue before a quotation's opening punctuation at p (exclusive): the
+ * word right before, or 'told his supporters' / 'telling CNBC' (a cue and
+ * its addressee). Returns the cue's token, or -1. */
+static long S_cue_before(const hearsay_doc *d, size_t lo, size_t p, int any_verb) {
+    if (p <= lo) return -1;
+    if (any_verb ? S_post_quote_verb(d, p - 1) : S_cue_word(d, p - 1)) return (long)p - 1;
+    for (size_t v = p - 1; v > lo && p - v < 7;) {
+        v--;
+        if (!S_cue_word(d, v)) continue;
+        S_frame f;
+        S_frame_init(&f);
+        f.cue_b = (long)v;
+        S_addressee(d, v + 1, p, &f);
+        return f.addr_e == (long)p ? (long)v : -1;
+    }
+    return -1;
+}
+
+/* Frame before a quotation starting at token q0: 'X said, "Q"', 'X told
+ * Y: "Q"' or 'X: "Q"', searched within the sentence [lo, q0). */
 static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f) {
     S_frame_init(f);
     if (q0 == lo) return 0;
-    size_t j = q0;
-    if (S_punct(d, j - 1, ':')) {
-        /* X: "Q" or X said: "Q" */
-        size_t c = j - 1;
-        if (c > lo && S_post_quote_verb(d, c - 1)) {
-            size_t a = S_skip_aux_left(d, lo, c - 1);
-            long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
-            f->cue_b = (long)c - 1;
-            f->cue_e = (long)c + 1;
-            if (b >= 0) {
-                f->src_b = b;
-                f->src_e = (long)a;
-            }
-            return 1;
-        }
-        long b = c > lo ? S_np_left(d, lo, c - 1) : -1;
-        if (b == (long)lo) {
-            f->cue_b = (long)c;
-            f->cue_e = (long)c + 1;
-            f->src_b = b;
-            f->src_e = (long)c;
-            return 1;
-        }
-        return 0;
-    }
-    if (S_punct(d, j - 1, ',')) j--;
-    if (j <= lo || !S_cue_word(d, j - 1)) return 0;
-    size_t v = j - 1;
-    size_t a = S_skip_aux_left(d, lo, v);
-    f->cue_b = (long)v;
-    f->cue_e = (long)v + 1;
-    long b = a > lo ? S_np_left(d, lo, a - 1) : -1;
-    if (b >= 0) {
+    int colon = S_punct(d, q0 - 1, ':');
+    size_t p = colon || S_punct(d, q0 - 1, ',') ? q0 - 1 : q0;
+    long v = S_cue_before(d, lo, p, colon);
+    if (v < 0) {
+        /* 'Ron Klain: "Q"' -- a speaker phrase and a colon opening the sentence */
+        long b = colon && p > lo ? S_np_left(d, lo, p - 1) : -1;
+        if (b != (long)lo) return 0;
+        f->cue_b = (long)p;
+        f->cue_e = (long)p + 1;
         f->src_b = b;
-        f->src_e = (long)a;
-    } else {
-        /* "said Smith, "Q"" */
-        size_t e = S_np_right(d, v + 1, q0);
-        if (e <= v + 1) return 0;
+        f->src_e = (long)p;
+        return 1;
     }
+    f->cue_b = v;
+    f->cue_e = colon ? (long)p + 1 : v + 1;
+    S_addressee(d, (size_t)v + 1, p, f);
+    long b;
+    size_t e;
+    if (S_speaker_of_cue(d, (uint32_t)lo, (size_t)v, &b, &e)) {
+        f->src_b = b;
+        f->src_e = (long)e;
+        return 1;
+    }
+    /* 'said Smith, "Q"' */
+    size_t ne = S_np_right(d, (size_t)v + 1, p);
+    if (ne <= (size_t)v + 1) return colon;
+    f->src_b = v + 1;
+    f->src_e = (long)ne;
     return 1;
 }
 
@@ -434,6 +481,33 @@ static int S_quote_is_speech(const hearsay_doc *d, const hs_quote *q) {
     return words >= 4 && (starts || q->reopens);
 }
 
+/* A transcript line inside a quotation: '"PENCE: Well, look, ...'. Returns
+ * the colon's token, or 0. */
+static size_t S_transcript_colon(const hearsay_doc *d, const hs_quote *q) {
+    size_t j = q->t0 + 1;
+    while (j < q->t1 && j < q->t0 + 5 && S_cap(d, j)) j++;
+    if (j == q->t0 + 1 || j >= q->t1 || !S_punct(d, j, ':')) return 0;
+    /* a name in capitals, or a capitalised name of one or two words */
+    if (!(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP) && j - q->t0 > 3) return 0;
+    if (S_lex(d, q->t0 + 1) & HS_L_NOTNAME) return 0;
+    return j;
+}
+
+static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
+    hs_quote *q = &d->quotes.v[k];
+    hs_attr *a = S_new_attr(d);
+    if (!a) return HEARSAY_ENOMEM;
+    S_set_src(d, a, q->t0 + 1, colon);
+    S_set_cue(d, a, colon, colon + 1);
+    size_t cb = colon + 1, ce = q->t1;
+    if (cb >= ce) return 0;
+    if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
+    a->nparts = 1;
+    a->quote = (int32_t)k;
+    q->attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -445,6 +519,14 @@ static int S_direct(hearsay_doc *d) {
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
         if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
+        size_t colon = S_transcript_colon(d, q);
+        if (colon) {
+            if (S_transcript(d, k, colon)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
+            last_attr = d->attrs.n - 1;
+            last_para = q->para;
+            continue;
+        }
         S_frame f;
         int found = 0;
         /* the frame after (within the sentence that holds the quote's end,
@@ -478,7 +560,10 @@ static int S_direct(hearsay_doc *d) {
             size_t nx = q->t1;
             if (nx < e1 && S_t(d, nx)->type == HS_T_WORD) continue;
         }
-        if (found) {
+        /* '"A," she said, "B."': the frame before B is A's: one attribution */
+        int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
+                       (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
             a->quote = (int32_t)k;
@@ -489,9 +574,13 @@ static int S_direct(hearsay_doc *d) {
             last_para = q->para;
             continue;
         }
-        /* a continuation: no frame, right after a direct attribution */
-        if (last && (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q))) &&
-            (q->t0 == s0 || S_quote_is_speech(d, q) || q->para == last_para)) {
+        /* a continuation: no frame, right after a direct attribution, opening
+         * a sentence (or in the sentence of the attribution's cue) */
+        uint32_t cs0 = 0, cs1 = 0;
+        int in_cue_sentence = last && S_sent_of(d, d->attrs.v[last_attr].cue_tok, &cs0, &cs1) >= 0 &&
+                              cs0 == s0;
+        if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
+            (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];
             if (a->part0 + a->nparts == d->bparts.n) {
                 if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
@@ -550,6 +639,10 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
+            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "although") ||
+             S_is(d, e + 1, "though") || S_is(d, e + 1, "whereas")))
+            break;
         /* 'X called A and said B': the next coordinated cue ends it */
         if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
             size_t k = e + 1;
@@ -620,6 +713,54 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     return 0;
 }
 
+/* The subject of the main clause: the first speaker phrase of the
+ * sentence, after an opening phrase ('Hours later, Trump returned ...'). */
+static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    size_t k = s0;
+    if (k < v && (S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_ADV | HS_L_CONJ))) {
+        size_t c = k;
+        while (c < v && c < k + 8 && !S_punct(d, c, ',')) c++;
+        if (c < v && S_punct(d, c, ',')) k = c + 1;
+    }
+    for (; k < v && k < s0 + 12; k++) {
+        if (S_t(d, k)->type == HS_T_QUOTE || S_punct(d, k, ',')) return 0;
+        size_t e = S_np_right(d, k, v);
+        if (e > k) {
+            *sb = (long)k;
+            *se = e;
+            return !(S_lex(d, k) & HS_L_TIME);
+        }
+        if (!(S_lex(d, k) & (HS_L_CONJ | HS_L_ADV))) return 0;
+    }
+    return 0;
+}
+
+/* The speaker of the cue at v: its subject; else, for a cue coordinated
+ * with or subordinate to an earlier one ('X called A and said B', 'X said
+ * A, adding B', 'X issued a statement saying'), the speaker of the
+ * sentence's previous attribution or the main clause's subject. */
+static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    if (S_subject(d, s0, v, sb, se)) return 1;
+    int si = S_sent_of_tok(d, v);
+    int32_t k = si >= 0 ? d->sents.v[si].last_attr : -1;
+    if (k >= 0 && d->attrs.v[k].src_b >= 0 && d->attrs.v[k].cue_tok < v) {
+        const hs_attr *p = &d->attrs.v[k];
+        size_t tb = S_tok_at(d, (uint32_t)p->src_b), te = S_tok_at(d, (uint32_t)p->src_e - 1) + 1;
+        if (tb >= s0 && te > tb) {
+            *sb = (long)tb;
+            *se = te;
+            return 1;
+        }
+    }
+    const hs_tok *t = S_t(d, v);
+    size_t n = t->e - t->b;
+    int participle = n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+    size_t a = S_skip_aux_left(d, s0, v);
+    int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
+    if (participle || after_and) return S_main_subject(d, s0, v, sb, se);
+    return 0;
+}
+
 /* Skips what stands between a cue and its content: the addressee ('told
  * reporters'), a time ('said Tuesday', 'on Monday'), a setting ('in a
  * statement', 'on Twitter') when a 'that' or comma follows it. */
@@ -674,31 +815,35 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
     return 0;
 }
 
+/* Is [j, e) a plausible content: not only a time ('last week'), not a
+ * speaker phrase after an inverted cue ('said Michael O'Hanlon, a ...')? */
+static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
+    size_t words = 0, timeish = 0;
+    for (size_t k = j; k < e; k++) {
+        const hs_tok *t = S_t(d, k);
+        if (t->type != HS_T_WORD && t->type != HS_T_NUM) continue;
+        words++;
+        if ((t->lex & (HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH | HS_L_DET)) || t->type == HS_T_NUM) timeish++;
+    }
+    if (!words || timeish == words) return 0;
+    return 1;
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    /* ', said X' right after a quotation is the quotation's frame */
+    size_t pq = v;
+    while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
+    if (pq > s0 && pq < v && S_t(d, pq - 1)->type == HS_T_QUOTE && S_t(d, pq - 1)->q == HS_Q_CLOSE) return 0;
+    /* a preposition the cue governs: 'talk about', 'called for', 'accused of' */
+    if (c1 + 1 < s1 && (S_is(d, c1, "about") || S_is(d, c1, "for") || S_is(d, c1, "of") ||
+                        S_is(d, c1, "on") || S_is(d, c1, "against") || S_is(d, c1, "with")) &&
+        !(S_lex(d, c1 + 1) & (HS_L_TIME | HS_L_WEEKDAY)))
+        c1++;
     long sb;
     size_t se;
-    int has_subj = S_subject(d, s0, v, &sb, &se);
-    if (!has_subj) {
-        /* 'X called A and said B', 'X said A, adding B': the subject of the
-         * sentence's previous attribution */
-        for (size_t k = d->attrs.n; k-- > 0;) {
-            const hs_attr *p = &d->attrs.v[k];
-            if (p->cue_tok < s0 || p->cue_tok >= v) break;
-            if (p->src_b >= 0) {
-                size_t tb = p->cue_tok, te = p->cue_tok;
-                while (tb > s0 && S_t(d, tb)->b > (uint32_t)p->src_b) tb--;
-                while (te > tb && S_t(d, te - 1)->e > (uint32_t)p->src_e) te--;
-                if (S_t(d, tb)->b == (uint32_t)p->src_b && te > tb) {
-                    sb = (long)tb;
-                    se = te;
-                    has_subj = 1;
-                }
-                break;
-            }
-        }
-    }
+    int has_subj = S_speaker_of_cue(d, s0, v, &sb, &se);
     S_frame fr;
     S_frame_init(&fr);
     fr.cue_b = (long)v;
@@ -706,14 +851,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t j = S_skip_to_content(d, c1, s1, &fr);
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
-        if (!has_subj && v > s0 && S_punct(d, v - 1, ',')) {
-            /* '..., saying X': the subject of the main clause */
-            long b = S_np_right(d, s0, v) ? (long)s0 : -1;
-            if (b >= 0) {
-                sb = b;
-                se = S_np_right(d, s0, v);
-            }
-        }
+        if (!S_content_ok(d, j, e)) return 0;
         return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
     }
     /* nothing after the cue: the clause before it ('..., X said.') */

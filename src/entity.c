@@ -169,6 +169,51 @@ static int S_role_match(const hearsay_doc *d, size_t r0, size_t r1, size_t h0, s
     return has_title;
 }
 
+/* Every run of name words in the article, by its last word's hash: the
+ * fullest form of each surname ("Joe Biden" for "Biden"). */
+typedef struct {
+    uint32_t wh;
+    uint32_t b0, b1;
+} S_run;
+
+static int S_cmp_run(const void *x, const void *y) {
+    const S_run *a = x, *b = y;
+    if (a->wh != b->wh) return a->wh < b->wh ? -1 : 1;
+    return (b->b1 - b->b0) > (a->b1 - a->b0) ? 1 : (b->b1 - b->b0) < (a->b1 - a->b0) ? -1 : 0;
+}
+
+static int S_name_runs(const hearsay_doc *d, void *vec) {
+    HS_VEC(S_run) *runs = vec;
+    for (size_t j = 0; j < d->toks.n; j++) {
+        if (!S_name_word(d, j) || (j + 1 < d->toks.n && S_name_word(d, j + 1))) continue;
+        size_t b = j;
+        while (b > 0 && j - b < 4 && (S_name_word(d, b - 1) ||
+                                      ((d->toks.v[b - 1].flags & HS_F_ABBREV) &&
+                                       (d->toks.v[b - 1].flags & HS_F_CAP) &&
+                                       d->toks.v[b - 1].e - d->toks.v[b - 1].b == 2)))
+            b--;
+        /* a run that opens a sentence may start with an ordinary word */
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        if (b == j) continue;
+        S_run r = {d->toks.v[j].wh, (uint32_t)b, (uint32_t)j + 1};
+        if (hs_vec_push(runs, r)) return HEARSAY_ENOMEM;
+    }
+    if (runs->n) qsort(runs->v, runs->n, sizeof *runs->v, S_cmp_run);
+    return 0;
+}
+
+/* The longest run ending with the word of token w, or NULL. */
+static const S_run *S_longest_name(const hearsay_doc *d, const S_run *runs, size_t n, size_t w) {
+    uint32_t wh = d->toks.v[w].wh;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (runs[mid].wh < wh) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && runs[lo].wh == wh && S_same_word(d, runs[lo].b1 - 1, w) ? &runs[lo] : NULL;
+}
+
 static int S_add_ment(hearsay_doc *d, uint32_t b, uint32_t e, int32_t ent) {
     hs_ment m = {b, e, ent};
     return hs_vec_push(&d->ments, m);
@@ -271,6 +316,19 @@ int hs_ent_run(hearsay_doc *d) {
         }
         ent_of.v[i] = k;
     }
+    /* a surname alone takes the fullest form the article gives anywhere
+     * ("Biden" -> "Joe Biden" from "President Joe Biden's chief of staff") */
+    HS_VEC(S_run) runs = {0};
+    if (!rc) rc = S_name_runs(d, &runs);
+    for (size_t c = 0; c < ex.n && !rc; c++) {
+        if (!ex.v[c].named || ex.v[c].n1 - ex.v[c].n0 != 1) continue;
+        const S_run *r = S_longest_name(d, runs.v, runs.n, ex.v[c].n1 - 1);
+        if (r) {
+            ex.v[c].n0 = r->b0;
+            ex.v[c].n1 = r->b1;
+        }
+    }
+    hs_vec_free(&runs);
     /* public entities: names and roles as strings */
     for (size_t c = 0; c < ex.n && !rc; c++) {
         hs_ent e;

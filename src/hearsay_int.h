@@ -127,6 +127,7 @@ typedef struct {
 typedef struct {
     uint32_t t0, t1; /* tokens [t0, t1) */
     uint32_t para;   /* paragraph index */
+    int32_t last_attr; /* the last attribution given a cue here, -1 */
 } hs_sent;
 
 typedef struct {

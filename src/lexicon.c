@@ -77,7 +77,7 @@ static const char S_cuenouns[] =
     "prediction predictions estimate estimates";
 
 static const char S_pron_person[] =
-    "he she they i we you him her them me us";
+    "he she they i we you him her them me us it";
 static const char S_pron_poss[] = "his her their its my our your";
 static const char S_male[] = "he him his himself mr";
 static const char S_female[] = "she her hers herself mrs ms miss";
@@ -146,7 +146,8 @@ static const char S_weekdays[] =
 static const char S_time[] =
     "today yesterday tonight tomorrow earlier later recently monday tuesday "
     "wednesday thursday friday saturday sunday morning afternoon evening "
-    "night week month year last this previously once again";
+    "night week month year last this previously once again hours minutes days "
+    "weeks months years moments";
 
 static const char S_rel[] = "who which that whom whose";
 static const char S_aux[] =

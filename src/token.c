@@ -252,7 +252,9 @@ static int S_tokens(hearsay_doc *d) {
                 prev_word = 1;
                 continue;
             }
-            if (z.s[b0] == '\'' && z.i < z.n && z.s[z.i] == '\'') {
+            int closing3 = z.i + 1 < z.n && z.s[z.i] == '\'' && z.s[z.i + 1] == '\'' && b0 > 0 &&
+                           z.s[b0 - 1] != ' ' && z.s[b0 - 1] != '\n' && z.s[b0 - 1] != '\t';
+            if (z.s[b0] == '\'' && z.i < z.n && z.s[z.i] == '\'' && !closing3) {
                 /* '' : two apostrophes, a double quotation mark */
                 z.i++;
                 z.cp++;
@@ -310,7 +312,7 @@ static int S_starts_sentence(const hearsay_doc *d, size_t j) {
 static int S_sentences(hearsay_doc *d) {
     size_t n = d->toks.n;
     hs_para para = {0, 0, 0, 0, 0, 0, -1};
-    hs_sent sent = {0, 0, 0};
+    hs_sent sent = {0, 0, 0, -1};
     for (size_t j = 0; j < n; j++) {
         hs_tok *t = &d->toks.v[j];
         if ((t->flags & HS_F_PARA_START) && j > 0) {

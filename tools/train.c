@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -32,6 +32,7 @@ typedef struct {
 } S_word;
 
 static HS_VEC(S_ex) S_exs;
+static float S_threshold = 0.0f; /* decision threshold written to the model */
 static HS_VEC(S_word) S_words;
 
 static int S_cmpstr(const void *a, const void *b) {
@@ -256,11 +257,14 @@ static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
             size_t n = hs_cue_features(d, j, f);
             float s = 0;
             for (size_t k = 0; k < n; k++) s += e->w[f[k] & e->mask];
-            pred = s > 0;
+            pred = s > S_threshold;
         }
         e->tp += gold && pred;
         e->fp += !gold && pred;
         e->fn += gold && !pred;
+        if (getenv("HEARSAY_TRAIN_DUMP") && gold != pred)
+            printf("%s\t%s\t%.*s\n", gold ? "FN" : "FP", S_is_cand(t) ? "cand" : "nocand",
+                   (int)(t->e - t->b), d->text + t->b);
     }
     return 0;
 }
@@ -286,7 +290,7 @@ static int S_write(const char *path, const float *w, uint32_t bits) {
     fwrite(HS_MODEL_MAGIC, 1, 8, f);
     S_put_u32(f, 1);
     S_put_u32(f, bits);
-    S_put_f32(f, 0.0f);
+    S_put_f32(f, S_threshold);
     uint32_t nw = 0;
     for (size_t i = 0; i < S_words.n; i++) nw += S_words.v[i].pos >= 2;
     S_put_u32(f, nw);
@@ -326,14 +330,15 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--eval") && i + 1 < argc) eval = argv[++i];
         else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR\n");
             return 2;
         }
     }
     if (!dir || bits < 8 || bits > 24 || epochs < 1) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--eval DIR] DIR\n");
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;

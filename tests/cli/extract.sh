@@ -222,6 +222,11 @@ if command -v parallel >/dev/null 2>&1; then
     parallel --will-cite --pipe -N 500 -k "$HEARSAY" extract --jsonl -j 1 \
         <"$T/big.jsonl" >"$T/pipe" 2>/dev/null
     check gnu_parallel_pipe_same 'cmp -s "$T/pipe" "$T/j1"'
+    PATH=$(dirname "$HEARSAY"):$PATH sh scripts/cluster/parallel-local.sh \
+        "$T/big.jsonl" "$T/parts" 3 2>/dev/null
+    cat "$T/parts"/part-*.jsonl >"$T/parts.all" 2>/dev/null
+    check cluster_parallel_local_adds_up '[ -s "$T/parts/part-3.jsonl" ] &&
+        same_lines "$T/parts.all" "$T/j1"'
 fi
 
 # ----------------------------------------------------- failed writes
