@@ -515,7 +515,7 @@ static int S_direct(hearsay_doc *d) {
     for (size_t k = 0; k < d->quotes.n; k++) {
         hs_quote *q = &d->quotes.v[k];
         if (q->level != 0) continue;
-        if (d->paras.v[q->para].debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)q->para)) continue;
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
         if (S_sent_of(d, q->t1 - 1, &e0, &e1) < 0) continue;
@@ -778,7 +778,7 @@ static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_fra
             for (size_t k = j + 1; k < s1 && k < j + 9; k++) {
                 const hs_tok *t = S_t(d, k);
                 if (t->type == HS_T_QUOTE || (t->lex & (HS_L_SAYVERB | HS_L_AUX | HS_L_VERB))) break;
-                if (S_is(d, k, "that") || S_punct(d, k, ',') || S_punct(d, k, ':')) {
+                if ((S_lex(d, k) & HS_L_THAT) || S_punct(d, k, ',') || S_punct(d, k, ':')) {
                     j = k;
                     break;
                 }
@@ -829,9 +829,42 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
     return 1;
 }
 
+/* A nominal cue ("the insistence of X that ...", "Klain's claim that
+ * ..."): the source is the possessor or the 'of' phrase, and the content a
+ * that-clause. Returns 1 when v is such a cue (handled or not). */
+static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc) {
+    *rc = 0;
+    if (v <= s0) return 0;
+    const hs_tok *p = S_t(d, v - 1);
+    int poss = (p->flags & HS_F_POSS) || (p->lex & HS_L_PRON_POSS);
+    if (!poss && !((p->lex & HS_L_DET) && !S_is(d, v - 1, "that"))) return 0;
+    long sb = -1;
+    size_t se = 0, j = v + 1;
+    if (poss && v >= 2) {
+        size_t e = (p->flags & HS_F_POSS) && p->type == HS_T_WORD && p->e - p->b <= 3 ? v - 2 : v - 1;
+        sb = S_np_left(d, s0, e);
+        se = (p->flags & HS_F_POSS) && p->e - p->b <= 3 ? v - 1 : v;
+    }
+    if (j + 1 < s1 && (S_is(d, j, "of") || S_is(d, j, "by"))) {
+        size_t ne = S_np_right(d, j + 1, s1);
+        if (ne > j + 1) {
+            sb = (long)j + 1;
+            se = ne;
+            j = ne;
+        }
+    }
+    if (j >= s1 || !(S_is(d, j, "that") || S_is(d, j, "to"))) return 1;
+    size_t e = S_clause_end(d, j, s1);
+    if (e <= j + 1 || !S_content_ok(d, j, e)) return 1;
+    *rc = S_emit_indirect(d, sb, se, v, v + 1, NULL, j, e);
+    return 1;
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    int nrc;
+    if (S_nominal(d, s0, s1, v, &nrc)) return nrc;
     /* ', said X' right after a quotation is the quotation's frame */
     size_t pq = v;
     while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
@@ -844,6 +877,13 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     long sb;
     size_t se;
     int has_subj = S_speaker_of_cue(d, s0, v, &sb, &se);
+    if (!has_subj && v > s0 + 1 && S_t(d, v - 1)->type == HS_T_WORD && !S_cap(d, v - 1) &&
+        !(S_lex(d, v - 1) & (HS_L_STOP | HS_L_PREP | HS_L_DET | HS_L_CONJ | HS_L_PRON_POSS)) &&
+        !(S_t(d, v - 1)->flags & HS_F_POSS) && S_speaker_of_cue(d, s0, v - 1, &sb, &se)) {
+        /* 'cast doubt': the verb before the flagged word opens the cue */
+        has_subj = 1;
+        v--;
+    }
     S_frame fr;
     S_frame_init(&fr);
     fr.cue_b = (long)v;
@@ -903,8 +943,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
 static int S_indirect(hearsay_doc *d) {
     for (size_t s = 0; s < d->sents.n; s++) {
         uint32_t s0 = d->sents.v[s].t0, s1 = d->sents.v[s].t1;
-        int debris = d->paras.v[d->sents.v[s].para].debris;
-        if (debris >= 0) continue;
+        if (hs_doc_para_skipped(d, (int)d->sents.v[s].para)) continue;
         for (size_t v = s0; v < s1; v++) {
             if (S_t(d, v)->flags & HS_F_INQ) continue;
             int rc = 0;
@@ -950,12 +989,23 @@ static int S_cmp_attr(const void *x, const void *y) {
     return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
 }
 
+/* Attributions found inside an embedded post belong to the post. */
+static void S_contexts(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (!a->nparts) continue;
+        int p = hs_doc_para_at(d, d->bparts.v[a->part0].b);
+        if (hs_doc_post(d, p)) a->context = HEARSAY_CONTEXT_EMBEDDED_POST;
+    }
+}
+
 int hs_attr_run(hearsay_doc *d) {
     int rc = S_direct(d);
     if (rc) return rc;
     rc = S_indirect(d);
     if (rc) return rc;
     S_kinds(d);
+    S_contexts(d);
     (void)S_cmp_attr;
     return 0;
 }

@@ -87,7 +87,9 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
                           ((d->toks.v[b2 - 1].flags & HS_F_ABBREV) && (d->toks.v[b2 - 1].flags & HS_F_CAP) &&
                            d->toks.v[b2 - 1].e - d->toks.v[b2 - 1].b == 2)))
         b2--;
-    if (e2 > b2 && start == m->t0) {
+    /* a name only when it ends the phrase: "Biden administration and
+     * senior military leaders" is a group, not Biden */
+    if (e2 > b2 && start == m->t0 && e2 == comma) {
         m->n0 = b2;
         m->n1 = e2;
         m->r0 = m->t0;
@@ -118,6 +120,33 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         if (d->toks.v[j].lex & HS_L_MALE) m->gender = 1;
         if (d->toks.v[j].lex & HS_L_FEMALE) m->gender = 2;
     }
+}
+
+/* "Me" or "I" inside an embedded post is the post's author: the run of
+ * tokens spelling the author's name in the post's signature. */
+static int S_post_author(const hearsay_doc *d, const S_mention *m, size_t *n0, size_t *n1) {
+    if (m->pronoun != 1 || !(S_tok_is(d, m->t0, "me") || S_tok_is(d, m->t0, "i"))) return 0;
+    int p = hs_doc_para_at(d, d->toks.v[m->t0].b);
+    const hs_debris_raw *post = hs_doc_post(d, p);
+    const char *author = post ? hs_doc_strp(d, post->author) : NULL;
+    if (!author || !*author) return 0;
+    size_t alen = strlen(author);
+    for (size_t q = (size_t)p; q < d->paras.n && q < (size_t)p + 8; q++) {
+        const hs_debris_raw *r = hs_doc_post(d, (int)q);
+        if (!r || r->author != post->author) break;
+        for (size_t j = d->paras.v[q].t0; j < d->paras.v[q].t1; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            if (t->b + alen > d->len || memcmp(d->text + t->b, author, alen)) continue;
+            size_t k = j;
+            while (k < d->paras.v[q].t1 && d->toks.v[k].e < t->b + alen) k++;
+            if (k < d->paras.v[q].t1 && d->toks.v[k].e == t->b + alen) {
+                *n0 = j;
+                *n1 = k + 1;
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Copies tokens [t0, t1) as written (with their spacing) into strings. */
@@ -254,6 +283,10 @@ int hs_ent_run(hearsay_doc *d) {
         S_mention m;
         S_parse(d, ms.v[i].b, ms.v[i].e, &m);
         ent_of.v[i] = -1;
+        if (S_post_author(d, &m, &m.n0, &m.n1)) {
+            m.pronoun = 0;
+            m.r0 = m.r1 = 0;
+        }
         if (m.pronoun || m.n1 <= m.n0) continue;
         int k = S_find_named(d, ex.v, ex.n, &m);
         if (k < 0) {

@@ -99,6 +99,28 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     return cp;
 }
 
+int hs_doc_para_at(const hearsay_doc *d, size_t b) {
+    size_t lo = 0, hi = d->paras.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->paras.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->paras.n ? (int)lo : -1;
+}
+
+const hs_debris_raw *hs_doc_post(const hearsay_doc *d, int p) {
+    if (p < 0 || (size_t)p >= d->paras.n || d->paras.v[p].debris < 0) return NULL;
+    const hs_debris_raw *r = &d->debris_raw.v[d->paras.v[p].debris];
+    return strcmp(r->kind, "embedded-post") ? NULL : r;
+}
+
+int hs_doc_para_skipped(const hearsay_doc *d, int p) {
+    if (p < 0 || (size_t)p >= d->paras.n || d->paras.v[p].debris < 0) return 0;
+    if (d->opt.flags & HEARSAY_OPT_KEEP_DEBRIS_QUOTES) return 0;
+    return hs_doc_post(d, p) == NULL;
+}
+
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
@@ -235,9 +257,11 @@ int hearsay_extract(const hearsay_model *m, const char *text, size_t len,
                     const hearsay_options *o, hearsay_doc *d) {
     int rc = hs_doc_prepare(d, m, text, len, o);
     if (rc == HEARSAY_EINVAL || rc == HEARSAY_ETOOBIG) return rc;
+    if (!rc) rc = hs_ctx_run(d);
     if (!rc) rc = hs_cue_run(d);
     if (!rc) rc = hs_attr_run(d);
     if (!rc) rc = hs_ent_run(d);
+    if (!rc) rc = hs_date_run(d);
     if (!rc) rc = S_publish(d);
     d->opt.date = NULL;
     if (rc) S_reset(d);

@@ -271,6 +271,13 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
     return off < 0 ? NULL : d->strings.p + off;
 }
 
+/* The paragraph holding byte offset b (binary search), or -1. */
+int hs_doc_para_at(const hearsay_doc *d, size_t b);
+/* The debris record of paragraph p when it is an embedded post, else NULL;
+ * and whether paragraph p is debris whose text is not attributed. */
+const hs_debris_raw *hs_doc_post(const hearsay_doc *d, int p);
+int hs_doc_para_skipped(const hearsay_doc *d, int p);
+
 /* Code-point offset of byte offset b (b must be a token boundary or any
  * byte recorded in the map; in-between bytes are counted forward). */
 size_t hs_doc_cp(const hearsay_doc *d, size_t b);
