@@ -33,6 +33,7 @@ typedef struct {
     hs_buf *b;
     HS_VEC(hs_html_spk) spk;
     int *slot_of_ent; /* entity index -> legend slot */
+    int *canon;       /* entity index -> first entity of the same name */
     int slot_none;    /* legend slot of unresolved attributions, or -1 */
     size_t words;     /* quoted words in all */
 } hs_html;
@@ -135,7 +136,7 @@ static int S_speakers(hs_html *h) {
     hearsay_doc *d = h->d;
     for (size_t i = 0; i < d->pub.n; i++) {
         const hearsay_attribution *a = &d->pub.v[i];
-        int ent = a->entity >= 0 && (size_t)a->entity < d->pub_ents.n ? a->entity : -1;
+        int ent = a->entity >= 0 && (size_t)a->entity < d->pub_ents.n ? h->canon[a->entity] : -1;
         int k = S_slot(h, ent, i);
         if (k < 0) return HEARSAY_ENOMEM;
         size_t w = S_attr_words(d, a);
@@ -151,6 +152,35 @@ static int S_speakers(hs_html *h) {
         s->rgb = name ? S_colour(k, name) : 0x888888;
         *(s->ent >= 0 ? &h->slot_of_ent[s->ent] : &h->slot_none) = (int)k;
     }
+    for (size_t e = 0; e < d->pub_ents.n; e++) h->slot_of_ent[e] = h->slot_of_ent[h->canon[e]];
+    return 0;
+}
+
+typedef struct {
+    const char *name;
+    int ent;
+} hs_html_name;
+
+static int S_cmp_name(const void *x, const void *y) {
+    const hs_html_name *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : a->ent - b->ent;
+}
+
+/* Entities that share a name (two "officials", a person found twice) get
+ * one legend entry and one colour: canon[e] is the first of e's name. */
+static int S_canon(hs_html *h) {
+    size_t n = h->d->pub_ents.n;
+    hs_html_name *v = malloc((n + 1) * sizeof *v);
+    if (!v) return HEARSAY_ENOMEM;
+    for (size_t e = 0; e < n; e++) {
+        const char *name = h->d->pub_ents.v[e].name;
+        v[e] = (hs_html_name){name ? name : "", (int)e};
+    }
+    if (n) qsort(v, n, sizeof *v, S_cmp_name);
+    for (size_t i = 0; i < n; i++)
+        h->canon[v[i].ent] = i && !strcmp(v[i - 1].name, v[i].name) ? h->canon[v[i - 1].ent] : v[i].ent;
+    free(v);
     return 0;
 }
 
@@ -278,13 +308,30 @@ static int S_intervals(const hearsay_doc *d, hs_ivals *v) {
 
 /* ------------------------------------------------------------ elements */
 
+static int S_same_str(const char *a, const char *b) {
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* 1 when debris i goes on from debris i - 1: same kind and author, only
+ * white space between (the lines of one embedded post). */
+static int S_debris_goes_on(const hearsay_doc *d, size_t i) {
+    if (!i) return 0;
+    const hearsay_debris *p = &d->pub_debris.v[i - 1], *x = &d->pub_debris.v[i];
+    if (!S_same_str(p->kind, x->kind) || !S_same_str(p->author, x->author)) return 0;
+    for (size_t k = p->span.byte_end; k < x->span.byte_start && k < d->len; k++) {
+        char c = d->text[k];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return 0;
+    }
+    return 1;
+}
+
 static void S_open_debris(hs_html *h, const hs_ival *iv, int first) {
     const hearsay_debris *x = &h->d->pub_debris.v[iv->id];
     hs_buf *b = h->b;
     hs_buf_puts(b, "<span class=\"debris\" data-kind=\"");
     S_put_html(b, x->kind);
     hs_buf_putc(b, '"');
-    if (first) {
+    if (first && !S_debris_goes_on(h->d, iv->id)) {
         hs_buf_puts(b, " data-label=\"set aside: ");
         S_put_html(b, x->kind);
         if (x->author) hs_buf_puts(b, " by "), S_put_html(b, x->author);
@@ -400,7 +447,8 @@ static const char S_css[] =
     ".spk{outline:2px solid var(--c);outline-offset:1px;border-radius:3px}\n"
     ".addr{text-decoration:underline dotted 2px var(--c)}\n"
     ".debris{color:#999;background:#f1f1f1}\n"
-    ".debris .q,.debris .spk,.debris .cue{filter:grayscale(1)}\n"
+    ".debris:not([data-kind=embedded-post]) :is(.q,.spk,.cue,.addr){filter:grayscale(1)}\n"
+    ".debris[data-kind=embedded-post]{color:#555;background:#eef0f3;box-shadow:-6px 0 0 #eef0f3,6px 0 0 #eef0f3}\n"
     ".debris[data-label]::before{content:attr(data-label);display:inline-block;font:11px/1.4 "
     "system-ui,sans-serif;color:#fff;background:#999;border-radius:3px;padding:0 .4em;margin-right:.4em;"
     "text-transform:uppercase;letter-spacing:.04em}\n"
@@ -519,11 +567,13 @@ static int S_page(hs_html *h, const hearsay_docinfo *info) {
 }
 
 int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info) {
-    hs_html h = {d, &d->out, {0}, NULL, -1, 0};
-    h.slot_of_ent = malloc((d->pub_ents.n + 1) * sizeof *h.slot_of_ent);
+    hs_html h = {d, &d->out, {0}, NULL, NULL, -1, 0};
+    h.slot_of_ent = malloc((2 * d->pub_ents.n + 1) * sizeof *h.slot_of_ent);
     if (!h.slot_of_ent) return HEARSAY_ENOMEM;
+    h.canon = h.slot_of_ent + d->pub_ents.n;
     for (size_t i = 0; i < d->pub_ents.n; i++) h.slot_of_ent[i] = -1;
-    int rc = S_page(&h, info);
+    int rc = S_canon(&h);
+    if (!rc) rc = S_page(&h, info);
     free(h.slot_of_ent);
     hs_vec_free(&h.spk);
     if (rc) return rc;

@@ -364,6 +364,51 @@ TEST(empty_article) {
     hearsay_doc_free(d);
 }
 
+TEST(same_name_one_legend_entry) {
+    static const char t[] = "one two three four five six";
+    hearsay_doc *d = hearsay_doc_new();
+    S_entity(d, "officials", NULL);
+    S_entity(d, "Ann", NULL);
+    S_entity(d, "officials", NULL);
+    size_t p0[] = {0, 3}, p1[] = {4, 7}, p2[] = {8, 13};
+    S_attr(d, 0, p0, 1, 0, 0, 0, 0);
+    S_attr(d, 1, p1, 1, 0, 0, 0, 0);
+    S_attr(d, 2, p2, 1, 0, 0, 0, 0);
+    S_fix(d, sizeof t - 1);
+    size_t olen;
+    const char *html = S_render(d, t, sizeof t - 1, &olen);
+    OK(html != NULL);
+    if (html) {
+        INT_EQ(S_count(html, "<b>officials</b>"), 1);
+        OK(strstr(html, "<b>officials</b><br><span class=\"n\">2 attributions") != NULL);
+        INT_EQ(S_count(html, "class=\"q s0 k-direct\""), 2); /* both in the first colour */
+        OK(strstr(html, "2 speakers") != NULL);
+    }
+    hearsay_doc_free(d);
+}
+
+TEST(debris_lines_labelled_once) {
+    static const char t[] = "Body.\npost line one\npost line two\nCLICK HERE\nBody.\n";
+    hearsay_doc *d = hearsay_doc_new();
+    S_fix(d, sizeof t - 1);
+    S_debris(d, 6, 19, "embedded-post");
+    S_debris(d, 20, 33, "embedded-post");
+    S_debris(d, 34, 44, "promotion");
+    size_t olen;
+    const char *html = S_render(d, t, sizeof t - 1, &olen);
+    OK(html != NULL);
+    if (html) {
+        INT_EQ(S_count(html, "data-label=\"set aside: embedded-post by Po &lt;st&gt; @po"), 1);
+        INT_EQ(S_count(html, "data-label=\"set aside: promotion"), 1);
+        INT_EQ(S_count(html, "class=\"debris\""), 3);
+        OK(strstr(html, "3 paragraphs of page debris set aside") != NULL);
+        char *pane = S_pane_text(html);
+        OK(pane && !strcmp(pane, t));
+        free(pane);
+    }
+    hearsay_doc_free(d);
+}
+
 int main(void) {
     RUN(script_in_article_is_text);
     RUN(self_contained);
@@ -376,5 +421,7 @@ int main(void) {
     RUN(distinct_colours_for_many_speakers);
     RUN(invalid_utf8_and_nul);
     RUN(empty_article);
+    RUN(same_name_one_legend_entry);
+    RUN(debris_lines_labelled_once);
     return DONE();
 }
