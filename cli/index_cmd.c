@@ -179,7 +179,7 @@ static const char S_index_help[] =
     "\n"
     "Options:\n"
     "  --db FILE           the index (required)\n"
-    "  --batch N           articles per transaction (default 500)\n"
+    "  --batch N           articles per transaction (default 1000)\n"
     "  --jsonl             read every INPUT as JSON Lines\n"
     "  --date YYYY-MM-DD   article date when the input gives none\n"
     "  --max-doc-bytes N   skip larger articles (default 16777216)\n"
@@ -295,7 +295,7 @@ int cmd_index(int argc, char **argv) {
                           {"--jsonl", NULL, &jsonl}, {"--quiet", NULL, &quiet},
                           {"-q", NULL, &quiet}, {NULL, NULL, NULL}};
     S_args a = {"index", S_index_help, opts, NULL, 0};
-    S_run r = {.batch = 500, .date = NULL};
+    S_run r = {.batch = 1000, .date = NULL};
     int max = 16 << 20;
     int rc = S_parse(&a, argc, argv);
     if (!rc && !db) rc = S_usage("index", "%s", "--db FILE is required");
@@ -511,7 +511,7 @@ static int S_print_repeat(void *ctx, const hearsay_index_repeat *r) {
         return ferror(stdout) ? (p->failed = 1) : 0;
     }
     printf("%4d  %zu articles, %zu quotations; first:\n", p->n, r->n_articles, r->n_members);
-    S_para("      \xE2\x80\x9C", r->members[0].text);
+    S_para("      ", r->members[0].text);
     for (size_t i = 0; i < r->n_members; i++) S_print_member(&r->members[i]);
     putchar('\n');
     return ferror(stdout) ? (p->failed = 1) : 0;

@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 #include "hearsay.h"
+#include "clean_cmd.h"
 #include "index_cmd.h"
 
 #include <signal.h>
@@ -26,6 +27,7 @@ static const command commands[] = {
     {"speakers", cmd_speakers, "the most-quoted speakers of an index"},
     {"repeats", cmd_repeats, "the same quotation in several articles"},
     {"stats", cmd_stats, "counts of an index"},
+    {"clean", cmd_clean, "print articles without their page debris"},
     {"serve", cmd_serve, "a local web app over an index"},
 };
 

@@ -88,31 +88,31 @@ typedef struct hearsay_index hearsay_index;
  * sqlite3_open_v2(), *out is set to a handle even when opening fails (unless
  * memory ran out, when it is NULL), so that hearsay_index_errmsg() can say
  * why; the caller closes it in both cases. */
-int hearsay_index_open(const char *path, unsigned flags, hearsay_index **out);
+HEARSAY_API int hearsay_index_open(const char *path, unsigned flags, hearsay_index **out);
 
 /* Closes the handle, rolling back an open batch. NULL is a harmless no-op.
  * Returns HEARSAY_INDEX_OK or HEARSAY_INDEX_ESQLITE (the handle is freed in
  * both cases). */
-int hearsay_index_close(hearsay_index *ix);
+HEARSAY_API int hearsay_index_close(hearsay_index *ix);
 
 /* The message of the last error on ix ("" after success, or "out of memory"
  * when ix is NULL). Valid until the next call on ix. */
-const char *hearsay_index_errmsg(const hearsay_index *ix);
+HEARSAY_API const char *hearsay_index_errmsg(const hearsay_index *ix);
 
 /* SQLite's extended result code of the last error (0 when the last error
  * was not SQLite's). */
-int hearsay_index_sqlite_code(const hearsay_index *ix);
+HEARSAY_API int hearsay_index_sqlite_code(const hearsay_index *ix);
 
 /* --------------------------------------------------------------- write */
 
 /* Starts a batch: one transaction, committed by hearsay_index_commit(). */
-int hearsay_index_begin(hearsay_index *ix);
+HEARSAY_API int hearsay_index_begin(hearsay_index *ix);
 
 /* Commits the batch started by hearsay_index_begin(). */
-int hearsay_index_commit(hearsay_index *ix);
+HEARSAY_API int hearsay_index_commit(hearsay_index *ix);
 
 /* Abandons the open batch (nothing of it is kept). */
-int hearsay_index_rollback(hearsay_index *ix);
+HEARSAY_API int hearsay_index_rollback(hearsay_index *ix);
 
 /* What hearsay_index_check() finds for a document. */
 enum {
@@ -124,7 +124,7 @@ enum {
 /* Looks up document doc (its id, NUL-terminated) and compares the stored
  * text's hash with text[0..len); *state gets HEARSAY_INDEX_NEW, _SAME or
  * _CHANGED. Call it before extracting, to skip work already done. */
-int hearsay_index_check(hearsay_index *ix, const char *doc, const char *text,
+HEARSAY_API int hearsay_index_check(hearsay_index *ix, const char *doc, const char *text,
                         size_t len, int *state);
 
 /* Adds one article and the attributions hearsay_extract() found in it to the
@@ -132,7 +132,7 @@ int hearsay_index_check(hearsay_index *ix, const char *doc, const char *text,
  * required). text/len must be what was given to hearsay_extract(). The
  * article's date is info->date, else hearsay_doc_date(d); its outlet is
  * info->outlet, else the host name of info->url ("www." dropped). */
-int hearsay_index_add(hearsay_index *ix, const hearsay_docinfo *info,
+HEARSAY_API int hearsay_index_add(hearsay_index *ix, const hearsay_docinfo *info,
                       const char *text, size_t len, const hearsay_doc *d);
 
 /* An article's attributions and entities as plain arrays, for callers that
@@ -147,7 +147,7 @@ typedef struct {
 } hearsay_index_record;
 
 /* Like hearsay_index_add(), from a record instead of a hearsay_doc. */
-int hearsay_index_add_record(hearsay_index *ix, const hearsay_docinfo *info,
+HEARSAY_API int hearsay_index_add_record(hearsay_index *ix, const hearsay_docinfo *info,
                              const char *text, size_t len,
                              const hearsay_index_record *r);
 
@@ -161,7 +161,7 @@ typedef struct {
     long long mentions;     /* speaker mentions */
 } hearsay_index_stats;
 
-int hearsay_index_get_stats(hearsay_index *ix, hearsay_index_stats *out);
+HEARSAY_API int hearsay_index_get_stats(hearsay_index *ix, hearsay_index_stats *out);
 
 /* A mention of a speaker or addressee in a hit. */
 typedef struct {
@@ -203,14 +203,14 @@ typedef struct {
     int limit;           /* at most this many hits; default 20 */
 } hearsay_index_query;
 
-void hearsay_index_query_init(hearsay_index_query *q);
+HEARSAY_API void hearsay_index_query_init(hearsay_index_query *q);
 
 /* Called once per result; return nonzero to stop early (not an error). */
 typedef int (*hearsay_index_hit_fn)(void *ctx, const hearsay_index_hit *h);
 
 /* Runs q, calling fn for each hit, best first (newest first when there is
  * no q->match). */
-int hearsay_index_search(hearsay_index *ix, const hearsay_index_query *q,
+HEARSAY_API int hearsay_index_search(hearsay_index *ix, const hearsay_index_query *q,
                          hearsay_index_hit_fn fn, void *ctx);
 
 /* A speaker across the corpus. */
@@ -226,7 +226,7 @@ typedef int (*hearsay_index_speaker_fn)(void *ctx,
                                         const hearsay_index_speaker *s);
 
 /* The top speakers (top <= 0: all), most quoted first. */
-int hearsay_index_speakers(hearsay_index *ix, int top,
+HEARSAY_API int hearsay_index_speakers(hearsay_index *ix, int top,
                            hearsay_index_speaker_fn fn, void *ctx);
 
 /* A quotation printed in several articles: its members ordered by article
@@ -245,7 +245,7 @@ typedef int (*hearsay_index_repeat_fn)(void *ctx,
  * punctuation, case, "any time"/"anytime", a quote trimmed or extended):
  * they share a winnowed fingerprint of their normalised text. Calls fn for
  * at most limit groups (<= 0: all), most widely printed first. */
-int hearsay_index_repeats(hearsay_index *ix, int min_articles, int limit,
+HEARSAY_API int hearsay_index_repeats(hearsay_index *ix, int min_articles, int limit,
                           hearsay_index_repeat_fn fn, void *ctx);
 
 /* ---------------------------------------------------------------- JSON */
@@ -254,21 +254,21 @@ int hearsay_index_repeats(hearsay_index *ix, int min_articles, int limit,
  * --format jsonl` (doc, kind, text, start, end, spans, byte_spans, speaker,
  * cue, addressee, date) plus url, outlet, title, article_date, context
  * ("body"...), in_context, speaker.canonical and score. */
-int hearsay_index_hit_json(hearsay_index *ix, const hearsay_index_hit *h,
+HEARSAY_API int hearsay_index_hit_json(hearsay_index *ix, const hearsay_index_hit *h,
                            const char **out, size_t *out_len);
 
 /* {"name":..,"role":..,"is_group":..,"quotes":N,"articles":N} */
-int hearsay_index_speaker_json(hearsay_index *ix,
+HEARSAY_API int hearsay_index_speaker_json(hearsay_index *ix,
                                const hearsay_index_speaker *s,
                                const char **out, size_t *out_len);
 
 /* {"articles":N,"quotes":N,"first":HIT,"members":[HIT...]} */
-int hearsay_index_repeat_json(hearsay_index *ix,
+HEARSAY_API int hearsay_index_repeat_json(hearsay_index *ix,
                               const hearsay_index_repeat *r,
                               const char **out, size_t *out_len);
 
 /* {"articles":N,"attributions":N,"speakers":N,"mentions":N} */
-int hearsay_index_stats_json(hearsay_index *ix, const hearsay_index_stats *s,
+HEARSAY_API int hearsay_index_stats_json(hearsay_index *ix, const hearsay_index_stats *s,
                              const char **out, size_t *out_len);
 
 #ifdef __cplusplus

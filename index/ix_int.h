@@ -152,12 +152,24 @@ uint64_t hsix_fp_hash(const void *s, size_t n);
  * first; returns how many (0 for text too short to be worth comparing). */
 #define HSIX_FP_MIN 8  /* normalised characters, at least */
 #define HSIX_FP_K 20   /* characters per shingle */
-#define HSIX_FP_W 8    /* shingles per winnowing window */
+#define HSIX_FP_W 16   /* shingles per winnowing window */
 /* A shingle shared by more than this many different quotations (distinct
- * whole-text hashes) is a common phrase, not a repeat: repeats.c ignores
+ * whole-text hashes) is a common phrase, not a repeat: cluster.c ignores
  * it. */
 #define HSIX_FP_HOT 8
 size_t hsix_fp_compute(const char *text, int64_t *out, size_t cap);
+
+/* One fingerprinted attribution and the group it belongs to. */
+typedef struct {
+    uint32_t root;   /* group */
+    int32_t article; /* article row id */
+    int32_t id;      /* attribution row id */
+} hsix_item;
+
+/* Groups the fingerprinted attributions into repeated quotations
+ * (cluster.c). *items (the caller frees it) is sorted by root, article,
+ * id. */
+int hsix_cluster(hearsay_index *ix, hsix_item **items, size_t *n_items);
 
 /* ------------------------------------------------------------ queries */
 

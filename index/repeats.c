@@ -1,157 +1,21 @@
 /*
  * repeats.c -- the same quotation printed in several articles.
  *
- * One ordered pass over `shingles` (its primary key is (hash,
- * attribution_id), so rows come sorted by hash with no sort step) joins
- * every two quotations that share a fingerprint (fingerprint.c) into one
- * group, with union-find over attribution ids; a fingerprint shared by many
- * different quotations is a common phrase ("the president of the United
- * States") and joins nothing, so unrelated quotations are not chained. Groups are then ranked by
- * the number of distinct articles, and each group's members are read back
- * and ordered by article date so the first member is the first appearance.
- * Time and memory are linear in the size of `shingles` plus the highest
- * attribution id.
+ * cluster.c groups the quotations; here groups are ranked by the number
+ * of distinct articles, and each group's members are read back and ordered
+ * by article date, so the first member is the first appearance.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ix_int.h"
 
-typedef struct {
-    int32_t *parent; /* union-find over attribution ids; -1: not fingerprinted */
-    int32_t *article; /* article of each fingerprinted attribution */
-    size_t n;
-} S_uf;
-
-static int32_t S_find(S_uf *u, int32_t x) {
-    while (u->parent[x] != x) {
-        u->parent[x] = u->parent[u->parent[x]];
-        x = u->parent[x];
-    }
-    return x;
-}
-
-static void S_union(S_uf *u, int32_t a, int32_t b) {
-    a = S_find(u, a), b = S_find(u, b);
-    if (a != b) u->parent[a > b ? a : b] = a < b ? a : b;
-}
-
-static int S_max_id(hearsay_index *ix, long long *max) {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(ix->db, "SELECT coalesce(max(id), 0) FROM attributions",
-                                -1, &st, NULL);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *max = sqlite3_column_int64(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_OK) return hsix_fail(ix, rc, "repeats");
-    if (*max >= INT32_MAX)
-        return hsix_error(ix, HEARSAY_INDEX_EINVAL, "repeats: too many attributions");
-    return HEARSAY_INDEX_OK;
-}
-
-static int S_uf_init(hearsay_index *ix, S_uf *u) {
-    long long max = 0;
-    int rc = S_max_id(ix, &max);
-    if (rc) return rc;
-    u->n = (size_t)max + 1;
-    u->parent = malloc(u->n * sizeof *u->parent);
-    u->article = malloc(u->n * sizeof *u->article);
-    if (!u->parent || !u->article)
-        return hsix_error(ix, HEARSAY_INDEX_ENOMEM, "out of memory");
-    memset(u->parent, 0xFF, u->n * sizeof *u->parent);
-    return HEARSAY_INDEX_OK;
-}
-
-static void S_uf_free(S_uf *u) {
-    free(u->parent);
-    free(u->article);
-}
-
-/* The attributions sharing one shingle hash. */
-typedef struct {
-    int32_t *id;
-    int64_t *whole;
-    size_t n, cap;
-    int oom;
-} S_run;
-
-static void S_run_push(S_run *r, int32_t id, int64_t whole) {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        int32_t *i = realloc(r->id, cap * sizeof *i);
-        if (i) r->id = i;
-        int64_t *w = realloc(r->whole, cap * sizeof *w);
-        if (w) r->whole = w;
-        if (!i || !w) {
-            r->oom = 1;
-            return;
-        }
-        r->cap = cap;
-    }
-    r->id[r->n] = id, r->whole[r->n] = whole, r->n++;
-}
-
-/* Joins the run's attributions unless the shingle is a common phrase
- * shared by more than HSIX_FP_HOT different quotations. */
-static void S_run_join(S_uf *u, S_run *r) {
-    int64_t seen[HSIX_FP_HOT + 1];
-    size_t n_seen = 0;
-    for (size_t i = 0; i < r->n && n_seen <= HSIX_FP_HOT; i++) {
-        size_t k = 0;
-        while (k < n_seen && seen[k] != r->whole[i]) k++;
-        if (k == n_seen) seen[n_seen++] = r->whole[i];
-    }
-    for (size_t i = 1; n_seen <= HSIX_FP_HOT && i < r->n; i++)
-        S_union(u, r->id[0], r->id[i]);
-    r->n = 0;
-}
-
-/* The pass over shingles: attributions sharing a hash are joined. */
-static int S_join(hearsay_index *ix, S_uf *u) {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(ix->db, "SELECT hash, attribution_id, article_id,"
-                                        " whole FROM shingles ORDER BY hash",
-                                -1, &st, NULL);
-    sqlite3_int64 prev_hash = 0;
-    S_run run = {0};
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 h = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
-        rc = SQLITE_OK;
-        if (id <= 0 || (size_t)id >= u->n) continue;
-        if (h != prev_hash) S_run_join(u, &run);
-        if (u->parent[id] < 0) u->parent[id] = (int32_t)id;
-        u->article[id] = (int32_t)sqlite3_column_int64(st, 2);
-        S_run_push(&run, (int32_t)id, sqlite3_column_int64(st, 3));
-        prev_hash = h;
-    }
-    S_run_join(u, &run);
-    sqlite3_finalize(st);
-    int oom = run.oom;
-    free(run.id);
-    free(run.whole);
-    if (oom) return hsix_error(ix, HEARSAY_INDEX_ENOMEM, "out of memory");
-    return rc == SQLITE_DONE ? HEARSAY_INDEX_OK : hsix_fail(ix, rc, "reading fingerprints");
-}
-
 /* ------------------------------------------------------------- groups */
-
-typedef struct {
-    int32_t root, article, id;
-} S_item;
 
 typedef struct {
     size_t first, n;   /* items [first, first + n) */
     size_t n_articles;
 } S_group;
-
-static int S_item_cmp(const void *a, const void *b) {
-    const S_item *x = a, *y = b;
-    if (x->root != y->root) return x->root < y->root ? -1 : 1;
-    if (x->article != y->article) return x->article < y->article ? -1 : 1;
-    return (x->id > y->id) - (x->id < y->id);
-}
 
 static int S_group_cmp(const void *a, const void *b) {
     const S_group *x = a, *y = b;
@@ -160,23 +24,8 @@ static int S_group_cmp(const void *a, const void *b) {
     return (x->first > y->first) - (x->first < y->first);
 }
 
-/* Items sorted by group; *n_items of them. */
-static S_item *S_items(S_uf *u, size_t *n_items) {
-    size_t n = 0;
-    for (size_t i = 0; i < u->n; i++) n += u->parent[i] >= 0;
-    S_item *it = malloc((n ? n : 1) * sizeof *it);
-    if (!it) return NULL;
-    n = 0;
-    for (size_t i = 0; i < u->n; i++)
-        if (u->parent[i] >= 0)
-            it[n++] = (S_item){S_find(u, (int32_t)i), u->article[i], (int32_t)i};
-    qsort(it, n, sizeof *it, S_item_cmp);
-    *n_items = n;
-    return it;
-}
-
 /* Groups of at least min_articles articles, ranked. */
-static S_group *S_groups(const S_item *it, size_t n, size_t min_articles,
+static S_group *S_groups(const hsix_item *it, size_t n, size_t min_articles,
                          size_t *n_groups) {
     S_group *g = malloc((n ? n : 1) * sizeof *g);
     if (!g) return NULL;
@@ -263,7 +112,7 @@ static int S_read_one(S_reader *r, int32_t id, S_member *m) {
     return rc;
 }
 
-static int S_emit(S_reader *r, const S_item *it, const S_group *g,
+static int S_emit(S_reader *r, const hsix_item *it, const S_group *g,
                   hearsay_index_repeat_fn fn, void *ctx, int *stop) {
     if (g->n > r->cap) {
         S_member *m = realloc(r->m, g->n * sizeof *m);
@@ -286,7 +135,7 @@ static int S_emit(S_reader *r, const S_item *it, const S_group *g,
     return HEARSAY_INDEX_OK;
 }
 
-static int S_emit_all(hearsay_index *ix, const S_item *it, const S_group *g,
+static int S_emit_all(hearsay_index *ix, const hsix_item *it, const S_group *g,
                       size_t ng, int limit, hearsay_index_repeat_fn fn, void *ctx) {
     S_reader r = {.ix = ix};
     hsix_buf sql = {0};
@@ -309,17 +158,13 @@ static int S_emit_all(hearsay_index *ix, const S_item *it, const S_group *g,
 int hearsay_index_repeats(hearsay_index *ix, int min_articles, int limit,
                           hearsay_index_repeat_fn fn, void *ctx) {
     if (!fn) return hsix_error(ix, HEARSAY_INDEX_EINVAL, "repeats: no callback");
-    S_uf u = {0};
-    S_item *it = NULL;
+    hsix_item *it = NULL;
     S_group *g = NULL;
     size_t n = 0, ng = 0;
-    int rc = S_uf_init(ix, &u);
-    if (!rc) rc = S_join(ix, &u);
-    if (!rc && !(it = S_items(&u, &n))) rc = hsix_error(ix, HEARSAY_INDEX_ENOMEM, "out of memory");
+    int rc = hsix_cluster(ix, &it, &n);
     size_t min = min_articles > 2 ? (size_t)min_articles : 2;
     if (!rc && !(g = S_groups(it, n, min, &ng))) rc = hsix_error(ix, HEARSAY_INDEX_ENOMEM, "out of memory");
     if (!rc) rc = S_emit_all(ix, it, g, ng, limit, fn, ctx);
-    S_uf_free(&u);
     free(it);
     free(g);
     return rc ? rc : hsix_ok(ix);

@@ -6,6 +6,10 @@
  * are set; every value is a bound parameter. The user's words become FTS5
  * strings ("word", or "word"* for a prefix), so no input can be read as
  * FTS5 syntax.
+ *
+ * A speaker filter matches every name merged with the name given: "Trump"
+ * finds what is counted under "Donald Trump". A one-word name that is no
+ * speaker's name of its own matches everyone of that surname.
  */
 #include <ctype.h>
 #include <string.h>
@@ -53,7 +57,8 @@ static void S_sql(hsix_buf *sql, const hearsay_index_query *q, int fts) {
     if (q->speaker)
         hsix_buf_puts(sql, " AND a.speaker_id IN (SELECT id FROM speakers WHERE"
                            " canonical IN (SELECT canonical FROM speakers WHERE"
-                           " key IN (:pkey, :gkey) OR surname = :surname))");
+                           " key IN (:pkey, :gkey) OR (surname = :surname AND NOT EXISTS"
+                           " (SELECT 1 FROM speakers WHERE key IN (:pkey, :gkey)))))");
     if (q->since) hsix_buf_puts(sql, " AND r.date >= :since");
     if (q->until) hsix_buf_puts(sql, " AND r.date <= :until");
     if (q->outlet) hsix_buf_puts(sql, " AND r.outlet = :outlet");

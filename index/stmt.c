@@ -28,7 +28,7 @@ static const char *const S_sql[HSIX_Q_COUNT] = {
         " byte_start, byte_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [HSIX_Q_MENTION_DELETE] = "DELETE FROM mentions WHERE article_id = ?1",
     [HSIX_Q_SHINGLE_INSERT] =
-        "INSERT OR IGNORE INTO shingles(hash, attribution_id, article_id, whole)"
+        "INSERT INTO shingles(hash, attribution_id, article_id, whole)"
         " VALUES (?1, ?2, ?3, ?4)",
     [HSIX_Q_SHINGLE_DELETE] = "DELETE FROM shingles WHERE article_id = ?1",
     [HSIX_Q_SPK_GET] = "SELECT id FROM speakers WHERE key = ?1",

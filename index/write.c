@@ -257,6 +257,9 @@ static int S_shingles(S_ctx *c, long long attr_id) {
     int64_t fp[S_MAX_FP];
     size_t n = hsix_fp_compute(c->content.p, fp, S_MAX_FP);
     for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < i && fp[k] != fp[i]) k++;
+        if (k < i) continue; /* the same minimum picked twice */
         sqlite3_stmt *st = hsix_stmt(c->ix, HSIX_Q_SHINGLE_INSERT);
         if (!st) return HEARSAY_INDEX_ESQLITE;
         int rc = sqlite3_bind_int64(st, 1, fp[i]);

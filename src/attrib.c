@@ -563,6 +563,19 @@ static int S_direct(hearsay_doc *d) {
         /* '"A," she said, "B."': the frame before B is A's: one attribution */
         int same_cue = found && last && f.cue_b >= 0 && d->attrs.v[last_attr].cue_b >= 0 &&
                        (uint32_t)d->attrs.v[last_attr].cue_tok == (uint32_t)f.cue_b;
+        /* a quotation over several paragraphs whose speaker comes at its
+         * end: the frame is the whole quotation's */
+        if (found && !same_cue && q->reopens && last && d->attrs.v[last_attr].src_b < 0 &&
+            d->attrs.v[last_attr].cue_b < 0 && last_para + 1 == q->para &&
+            d->attrs.v[last_attr].part0 + d->attrs.v[last_attr].nparts == d->bparts.n) {
+            hs_attr *a = &d->attrs.v[last_attr];
+            if (f.src_b >= 0) S_set_src(d, a, (size_t)f.src_b, (size_t)f.src_e);
+            if (f.cue_b >= 0) S_set_cue(d, a, (size_t)f.cue_b, (size_t)f.cue_e);
+            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
+            q->attr = (int32_t)last_attr;
+            last_para = q->para;
+            continue;
+        }
         if (found && !same_cue) {
             hs_attr *a;
             if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
@@ -640,8 +653,11 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
             break;
         if (S_punct(d, e, ';')) break;
         if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
-            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "although") ||
-             S_is(d, e + 1, "though") || S_is(d, e + 1, "whereas")))
+            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "whereas")))
+            break;
+        /* ', and I began ...': a new clause with its own subject */
+        if (S_punct(d, e, ',') && e + 2 < hi && e > j + 2 && (S_is(d, e + 1, "and") || S_is(d, e + 1, "but")) &&
+            (S_lex(d, e + 2) & HS_L_PRON_PERSON) && !(S_lex(d, e + 2) & HS_L_PRON_POSS))
             break;
         /* 'X called A and said B': the next coordinated cue ends it */
         if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
@@ -916,8 +932,16 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
 static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     if (v + 2 >= s1) return 0;
     size_t nb = v + 2;
+    /* the source: a name, or any phrase up to the clause's end ('a new
+     * poll by the Harvard University Institute of Politics') */
     size_t ne = S_np_right(d, nb, s1);
-    if (!ne) return 0;
+    if (!ne) {
+        ne = nb;
+        while (ne < s1 && ne < nb + 16 && !S_punct(d, ne, ',') && !S_punct(d, ne, ';') &&
+               S_t(d, ne)->type != HS_T_QUOTE && !(S_t(d, ne)->type == HS_T_PUNCT && d->text[S_t(d, ne)->b] == '.'))
+            ne++;
+        if (ne == nb || ne >= nb + 16) return 0;
+    }
     size_t cb, ce;
     if (v == s0 || (v > s0 && (S_t(d, v)->flags & HS_F_SENT_START))) {
         cb = ne;

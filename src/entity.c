@@ -149,6 +149,25 @@ static int S_post_author(const hearsay_doc *d, const S_mention *m, size_t *n0, s
     return 0;
 }
 
+/* The nearest person's name before token t within about two paragraphs'
+ * worth of tokens: a run of two or more name words, not a place or an
+ * organisation's name as far as the lexicon tells. */
+static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1) {
+    size_t paras = 0;
+    for (size_t j = t; j-- > 0 && t - j < 80;) {
+        if (d->toks.v[j + 1 < d->toks.n ? j + 1 : j].flags & HS_F_PARA_START && ++paras > 1) return 0;
+        if (!S_name_word(d, j) || (j + 1 < t && S_name_word(d, j + 1))) continue;
+        size_t b = j;
+        while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        if (b == j || (j + 1 < d->toks.n && (d->toks.v[j + 1].lex & HS_L_ORG))) continue;
+        *n0 = b;
+        *n1 = j + 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* Copies tokens [t0, t1) as written (with their spacing) into strings. */
 static int32_t S_str(hearsay_doc *d, size_t t0, size_t t1) {
     if (t1 <= t0) return -1;
@@ -171,9 +190,52 @@ typedef struct {
     int gender, plural, named;
 } S_entx;
 
-static int S_find_named(const hearsay_doc *d, const S_entx *ex, size_t nent, const S_mention *m) {
-    for (size_t i = 0; i < nent; i++) {
-        if (!ex[i].named) continue;
+/* Entities by key (a surname's hash, or a description's), chained:
+ * head[key & mask] -> entity -> next[entity] ... (-1 ends). */
+typedef struct {
+    int32_t *head, *next;
+    uint32_t *key;
+    size_t mask, cap;
+} S_emap;
+
+static int S_emap_init(S_emap *mp, size_t n) {
+    size_t size = 64;
+    while (size < 2 * n) size *= 2;
+    mp->head = malloc(size * sizeof *mp->head);
+    mp->next = malloc((n + 1) * sizeof *mp->next);
+    mp->key = malloc((n + 1) * sizeof *mp->key);
+    mp->mask = size - 1;
+    mp->cap = n + 1;
+    if (!mp->head || !mp->next || !mp->key) return HEARSAY_ENOMEM;
+    for (size_t i = 0; i < size; i++) mp->head[i] = -1;
+    return 0;
+}
+
+static void S_emap_free(S_emap *mp) {
+    free(mp->head);
+    free(mp->next);
+    free(mp->key);
+}
+
+/* Files entity e (index < cap) under key. */
+static void S_emap_add(S_emap *mp, uint32_t key, size_t e) {
+    if (e >= mp->cap) return;
+    mp->key[e] = key;
+    mp->next[e] = mp->head[key & mp->mask];
+    mp->head[key & mp->mask] = (int32_t)e;
+}
+
+/* A description's key: the hash of its words' hashes. */
+static uint32_t S_desc_key(const hearsay_doc *d, size_t t0, size_t t1) {
+    uint32_t h = 0x2545F491u;
+    for (size_t j = t0; j < t1; j++) h = (h ^ d->toks.v[j].wh) * 0x01000193u;
+    return h ^ 0x9E3779B9u;
+}
+
+static int S_find_named(const hearsay_doc *d, const S_entx *ex, const S_emap *mp, const S_mention *m) {
+    uint32_t key = d->toks.v[m->n1 - 1].wh;
+    for (int32_t i = mp->head[key & mp->mask]; i >= 0; i = mp->next[i]) {
+        if (!ex[i].named || mp->key[i] != key) continue;
         if (S_same_word(d, ex[i].n1 - 1, m->n1 - 1)) {
             /* first names must agree when both are given */
             if (ex[i].n1 - ex[i].n0 > 1 && m->n1 - m->n0 > 1 &&
@@ -248,10 +310,22 @@ static int S_add_ment(hearsay_doc *d, uint32_t b, uint32_t e, int32_t ent) {
     return hs_vec_push(&d->ments, m);
 }
 
+typedef struct {
+    uint32_t b, e;
+    int32_t attr;
+    int addr;
+} S_m;
+
+static int S_cmp_m(const void *x, const void *y) {
+    const S_m *a = x, *b = y;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    if (a->attr != b->attr) return a->attr < b->attr ? -1 : 1;
+    return a->addr - b->addr;
+}
+
 int hs_ent_run(hearsay_doc *d) {
     size_t na = d->attrs.n;
     /* every speaker and addressee mention, in text order */
-    typedef struct { uint32_t b, e; int32_t attr; int addr; } S_m;
     HS_VEC(S_m) ms = {0};
     HS_VEC(S_entx) ex = {0};
     HS_VEC(int32_t) ent_of = {0};
@@ -267,17 +341,12 @@ int hs_ent_run(hearsay_doc *d) {
             rc = hs_vec_push(&ms, m);
         }
     }
-    /* sort by position (insertion sort: mentions are nearly in order) */
-    for (size_t i = 1; i < ms.n; i++) {
-        S_m x = ms.v[i];
-        size_t j = i;
-        while (j > 0 && ms.v[j - 1].b > x.b) {
-            ms.v[j] = ms.v[j - 1];
-            j--;
-        }
-        ms.v[j] = x;
-    }
+    /* by position (direct attributions were found before reported speech) */
+    if (ms.n) qsort(ms.v, ms.n, sizeof *ms.v, S_cmp_m);
     if (!rc) rc = hs_vec_reserve(&ent_of, ms.n);
+    S_emap mp;
+    memset(&mp, 0, sizeof mp);
+    if (!rc) rc = S_emap_init(&mp, ms.n);
     /* pass 1: named mentions make entities */
     for (size_t i = 0; i < ms.n && !rc; i++) {
         S_mention m;
@@ -288,11 +357,12 @@ int hs_ent_run(hearsay_doc *d) {
             m.r0 = m.r1 = 0;
         }
         if (m.pronoun || m.n1 <= m.n0) continue;
-        int k = S_find_named(d, ex.v, ex.n, &m);
+        int k = S_find_named(d, ex.v, &mp, &m);
         if (k < 0) {
             S_entx x = {m.n0, m.n1, m.r0, m.r1, m.gender, 0, 1};
             if ((rc = hs_vec_push(&ex, x))) break;
             k = (int)ex.n - 1;
+            S_emap_add(&mp, d->toks.v[m.n1 - 1].wh, (size_t)k);
         } else {
             S_entx *x = &ex.v[k];
             if (m.n1 - m.n0 > x->n1 - x->n0) {
@@ -324,28 +394,52 @@ int hs_ent_run(hearsay_doc *d) {
             if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
                 k = -1;
             } else {
-                for (size_t j = i; j-- > 0;) {
+                uint32_t kb = 0; /* where the candidate was mentioned */
+                for (size_t j = i; j-- > 0 && i - j < 64;) {
                     int c = ent_of.v[j];
                     if (c < 0 || ms.v[j].addr) continue;
                     if (ex.v[c].plural != m.plural && ex.v[c].named) continue;
                     if (m.gender && ex.v[c].gender && m.gender != ex.v[c].gender) continue;
                     k = c;
+                    kb = ms.v[j].b;
                     break;
+                }
+                /* a name nearer than any speaker ("Mayor Ann Lee spoke
+                 * first. ... she said") */
+                size_t n0, n1;
+                if (!m.plural && S_name_before(d, m.t0, &n0, &n1) && (k < 0 || d->toks.v[n0].b > kb)) {
+                    S_mention nm = m;
+                    nm.n0 = n0;
+                    nm.n1 = n1;
+                    k = S_find_named(d, ex.v, &mp, &nm);
+                    if (k < 0) {
+                        S_entx x = {n0, n1, 0, 0, m.gender, 0, 1};
+                        if ((rc = hs_vec_push(&ex, x))) break;
+                        k = (int)ex.n - 1;
+                        S_emap_add(&mp, d->toks.v[n1 - 1].wh, (size_t)k);
+                    }
                 }
             }
         } else if (m.r1 > m.r0 && !m.plural) {
             /* a description: a named entity with that role */
-            for (size_t c = 0; c < ex.n; c++)
+            for (size_t c = 0; c < ex.n && c < 256; c++)
                 if (ex.v[c].named && S_role_match(d, ex.v[c].r0, ex.v[c].r1, m.r0, m.r1)) {
                     k = (int)c;
                     break;
                 }
         }
         if (k < 0 && !m.pronoun && m.t1 > m.t0) {
-            /* a description of its own: its text is its name */
-            S_entx x = {m.t0, m.t1, 0, 0, m.gender, m.plural, 0};
-            if ((rc = hs_vec_push(&ex, x))) break;
-            k = (int)ex.n - 1;
+            /* a description of its own: its text is its name, and the same
+             * words later are the same group ("officials") */
+            uint32_t key = S_desc_key(d, m.t0, m.t1);
+            for (int32_t c = mp.head[key & mp.mask]; c >= 0 && k < 0; c = mp.next[c])
+                if (mp.key[c] == key && !ex.v[c].named && ex.v[c].n1 - ex.v[c].n0 == m.t1 - m.t0) k = c;
+            if (k < 0) {
+                S_entx x = {m.t0, m.t1, 0, 0, m.gender, m.plural, 0};
+                if ((rc = hs_vec_push(&ex, x))) break;
+                k = (int)ex.n - 1;
+                S_emap_add(&mp, key, (size_t)k);
+            }
         }
         ent_of.v[i] = k;
     }
@@ -381,6 +475,7 @@ int hs_ent_run(hearsay_doc *d) {
         else a->entity = k;
         if (k >= 0) rc = S_add_ment(d, ms.v[i].b, ms.v[i].e, k);
     }
+    S_emap_free(&mp);
     hs_vec_free(&ms);
     hs_vec_free(&ex);
     hs_vec_free(&ent_of);

@@ -199,8 +199,8 @@ static int S_publish(hearsay_doc *d) {
         d->pub.v[d->pub.n++] = p;
     }
     qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
-    /* entities with their mentions grouped (mentions are in text order) */
-    size_t m = 0;
+    /* entities with their mentions grouped, in text order within each
+     * (a counting sort: n_mentions first, then each entity's slice) */
     for (size_t e = 0; e < d->ents.n; e++) {
         hearsay_entity pe;
         memset(&pe, 0, sizeof pe);
@@ -209,12 +209,22 @@ static int S_publish(hearsay_doc *d) {
         if (!pe.name) pe.name = "";
         pe.role = hs_doc_strp(d, x->role);
         pe.is_group = x->is_group;
-        pe.mentions = d->pub_ments.v + m;
-        for (size_t i = 0; i < d->ments.n; i++)
-            if (d->ments.v[i].ent == (int32_t)e)
-                d->pub_ments.v[m++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
-        pe.n_mentions = (size_t)(d->pub_ments.v + m - pe.mentions);
         d->pub_ents.v[d->pub_ents.n++] = pe;
+    }
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].ent >= 0 && (size_t)d->ments.v[i].ent < d->ents.n)
+            d->pub_ents.v[d->ments.v[i].ent].n_mentions++;
+    size_t m = 0;
+    for (size_t e = 0; e < d->pub_ents.n; e++) {
+        d->pub_ents.v[e].mentions = d->pub_ments.v + m;
+        m += d->pub_ents.v[e].n_mentions;
+        d->pub_ents.v[e].n_mentions = 0;
+    }
+    for (size_t i = 0; i < d->ments.n; i++) {
+        int32_t e = d->ments.v[i].ent;
+        if (e < 0 || (size_t)e >= d->ents.n) continue;
+        hearsay_entity *pe = &d->pub_ents.v[e];
+        ((hearsay_span *)pe->mentions)[pe->n_mentions++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
     }
     d->pub_ments.n = m;
     for (size_t i = 0; i < d->debris_raw.n; i++) {

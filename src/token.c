@@ -181,9 +181,11 @@ static int S_word(S_tz *z) {
     }
     /* a trailing period that belongs to the word */
     if (i < n && s[i] == '.' && !digit_start) {
-        size_t wl = i - b;
         int single = letters == 1 && ((s[b] | 32) >= 'a' && (s[b] | 32) <= 'z') && (s[b] >= 'A' && s[b] <= 'Z');
-        if (dotted || single || S_is_abbrev((const char *)s + b, wl)) {
+        size_t hb = b; /* 'then-Sen.': the part after the last hyphen */
+        for (size_t k = b; k < i; k++)
+            if (s[k] == '-') hb = k + 1;
+        if (dotted || single || S_is_abbrev((const char *)s + hb, i - hb)) {
             i++;
             cp++;
             z->pending |= HS_F_ABBREV;

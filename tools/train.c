@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -116,12 +116,35 @@ static int S_function_word(const hs_tok *t) {
     return (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_DET | HS_L_AUX | HS_L_CONJ)) != 0;
 }
 
-static int S_gold(const hs_tok *t, const S_rng *cues, size_t nc) {
-    if (t->type != HS_T_WORD || S_function_word(t)) return 0;
-    for (size_t k = 0; k < nc; k++)
-        if (t->c < cues[k].e && cues[k].b < t->ce) return 1;
+/* Labels: every content word inside a gold cue (the default), or with
+ * --heads only the first content word of each cue span. */
+static int S_heads_only;
+static HS_VEC(uint8_t) S_lab;
+
+static int S_label(const hearsay_doc *d, const S_rng *cues, size_t nc) {
+    S_lab.n = 0;
+    if (hs_vec_reserve(&S_lab, d->toks.n)) return -1;
+    memset(S_lab.v, 0, d->toks.n);
+    S_lab.n = d->toks.n;
+    /* tokens are in order: a moving start for each span (spans unsorted) */
+    for (size_t k = 0; k < nc; k++) {
+        size_t lo = 0, hi = d->toks.n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (d->toks.v[mid].ce <= cues[k].b) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t j = lo; j < d->toks.n && d->toks.v[j].c < cues[k].e; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            if (t->type != HS_T_WORD || S_function_word(t)) continue;
+            S_lab.v[j] = 1;
+            if (S_heads_only) break;
+        }
+    }
     return 0;
 }
+
+static int S_gold(const hearsay_doc *d, size_t j) { return j < S_lab.n && S_lab.v[j]; }
 
 /* wh -> index + 1 into S_words (open addressing; 0 is empty) */
 #define S_TAB_BITS 18
@@ -210,10 +233,11 @@ static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
 
 static int S_count(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
     (void)ctx;
+    if (S_label(d, cues, nc)) return -1;
     for (size_t j = 0; j < d->toks.n; j++) {
         const hs_tok *t = &d->toks.v[j];
         if (t->type != HS_T_WORD || S_function_word(t) || (t->flags & HS_F_POSS)) continue;
-        if (!S_gold(t, cues, nc)) continue;
+        if (!S_gold(d, j)) continue;
         S_word *w = S_word_of(d, t);
         if (w) w->pos++;
     }
@@ -229,12 +253,13 @@ static int S_is_cand(const hs_tok *t) {
 
 static int S_collect(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
     (void)ctx;
+    if (S_label(d, cues, nc)) return -1;
     for (size_t j = 0; j < d->toks.n; j++) {
         const hs_tok *t = &d->toks.v[j];
         if (!S_is_cand(t)) continue;
         S_ex ex;
         ex.n = (uint8_t)hs_cue_features(d, j, ex.f);
-        ex.y = S_gold(t, cues, nc) ? 1 : -1;
+        ex.y = S_gold(d, j) ? 1 : -1;
         if (hs_vec_push(&S_exs, ex)) return -1;
     }
     return 0;
@@ -249,9 +274,10 @@ typedef struct {
 static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
     S_evalctx *e = ctx;
     uint32_t f[HS_CUE_MAXF];
+    if (S_label(d, cues, nc)) return -1;
     for (size_t j = 0; j < d->toks.n; j++) {
         const hs_tok *t = &d->toks.v[j];
-        int gold = S_gold(t, cues, nc);
+        int gold = S_gold(d, j);
         int pred = 0;
         if (S_is_cand(t)) {
             size_t n = hs_cue_features(d, j, f);
@@ -331,14 +357,15 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
+        else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR\n");
             return 2;
         }
     }
     if (!dir || bits < 8 || bits > 24 || epochs < 1) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--eval DIR] DIR\n");
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;
@@ -393,5 +420,6 @@ int main(int argc, char **argv) {
     free(order);
     hs_vec_free(&S_exs);
     hs_vec_free(&S_words);
+    hs_vec_free(&S_lab);
     return rc ? 1 : 0;
 }

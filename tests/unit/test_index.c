@@ -402,6 +402,42 @@ TEST(repeats_variants) {
     S_close(ix);
 }
 
+/* An article whose whole text is one direct quotation. */
+static int S_add_quote(hearsay_index *ix, const char *doc, const char *date,
+                       const char *text) {
+    S_art x;
+    memset(&x, 0, sizeof x);
+    x.text = text;
+    S_attr(&x, HEARSAY_DIRECT, text, -1, NULL, NULL);
+    return S_add(ix, doc, date, NULL, &x);
+}
+
+static int S_rep_members(void *ctx, const hearsay_index_repeat *r) {
+    S_hits *c = ctx;
+    for (size_t i = 0; i < r->n_members && c->n < 8; i++)
+        snprintf(c->doc[c->n++], 32, "%s", r->members[i].doc);
+    return 0;
+}
+
+TEST(repeats_not_chained_by_common_phrase) {
+    hearsay_index *ix = S_open();
+    INT_EQ(S_add_quote(ix, "a", "2016-01-01", "She is not fit to serve as the President "
+                       "of the United States of America, and everyone in this country "
+                       "knows it by now."), 0);
+    INT_EQ(S_add_quote(ix, "b", "2016-01-02", "He would make a very fine President of "
+                       "the United States of America, and a better one than anyone "
+                       "else on that stage tonight."), 0);
+    INT_EQ(S_add_quote(ix, "c", "2016-01-03", "not fit to serve as the President of the "
+                       "United States of America"), 0);
+    S_hits c;
+    memset(&c, 0, sizeof c);
+    INT_EQ(hearsay_index_repeats(ix, 2, 0, S_rep_members, &c), 0);
+    INT_EQ(c.n, 2); /* one group: a and its trimmed copy c, not b */
+    STR_EQ(c.doc[0], "a");
+    STR_EQ(c.doc[1], "c");
+    S_close(ix);
+}
+
 TEST(bad_record_leaves_nothing) {
     hearsay_index *ix = S_open();
     S_fill(ix);
@@ -503,6 +539,7 @@ int main(void) {
     RUN(speakers_merge_surname);
     RUN(speakers_ambiguous_surname_kept);
     RUN(repeats_variants);
+    RUN(repeats_not_chained_by_common_phrase);
     RUN(bad_record_leaves_nothing);
     RUN(rollback_discards_batch);
     RUN(readonly_cannot_write);

@@ -1,0 +1,215 @@
+/*
+ * test_attrib.c -- speaker finding, contents and name resolution, through
+ * the public API, on short invented articles with the hard cases of news
+ * style: split quotations, continuations over paragraphs, colon frames,
+ * appositions, pronouns, titles, groups, reported speech.
+ */
+#include "harness.h"
+#include "hearsay.h"
+
+#include <stdlib.h>
+
+static hearsay_doc *S_doc;
+static const char *S_text;
+
+static size_t S_run(const char *text) {
+    S_text = text;
+    if (!S_doc) S_doc = hearsay_doc_new();
+    int rc = hearsay_extract(hearsay_model_builtin(), text, strlen(text), NULL, S_doc);
+    if (rc) FAILF("hearsay_extract: %s", hearsay_strerror(rc));
+    return rc ? 0 : hearsay_doc_count(S_doc);
+}
+
+/* The attribution whose content starts with the given words, or NULL. */
+static const hearsay_attribution *S_find(const char *start) {
+    size_t n = strlen(start);
+    for (size_t i = 0; i < hearsay_doc_count(S_doc); i++) {
+        const hearsay_attribution *a = hearsay_doc_get(S_doc, i);
+        if (!strncmp(S_text + a->parts[0].byte_start, start, n)) return a;
+    }
+    return NULL;
+}
+
+/* A span's text, in a static buffer. */
+static const char *S_str(const hearsay_span *s) {
+    static char buf[4][256];
+    static int k;
+    char *b = buf[k++ & 3];
+    size_t n = s->byte_end - s->byte_start;
+    if (n > 255) n = 255;
+    memcpy(b, S_text + s->byte_start, n);
+    b[n] = 0;
+    return b;
+}
+
+static const char *S_speaker(const hearsay_attribution *a) {
+    return a && a->has_speaker ? S_str(&a->speaker) : "(none)";
+}
+
+static const char *S_name(const hearsay_attribution *a) {
+    if (!a || a->entity < 0) return "(none)";
+    return hearsay_doc_entity(S_doc, (size_t)a->entity)->name;
+}
+
+static const char *S_role(const hearsay_attribution *a) {
+    if (!a || a->entity < 0) return "(none)";
+    const char *r = hearsay_doc_entity(S_doc, (size_t)a->entity)->role;
+    return r ? r : "(none)";
+}
+
+TEST(quote_then_speaker_and_cue) {
+    S_run("“We will not back down,” Mayor Ann Lee said on Monday.\n");
+    const hearsay_attribution *a = S_find("“We will not back down,”");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_DIRECT);
+    STR_EQ(S_speaker(a), "Mayor Ann Lee");
+    STR_EQ(S_name(a), "Ann Lee");
+    STR_EQ(S_role(a), "Mayor");
+    OK(a->has_cue);
+    STR_EQ(S_str(&a->cue), "said");
+}
+
+TEST(inverted_cue_with_apposition) {
+    S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
+    const hearsay_attribution *a = S_find("“The numbers");
+    STR_EQ(S_speaker(a), "Tom Ruiz, a budget analyst at the city");
+    STR_EQ(S_name(a), "Tom Ruiz");
+}
+
+TEST(split_quotation_is_one_attribution) {
+    S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
+    INT_EQ(hearsay_doc_count(S_doc), 1);
+    const hearsay_attribution *a = S_find("“We are ready,”");
+    OK(a != NULL);
+    if (a) INT_EQ(a->n_parts, 2);
+}
+
+TEST(multi_paragraph_quotation) {
+    S_run("Senator Maria Vega said the bill was a start.\n"
+          "“It gives families a break. It is not enough.\n"
+          "“We will be back next year with more,” Vega said.\n");
+    const hearsay_attribution *a = S_find("“It gives families");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 2);
+    STR_EQ(S_name(a), "Maria Vega");
+}
+
+TEST(continuation_without_cue) {
+    S_run("“Nobody expected this,” Ann Lee told reporters. “But we are ready for it.”\n");
+    const hearsay_attribution *a = S_find("“Nobody expected this,”");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 2);
+    OK(a->has_addressee);
+    if (a->has_addressee) STR_EQ(S_str(&a->addressee), "reporters");
+}
+
+TEST(colon_style) {
+    S_run("Governor Sam Hill: “We are not raising taxes this year.”\n");
+    const hearsay_attribution *a = S_find("“We are not raising");
+    STR_EQ(S_speaker(a), "Governor Sam Hill");
+    STR_EQ(S_name(a), "Sam Hill");
+    if (a && a->has_cue) STR_EQ(S_str(&a->cue), ":");
+}
+
+TEST(pronoun_takes_last_person) {
+    S_run("Mayor Ann Lee spoke first. “The bridge is safe,” she said.\n");
+    const hearsay_attribution *a = S_find("“The bridge is safe,”");
+    STR_EQ(S_speaker(a), "she");
+    STR_EQ(S_name(a), "Ann Lee");
+}
+
+TEST(surname_takes_fullest_name) {
+    S_run("Secretary of State Antony Blinken declined to comment.\n"
+          "“We will do it,” Blinken said.\n");
+    const hearsay_attribution *a = S_find("“We will do it,”");
+    STR_EQ(S_speaker(a), "Blinken");
+    STR_EQ(S_name(a), "Antony Blinken");
+}
+
+TEST(groups_are_kept_as_written) {
+    S_run("Officials said the plant would close in March.\n");
+    const hearsay_attribution *a = S_find("the plant would close");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_INDIRECT);
+    STR_EQ(S_speaker(a), "Officials");
+    STR_EQ(S_name(a), "Officials");
+}
+
+TEST(reported_speech_with_that) {
+    S_run("The governor told lawmakers that the budget would balance by June.\n");
+    const hearsay_attribution *a = S_find("that the budget would balance by June");
+    OK(a != NULL);
+    if (!a) return;
+    STR_EQ(S_speaker(a), "The governor");
+    OK(a->has_addressee);
+    if (a->has_addressee) STR_EQ(S_str(&a->addressee), "lawmakers");
+}
+
+TEST(according_to) {
+    S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
+    const hearsay_attribution *a = S_find("The deficit will triple");
+    OK(a != NULL);
+    if (!a) return;
+    STR_EQ(S_speaker(a), "a report by the budget office");
+    if (a->has_cue) STR_EQ(S_str(&a->cue), "according to");
+}
+
+TEST(mixed_quotation) {
+    S_run("Ann Lee said the plan was “a disaster for everyone” and would fail.\n");
+    const hearsay_attribution *a = S_find("the plan was");
+    OK(a != NULL);
+    if (a) INT_EQ(a->kind, HEARSAY_MIXED);
+}
+
+TEST(scare_quotes_are_not_speech) {
+    S_run("The so-called “reform” passed on Friday.\n");
+    INT_EQ(hearsay_doc_count(S_doc), 0);
+}
+
+TEST(offsets_count_code_points) {
+    /* “ is 3 bytes, 1 code point */
+    S_run("“Yes,” Ann Lee said.\n");
+    const hearsay_attribution *a = S_find("“Yes,”");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->content.start, 0);
+    INT_EQ(a->content.end, 6);
+    INT_EQ(a->content.byte_end, 10);
+    INT_EQ(a->speaker.start, 7);
+    INT_EQ(a->speaker.byte_start, 11);
+}
+
+TEST(one_entity_per_person) {
+    S_run("“We are ready,” Ann Lee said.\n"
+          "“We have the votes,” Lee added.\n");
+    const hearsay_attribution *a = S_find("“We are ready,”"), *b = S_find("“We have the votes,”");
+    OK(a && b);
+    if (!a || !b) return;
+    INT_EQ(a->entity, b->entity);
+    const hearsay_entity *e = hearsay_doc_entity(S_doc, (size_t)a->entity);
+    INT_EQ(e->n_mentions, 2);
+}
+
+int main(void) {
+    RUN(quote_then_speaker_and_cue);
+    RUN(inverted_cue_with_apposition);
+    RUN(split_quotation_is_one_attribution);
+    RUN(multi_paragraph_quotation);
+    RUN(continuation_without_cue);
+    RUN(colon_style);
+    RUN(pronoun_takes_last_person);
+    RUN(surname_takes_fullest_name);
+    RUN(groups_are_kept_as_written);
+    RUN(reported_speech_with_that);
+    RUN(according_to);
+    RUN(mixed_quotation);
+    RUN(scare_quotes_are_not_speech);
+    RUN(offsets_count_code_points);
+    RUN(one_entity_per_person);
+    hearsay_doc_free(S_doc);
+    return DONE();
+}
