@@ -198,7 +198,7 @@ static int S_publish(hearsay_doc *d) {
         p.date = hs_doc_strp(d, a->date);
         d->pub.v[d->pub.n++] = p;
     }
-    qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
+    if (d->pub.n) qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr); /* v is NULL when empty */
     /* entities with their mentions grouped, in text order within each
      * (a counting sort: n_mentions first, then each entity's slice) */
     for (size_t e = 0; e < d->ents.n; e++) {
