@@ -266,7 +266,7 @@ void sv_page_speaker(sv_req *r) {
 
 static int S_repeat(void *ctx, const hearsay_index_repeat *rp) {
     cli_buf *b = ctx;
-    cli_buf_printf(b, "<li><p class=\"count\">In %zu articles (%zu times); first:</p><ol class=\"hits\">\n",
+    cli_buf_printf(b, "<li><p class=\"count\">In %zu articles (%zu times), first appearance first:</p><ol class=\"hits\">\n",
                    rp->n_articles, rp->n_members);
     for (size_t i = 0; i < rp->n_members; i++) S_hit(b, &rp->members[i]);
     cli_buf_puts(b, "</ol></li>\n");

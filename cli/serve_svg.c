@@ -69,9 +69,10 @@ static void S_bars(cli_buf *b, const S_chart *c) {
         S_label(c, k, lab, sizeof lab);
         double h = c->max ? hmax * (double)c->count[k] / (double)c->max : 0;
         double x = S_LEFT + slot * (double)k;
+        double w = slot * .8 < 48 ? slot * .8 : 48; /* a lone month is not a wall */
         cli_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#1f77b4\">"
                           "<title>%s: %zu</title></rect>",
-                       x + slot * .1, S_H - S_BOTTOM - h, slot * .8, h, lab, c->count[k]);
+                       x + (slot - w) / 2, S_H - S_BOTTOM - h, w, h, lab, c->count[k]);
         if (k % every == 0 || k + 1 == c->nb)
             cli_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
                            x + slot / 2, S_H - 8, lab);
