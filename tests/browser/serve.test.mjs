@@ -96,6 +96,13 @@ async function exampleFlow(page) {
   const colours = await page.locator('.legend .sw').evaluateAll((els) =>
     els.map((e) => getComputedStyle(e).backgroundColor));
   check('example speakers have distinct colours', new Set(colours).size === colours.length, colours.join(' '));
+  const labels = await page.locator('.debris[data-label]').evaluateAll((els) => els.map((e) => e.dataset.label));
+  check('example debris labelled (post, headline, promotion)',
+        ['embedded-post by Mehdi Hasan', 'related-headline', 'promotion'].every((k) => labels.some((l) => l.includes(k))),
+        labels.join(' | '));
+  const grey = await page.locator('.debris[data-kind=related-headline]').first()
+    .evaluate((e) => getComputedStyle(e).color);
+  check('example related headline greyed', grey === 'rgb(153, 153, 153)', grey);
   await page.setViewportSize({ width: 1280, height: 1300 });
   // hover a quotation low on the page, so its tooltip hides no debris label
   await page.locator('.text .q', { hasText: 'If we can work' }).first().hover();
