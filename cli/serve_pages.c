@@ -62,6 +62,14 @@ static void S_link(cli_buf *b, const char *path, const char *key, const char *va
     cli_buf_puts(b, "\">");
 }
 
+/* A link to the hit's article, at its quotation (the HTML view gives the
+ * start of each attribution's content the id "atN"). */
+static void S_link_at(cli_buf *b, const hearsay_index_hit *h) {
+    cli_buf_puts(b, "<a href=\"/article?doc=");
+    sv_url(b, h->doc);
+    cli_buf_printf(b, "#at%zu\">", h->content.start);
+}
+
 /* The hit's paragraph with its quotation marked (or the quotation alone
  * when the paragraph does not contain it as one piece). */
 static void S_context(cli_buf *b, const hearsay_index_hit *h) {
@@ -104,7 +112,7 @@ static void S_hit(cli_buf *b, const hearsay_index_hit *h) {
     if (date) cli_buf_puts(b, " \xC2\xB7 "), sv_html(b, date);
     if (h->outlet) cli_buf_puts(b, " \xC2\xB7 "), sv_html(b, h->outlet);
     cli_buf_puts(b, " \xC2\xB7 ");
-    S_link(b, "/article", "doc", h->doc);
+    S_link_at(b, h);
     sv_html(b, h->title ? h->title : h->doc);
     cli_buf_puts(b, "</a></div></li>\n");
 }

@@ -351,6 +351,16 @@ static const char *S_class(int type) {
     }
 }
 
+/* 1 when iv is the start of its attribution's content and the attribution
+ * before it (in content order) starts elsewhere: its element gets
+ * id="atN" (N: the content's start in code points), so a link can point at
+ * a quotation. */
+static int S_is_anchor(const hearsay_doc *d, const hs_ival *iv) {
+    const hearsay_attribution *a = &d->pub.v[iv->id];
+    if (iv->type != HS_H_CONTENT || iv->b != a->content.byte_start) return 0;
+    return !iv->id || d->pub.v[iv->id - 1].content.byte_start != a->content.byte_start;
+}
+
 /* Content and speaker mentions carry the details and take focus (on the
  * first fragment of a split element only, so Tab visits each once). */
 static void S_open_attr(hs_html *h, const hs_ival *iv, int first) {
@@ -367,6 +377,7 @@ static void S_open_attr(hs_html *h, const hs_ival *iv, int first) {
         hs_buf_putc(b, '"');
         if (first) hs_buf_puts(b, " tabindex=\"0\"");
     }
+    if (first && S_is_anchor(h->d, iv)) hs_buf_printf(b, " id=\"at%zu\"", a->content.start);
     hs_buf_putc(b, '>');
 }
 
@@ -453,6 +464,7 @@ static const char S_css[] =
     "system-ui,sans-serif;color:#fff;background:#999;border-radius:3px;padding:0 .4em;margin-right:.4em;"
     "text-transform:uppercase;letter-spacing:.04em}\n"
     "[data-tip]{position:relative;cursor:help}\n"
+    ".q:target{outline:3px solid #111;outline-offset:2px;scroll-margin-top:4em}\n"
     "[data-tip]:focus{outline:2px solid #000;outline-offset:2px}\n"
     "[data-tip]:hover::after,[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;"
     "top:100%;z-index:10;white-space:pre-line;width:max-content;max-width:26em;background:#222;"

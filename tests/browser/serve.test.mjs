@@ -49,6 +49,8 @@ async function searchFlow(page) {
   const href = await link.getAttribute('href');
   await Promise.all([page.waitForURL(/\/article\?doc=/), link.click()]);
   check('a result opens its article view', page.url().endsWith(href), page.url());
+  const target = await page.locator('.text .q:target').count();
+  check('the article view opens at the quotation', target === 1, href);
 }
 
 async function highlightChecks(page, label) {

@@ -243,6 +243,10 @@ TEST(overlaps_nest_and_keep_text) {
         OK(S_count(html, "class=\"q s1 k-direct\" data-a=\"2\"") > 2);
         INT_EQ(S_count(html, "class=\"spk s1 k-direct\" data-a=\"2\""), 1);
         INT_EQ(S_count(html, "class=\"cue s0 k-direct\" data-a=\"1\""), 1);
+        /* one anchor per content start, on its first fragment */
+        INT_EQ(S_count(html, " id=\"at9\">"), 1);
+        INT_EQ(S_count(html, " id=\"at15\">"), 1);
+        INT_EQ(S_count(html, " id=\"at"), 2);
     }
     hearsay_doc_free(d);
 }
