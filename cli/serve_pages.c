@@ -145,7 +145,31 @@ static void S_form(cli_buf *b, const hearsay_index_query *q) {
     S_input(b, "Outlet", "outlet", "text", q->outlet);
     S_input(b, "Since", "since", "date", q->since);
     S_input(b, "Until", "until", "date", q->until);
+    if (q->limit != SV_DEFAULT_LIMIT) cli_buf_printf(b, "<input type=\"hidden\" name=\"limit\" value=\"%d\">", q->limit);
     cli_buf_puts(b, "<button type=\"submit\">Search</button></form>\n");
+}
+
+static void S_param(cli_buf *b, const char *key, const char *val) {
+    if (!val) return;
+    cli_buf_printf(b, "%s=", key);
+    sv_url(b, val);
+    cli_buf_puts(b, "&amp;");
+}
+
+/* "N results", and a link to more when the limit cut the list. */
+static void S_count(cli_buf *b, const hearsay_index_query *q, size_t n) {
+    cli_buf_printf(b, "<p class=\"count\" id=\"count\">%zu result%s", n, n == 1 ? "" : "s");
+    if ((int)n == q->limit && q->limit < SV_MAX_LIMIT) {
+        int more = q->limit * 2 < SV_MAX_LIMIT ? q->limit * 2 : SV_MAX_LIMIT;
+        cli_buf_puts(b, ", the best first: <a id=\"more\" href=\"/?");
+        S_param(b, "q", q->match);
+        S_param(b, "speaker", q->speaker);
+        S_param(b, "outlet", q->outlet);
+        S_param(b, "since", q->since);
+        S_param(b, "until", q->until);
+        cli_buf_printf(b, "limit=%d\">show %d</a>", more, more);
+    }
+    cli_buf_puts(b, "</p>\n");
 }
 
 /* Runs q into b as a list; the count goes before it. */
@@ -157,8 +181,8 @@ static void S_results(sv_req *r, const hearsay_index_query *q) {
         sv_req_index_fail(r, sv_conn_index(c));
     } else {
         cli_buf *b = sv_req_body(r);
-        cli_buf_printf(b, "<p class=\"count\" id=\"count\">%zu result%s%s</p>\n<ol class=\"hits\" id=\"results\">\n",
-                       l.n, l.n == 1 ? "" : "s", (int)l.n == q->limit ? " (the best; narrow the search for more)" : "");
+        S_count(b, q, l.n);
+        cli_buf_puts(b, "<ol class=\"hits\" id=\"results\">\n");
         if (l.b.p) cli_buf_add(b, l.b.p, l.b.n);
         cli_buf_puts(b, "</ol>\n");
     }

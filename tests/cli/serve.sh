@@ -49,6 +49,8 @@ check "serve: home page 200" '[ "$code" = 200 ] && grep -q "<form" "$T/b"'
 get "/?q=recognize"
 check "serve: search page lists a hit" 'grep -q "<li class=\"hit\">" "$T/b"'
 check "serve: hit links to its article, at the quotation" 'grep -q "href=\"/article?doc=examples%2Fklain-taliban#at[0-9]*\"" "$T/b"'
+get "/?q=the&limit=2"
+check "serve: a cut list links to more" 'grep -q "<a id=\"more\" href=\"/?q=the&amp;limit=4\">show 4</a>" "$T/b" && grep -q "name=\"limit\" value=\"2\"" "$T/b"'
 get /speakers
 check "serve: speakers page names Klain" '[ "$code" = 200 ] && grep -q "Ron Klain" "$T/b"'
 get "/speaker?name=Ron+Klain"
