@@ -117,3 +117,20 @@ clean:
 # tests/unit/test_cli_io.c compiles the CLI's sources in; rebuild it when
 # they change.
 $(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)
+
+# libFuzzer harness for the CLI's JSON Lines reader (fuzz/fuzz_jsonl.c),
+# seeded with the CLI fixtures and their gzip/zstd forms.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz-jsonl
+fuzz-jsonl:
+	@mkdir -p build-fuzz/corpus/fuzz_jsonl build-fuzz/seeds/fuzz_jsonl
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -Iinclude -D_GNU_SOURCE fuzz/fuzz_jsonl.c -o build-fuzz/fuzz_jsonl \
+	  -ljson-c -lz -lzstd
+	for f in tests/fixtures/cli/*.jsonl; do b=$$(basename $$f); \
+	  cp $$f build-fuzz/seeds/fuzz_jsonl/$$b; \
+	  gzip -c $$f > build-fuzz/seeds/fuzz_jsonl/$$b.gz; \
+	  zstd -q -c $$f > build-fuzz/seeds/fuzz_jsonl/$$b.zst; done
+	build-fuzz/fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -artifact_prefix=build-fuzz/fuzz_jsonl- \
+	  build-fuzz/corpus/fuzz_jsonl build-fuzz/seeds/fuzz_jsonl

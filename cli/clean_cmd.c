@@ -9,232 +9,287 @@
  *
  *     FILE:LINE: KIND[ (AUTHOR HANDLE DATE)]: TEXT
  *
- * "-" is standard input. Exit status: 0, 1 when some input could not be
- * read or processed (the others are still printed) or output failed, 2 on
- * a usage error. Uses only the public API (include/hearsay.h).
+ * or, with --jsonl, one JSON object per paragraph set aside: doc, line,
+ * kind, start, end (code points), byte_start, byte_end, author, handle,
+ * date (null when unknown) and text.
+ *
+ * "-" (or no FILE) is standard input; compressed input is read as
+ * `extract` reads it (reader.h). Exit status as for every command (cli.h).
+ * See docs/CONTEXT.md.
  */
 #include "clean_cmd.h"
+#include "cli.h"
 #include "hearsay.h"
+#include "reader.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-enum { CLEAN_OK = 0, CLEAN_INPUT = 1, CLEAN_USAGE = 2 };
-
 static const char clean_usage[] =
-    "Usage: hearsay clean [--explain] [--date YYYY-MM-DD] [FILE|-]...\n"
+    "Usage: hearsay clean [OPTIONS] [FILE|-]...\n"
     "\n"
     "Prints each article without its page debris: embedded posts,\n"
     "promotions, related headlines, captions and credits, bylines,\n"
     "'read more', subscription and share lines, leftover markup.\n"
     "\n"
-    "  --explain        print each paragraph left out, with its kind, instead\n"
-    "                   (FILE:LINE: KIND[ (AUTHOR HANDLE DATE)]: TEXT)\n"
-    "  --date DATE      the article's date (YYYY-MM-DD)\n"
-    "  --max-doc-bytes N  skip larger documents (default 16 MiB)\n"
-    "  -h, --help       this help\n"
+    "      --explain         print each paragraph left out, with its kind,\n"
+    "                        instead: FILE:LINE: KIND[ (AUTHOR HANDLE DATE)]: TEXT\n"
+    "      --jsonl           the same as JSON Lines: doc, line, kind, start, end,\n"
+    "                        byte_start, byte_end, author, handle, date, text\n"
+    "      --date DATE       the article's date (YYYY-MM-DD)\n"
+    "      --max-doc-bytes N skip documents larger than N bytes (K, M, G\n"
+    "                        suffixes; default 16M)\n"
+    "  -h, --help            this help\n"
     "\n"
     "With no FILE, or when FILE is -, reads standard input.\n"
     "Exit status: 0 success, 1 some input could not be processed or output\n"
     "failed, 2 usage error.\n";
 
 typedef struct {
-    int explain;
-    const char *date;
-    size_t max_doc_bytes;
+    int explain; /* 1: --explain, 2: --jsonl */
+    hearsay_options opts;
 } clean_opts;
-
-static int S_usage(const char *fmt, const char *arg) {
-    fputs("hearsay: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'hearsay clean --help'.\n", stderr);
-    return CLEAN_USAGE;
-}
-
-/* Reads all of f; NULL on a read error or when out of memory. */
-static char *S_read_all(FILE *f, size_t *n) {
-    size_t cap = 1 << 16, len = 0;
-    char *p = malloc(cap);
-    while (p) {
-        len += fread(p + len, 1, cap - len, f);
-        if (len < cap) break;
-        char *q = cap <= SIZE_MAX / 2 ? realloc(p, cap * 2) : NULL;
-        if (!q) {
-            free(p);
-            return NULL;
-        }
-        p = q;
-        cap *= 2;
-    }
-    if (p && ferror(f)) {
-        free(p);
-        return NULL;
-    }
-    *n = len;
-    return p;
-}
-
-static char *S_read_path(const char *path, size_t *n) {
-    if (strcmp(path, "-") == 0) return S_read_all(stdin, n);
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *p = S_read_all(f, n);
-    fclose(f);
-    return p;
-}
 
 /* The whole lines holding bytes [b, e): from the line's start to after
  * its line break. */
-static void S_line_extent(const char *t, size_t len, size_t *b, size_t *e) {
-    while (*b > 0 && t[*b - 1] != '\n') (*b)--;
-    while (*e < len && t[*e] != '\n') (*e)++;
-    if (*e < len) (*e)++;
+static void S_line_extent(const char *t, size_t len, size_t *b, size_t *e)
+{
+    while (*b > 0 && t[*b - 1] != '\n')
+        (*b)--;
+    while (*e < len && t[*e] != '\n')
+        (*e)++;
+    if (*e < len)
+        (*e)++;
 }
 
-static size_t S_line_no(const char *t, size_t b) {
+static size_t S_line_no(const char *t, size_t b)
+{
     size_t line = 1;
-    for (size_t i = 0; i < b; i++) line += t[i] == '\n';
+    for (size_t i = 0; i < b; i++)
+        line += t[i] == '\n';
     return line;
 }
 
-/* The article without its debris lines. */
-static int S_print_clean(const hearsay_doc *d, const char *t, size_t len) {
+/* The article without its debris lines. 0, or -1 when a write failed. */
+static int S_print_clean(const hearsay_doc *d, const char *t, size_t len)
+{
     size_t at = 0;
     for (size_t i = 0; i < hearsay_doc_debris_count(d); i++) {
         const hearsay_debris *r = hearsay_doc_debris(d, i);
         size_t b = r->span.byte_start, e = r->span.byte_end;
         S_line_extent(t, len, &b, &e);
-        if (b < at) b = at;
-        if (b > at && fwrite(t + at, 1, b - at, stdout) != b - at) return -1;
-        if (e > at) at = e;
+        if (b > at && fwrite(t + at, 1, b - at, stdout) != b - at)
+            return -1;
+        if (e > at)
+            at = e;
     }
-    if (at < len && fwrite(t + at, 1, len - at, stdout) != len - at) return -1;
+    if (at < len && fwrite(t + at, 1, len - at, stdout) != len - at)
+        return -1;
     return 0;
 }
 
-/* One line per paragraph set aside. */
+/* One line per paragraph set aside. 0, or -1 when a write failed. */
 static int S_print_explain(const hearsay_doc *d, const char *name,
-                           const char *t) {
+                           const char *t)
+{
     for (size_t i = 0; i < hearsay_doc_debris_count(d); i++) {
         const hearsay_debris *r = hearsay_doc_debris(d, i);
         size_t b = r->span.byte_start, n = r->span.byte_end - b;
-        if (printf("%s:%zu: %s", name, S_line_no(t, b), r->kind) < 0) return -1;
-        if (r->author &&
-            printf(" (%s %s %s)", r->author, r->handle ? r->handle : "-",
-                   r->date ? r->date : "-") < 0)
+        if (printf("%s:%zu: %s", name, S_line_no(t, b), r->kind) < 0)
             return -1;
-        if (printf(": %.*s\n", (int)n, t + b) < 0) return -1;
+        if (r->author && printf(" (%s %s %s)", r->author,
+                                r->handle ? r->handle : "-",
+                                r->date ? r->date : "-") < 0)
+            return -1;
+        if (printf(": %.*s\n", (int)n, t + b) < 0)
+            return -1;
     }
     return 0;
 }
 
-/* Cleans one input. Returns CLEAN_OK, or CLEAN_INPUT after saying why;
- * *out_failed is set when writing failed (the run stops). */
+static json_object *S_json_str(const char *s)
+{
+    return s ? json_object_new_string(s) : NULL;
+}
+
+/* The document name: the path without ".txt". */
+static json_object *S_json_doc(const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 4 && !strcmp(path + n - 4, ".txt"))
+        n -= 4;
+    return json_object_new_string_len(path, (int)n);
+}
+
+/* One JSON object per paragraph set aside. 0, or -1 when a write
+ * failed. */
+static int S_print_explain_json(const hearsay_doc *d, const char *name,
+                                const char *t)
+{
+    for (size_t i = 0; i < hearsay_doc_debris_count(d); i++) {
+        const hearsay_debris *r = hearsay_doc_debris(d, i);
+        const hearsay_span *sp = &r->span;
+        json_object *o = json_object_new_object();
+        if (!o)
+            return -1;
+        json_object_object_add(o, "doc", S_json_doc(name));
+        json_object_object_add(o, "line", json_object_new_int64((int64_t)S_line_no(t, sp->byte_start)));
+        json_object_object_add(o, "kind", json_object_new_string(r->kind));
+        json_object_object_add(o, "start", json_object_new_int64((int64_t)sp->start));
+        json_object_object_add(o, "end", json_object_new_int64((int64_t)sp->end));
+        json_object_object_add(o, "byte_start", json_object_new_int64((int64_t)sp->byte_start));
+        json_object_object_add(o, "byte_end", json_object_new_int64((int64_t)sp->byte_end));
+        json_object_object_add(o, "author", S_json_str(r->author));
+        json_object_object_add(o, "handle", S_json_str(r->handle));
+        json_object_object_add(o, "date", S_json_str(r->date));
+        json_object_object_add(o, "text", json_object_new_string_len(
+                                              t + sp->byte_start,
+                                              (int)(sp->byte_end - sp->byte_start)));
+        const char *js = json_object_to_json_string_ext(
+            o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+        int bad = !js || printf("%s\n", js) < 0;
+        json_object_put(o);
+        if (bad)
+            return -1;
+    }
+    return 0;
+}
+
+/* Reads path (whole, at most max bytes) into text. CLI_EXIT_OK, or
+ * CLI_EXIT_INPUT after saying why. */
+static int S_read(const char *path, size_t max, cli_buf *text)
+{
+    int too_long = 0, rc = 0;
+    rd_stream *s = rd_open(path);
+    if (!s) {
+        cli_error("%s: %s", path, strerror(errno));
+        return CLI_EXIT_INPUT;
+    }
+    text->n = 0;
+    if (rd_slurp(s, text, max, &too_long) < 0) {
+        cli_error("%s: %s", path, rd_error(s));
+        rc = CLI_EXIT_INPUT;
+    } else if (too_long) {
+        cli_error("%s: larger than --max-doc-bytes (%zu bytes), skipped", path, max);
+        rc = CLI_EXIT_INPUT;
+    }
+    rd_close(s);
+    return rc;
+}
+
+/* Cleans one input. CLI_EXIT_OK, CLI_EXIT_INPUT when it could not be read
+ * or processed (said on stderr), or -1 when writing failed. */
 static int S_clean_one(const char *path, const clean_opts *c, hearsay_doc *d,
-                       int *out_failed) {
-    size_t len = 0;
-    char *text = S_read_path(path, &len);
-    if (!text) {
-        fprintf(stderr, "hearsay: %s: %s\n", path, errno ? strerror(errno) : "cannot read");
-        return CLEAN_INPUT;
-    }
-    hearsay_options o;
-    hearsay_options_init(&o);
-    o.date = c->date;
-    if (c->max_doc_bytes) o.max_doc_bytes = c->max_doc_bytes;
-    int rc = hearsay_extract(hearsay_model_builtin(), text, len, &o, d);
+                       cli_buf *text)
+{
+    int rc = S_read(path, c->opts.max_doc_bytes, text);
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    const char *t = text->p ? text->p : "";
+    rc = hearsay_extract(hearsay_model_builtin(), t, text->n, &c->opts, d);
     if (rc != HEARSAY_OK) {
-        fprintf(stderr, "hearsay: %s: %s\n", path, hearsay_strerror(rc));
-        free(text);
-        return CLEAN_INPUT;
+        cli_error("%s: %s", path, hearsay_strerror(rc));
+        return CLI_EXIT_INPUT;
     }
-    if ((c->explain ? S_print_explain(d, path, text) : S_print_clean(d, text, len)) ||
-        fflush(stdout))
-        *out_failed = 1;
-    free(text);
-    return CLEAN_OK;
+    if (c->explain == 2 ? S_print_explain_json(d, path, t)
+        : c->explain  ? S_print_explain(d, path, t)
+                      : S_print_clean(d, t, text->n))
+        return -1;
+    return CLI_EXIT_OK;
 }
 
 /* "YYYY-MM-DD" with a month 1..12 and a day 1..31 (the library checks the
  * calendar itself and ignores a date that does not exist). */
-static int S_valid_date(const char *s) {
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+static int S_valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
     for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-/* Sets option opt ("--date" or "--max-doc-bytes") to v; 0, or -1 when v
- * is not a valid value. */
-static int S_set(clean_opts *c, const char *opt, const char *v) {
+/* Sets option opt ("--date" or "--max-doc-bytes") to v; 0, or -1 when v is
+ * not a valid value. */
+static int S_set(clean_opts *c, const char *opt, const char *v)
+{
     if (!strcmp(opt, "--date")) {
-        if (!S_valid_date(v)) return -1;
-        c->date = v;
+        if (!S_valid_date(v))
+            return -1;
+        c->opts.date = v;
         return 0;
     }
-    char *end = NULL;
-    errno = 0;
-    unsigned long long x = strtoull(v, &end, 10);
-    if (errno || end == v || *end || x == 0 || x > SIZE_MAX) return -1;
-    c->max_doc_bytes = (size_t)x;
+    size_t n;
+    if (cli_parse_size(v, &n) < 0 || n == 0)
+        return -1;
+    c->opts.max_doc_bytes = n;
     return 0;
 }
 
-/* Parses options; returns the index of the first file argument, or -1
- * after a usage error (*rc set), or -2 for --help. */
-static int S_parse(int argc, char **argv, clean_opts *c, int *rc) {
+/* Parses options: the index of the first file argument, -1 after a usage
+ * error (*rc set), or -2 for --help. */
+static int S_parse(int argc, char **argv, clean_opts *c, int *rc)
+{
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--")) return i + 1;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) return -2;
-        if (!strcmp(a, "--explain")) {
-            c->explain = 1;
+        if (!strcmp(a, "--"))
+            return i + 1;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+            return -2;
+        if (!strcmp(a, "--explain") || !strcmp(a, "--jsonl")) {
+            c->explain = !strcmp(a, "--jsonl") ? 2 : c->explain ? c->explain : 1;
         } else if (!strcmp(a, "--date") || !strcmp(a, "--max-doc-bytes")) {
             if (i + 1 >= argc) {
-                *rc = S_usage("option '%s' needs a value", a);
+                *rc = cli_usage_error("clean", "option '%s' needs a value", a);
                 return -1;
             }
             if (S_set(c, a, argv[++i])) {
-                *rc = S_usage("bad value for option: '%s'", argv[i]);
+                *rc = cli_usage_error("clean", "bad value for %s: '%s'", a, argv[i]);
                 return -1;
             }
         } else {
-            *rc = S_usage("unknown option '%s'", a);
+            *rc = cli_usage_error("clean", "unknown option '%s'", a);
             return -1;
         }
     }
     return i;
 }
 
-int cmd_clean(int argc, char **argv) {
-    clean_opts c = {0, NULL, 0};
-    int rc = CLEAN_OK, failed = 0;
+int cmd_clean(int argc, char **argv)
+{
+    clean_opts c = {0};
+    int rc = CLI_EXIT_OK;
+    hearsay_options_init(&c.opts);
     int first = S_parse(argc, argv, &c, &rc);
-    if (first == -2) {
-        fputs(clean_usage, stdout);
-        return fflush(stdout) ? CLEAN_INPUT : CLEAN_OK;
-    }
-    if (first < 0) return rc;
+    if (first == -2)
+        return cli_print_help(clean_usage);
+    if (first < 0)
+        return rc;
     hearsay_doc *d = hearsay_doc_new();
     if (!d) {
-        fputs("hearsay: out of memory\n", stderr);
-        return CLEAN_INPUT;
+        cli_error("out of memory");
+        return CLI_EXIT_INPUT;
     }
     char *stdin_only[] = {"-"};
     char **files = first < argc ? argv + first : stdin_only;
     int n = first < argc ? argc - first : 1;
-    for (int i = 0; i < n && !failed; i++) {
-        errno = 0;
-        if (S_clean_one(files[i], &c, d, &failed) != CLEAN_OK) rc = CLEAN_INPUT;
+    cli_buf text = {0};
+    for (int i = 0; i < n; i++) {
+        int one = S_clean_one(files[i], &c, d, &text);
+        if (one < 0) {
+            rc = cli_stdout_error();
+            break;
+        }
+        if (one != CLI_EXIT_OK)
+            rc = one;
     }
+    cli_buf_free(&text);
     hearsay_doc_free(d);
-    if (failed) {
-        fprintf(stderr, "hearsay: write error on standard output: %s\n", strerror(errno));
-        return CLEAN_INPUT;
-    }
-    return rc;
+    return cli_finish_stdout(rc);
 }

@@ -70,6 +70,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * (powers of 1024). Returns 0 on success, -1 when s is not one. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* 1 when s (may be NULL) starts with a YYYY-MM-DD date shape, else 0. */
+int cli_date_prefix(const char *s);
+
 /* Writes s to stdout and flushes it; returns CLI_EXIT_OK, or reports the
  * write error and returns CLI_EXIT_INPUT. For --help texts. */
 int cli_print_help(const char *s);

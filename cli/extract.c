@@ -110,13 +110,7 @@ static int S_parse_format(const char *s, hearsay_format *f)
 
 static int S_parse_date(const char *s)
 {
-    static const char shape[] = "dddd-dd-dd";
-    for (int i = 0; i < 10; i++) {
-        int digit = s[i] >= '0' && s[i] <= '9';
-        if (shape[i] == 'd' ? !digit : s[i] != '-')
-            return -1;
-    }
-    return s[10] == '\0' ? 0 : -1;
+    return cli_date_prefix(s) && s[10] == '\0' ? 0 : -1;
 }
 
 static int S_parse_shard(const char *s, unsigned *k, unsigned *n)

@@ -113,14 +113,8 @@ static void S_extract(pl_worker *w, pl_job *j, const char *text, size_t len,
  * gives NULL when it has none. */
 static const char *S_date_prefix(const char *s, char out[11])
 {
-    static const char shape[] = "dddd-dd-dd";
-    if (!s)
+    if (!cli_date_prefix(s))
         return NULL;
-    for (int i = 0; i < 10; i++) {
-        int digit = s[i] >= '0' && s[i] <= '9';
-        if (shape[i] == 'd' ? !digit : s[i] != '-')
-            return NULL;
-    }
     memcpy(out, s, 10);
     out[10] = '\0';
     return out;
@@ -204,6 +198,7 @@ static int S_start_worker(pl_pipeline *p, pl_worker *w)
         cli_error("cannot start a worker thread");
         return -1;
     }
+    pthread_setname_np(w->thread, "hearsay-worker"); /* for top, perf */
     return 0;
 }
 

@@ -56,6 +56,19 @@ int cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
+int cli_date_prefix(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (!s)
+        return 0;
+    for (int i = 0; i < 10; i++) {
+        int digit = s[i] >= '0' && s[i] <= '9';
+        if (shape[i] == 'd' ? !digit : s[i] != '-')
+            return 0;
+    }
+    return 1;
+}
+
 int cli_print_help(const char *s)
 {
     fputs(s, stdout);

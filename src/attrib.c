@@ -885,6 +885,13 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t pq = v;
     while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
     if (pq > s0 && pq < v && S_t(d, pq - 1)->type == HS_T_QUOTE && S_t(d, pq - 1)->q == HS_Q_CLOSE) return 0;
+    /* a noun and preposition completing the cue: 'cast doubt on', 'took aim
+     * at', 'expressed concern about' */
+    if (c1 + 2 < s1 && S_t(d, c1)->type == HS_T_WORD && !S_cap(d, c1) &&
+        (S_lex(d, c1) & (HS_L_SAYVERB | HS_L_CUENOUN)) && !(S_lex(d, c1) & (HS_L_DET | HS_L_STOP)) &&
+        (S_is(d, c1 + 1, "on") || S_is(d, c1 + 1, "about") || S_is(d, c1 + 1, "at") ||
+         S_is(d, c1 + 1, "over") || S_is(d, c1 + 1, "against") || S_is(d, c1 + 1, "for")))
+        c1 += 2;
     /* a preposition the cue governs: 'talk about', 'called for', 'accused of' */
     if (c1 + 1 < s1 && (S_is(d, c1, "about") || S_is(d, c1, "for") || S_is(d, c1, "of") ||
                         S_is(d, c1, "on") || S_is(d, c1, "against") || S_is(d, c1, "with")) &&

@@ -104,7 +104,14 @@ static int S_prefix_any(hs_line l, const char *const *list) {
 /* Offset of needle in l ignoring ASCII case, or -1. */
 static long S_find(hs_line l, const char *needle) {
     size_t m = strlen(needle);
+    if (!m) return 0;
+    /* only where the first character matches (this runs on every short
+     * line of every article: a hot path) */
+    int c0 = S_lower((unsigned char)needle[0]);
+    int u0 = S_islower(c0) ? c0 - 32 : c0;
     for (size_t i = 0; i + m <= l.n; i++) {
+        int c = (unsigned char)l.s[i];
+        if (c != c0 && c != u0) continue;
         hs_line t = {l.s + i, l.n - i};
         if (S_prefix(t, needle)) return (long)i;
     }

@@ -487,15 +487,23 @@ static int S_find_before(const char *s, const hs_dtok *t, size_t n,
     return 0;
 }
 
-/* 2b: between the speaker and the cue ("Klain, speaking Tuesday, said"),
- * unless a relative clause intervenes ("Klain, who left Tuesday, said"). */
+/* 2b: between the speaker and the cue, in the speaker's own clause:
+ * "Klain, speaking on MSNBC on Tuesday, said", "Abedin emailed supporters
+ * on Monday, telling them", "Reid caucused on Saturday and says". Not past
+ * a relative clause ("Klain, who left Tuesday, said") or the start of
+ * another clause ("he says he would release them on Friday, calling
+ * them": a subject pronoun, a modal, "that"). Auxiliaries of the speaker's
+ * own verb are fine ("is releasing an ad Monday, questioning"). */
 static int S_find_src_gap(const char *s, const hs_dtok *t, size_t n,
                           const hs_attr *a, hs_dexpr *x) {
-    static const char *const rel[] = {"who", "which", "that", "whose", NULL};
+    static const char *const stop[] = {
+        "who", "which", "that", "whose", "whether", "if", "he", "she", "they",
+        "we", "i", "you", "will", "would", "could", "should", "might", "may",
+        "can", "must", NULL};
     if (a->src_b < 0 || a->src_e > a->cue_b) return 0;
     for (size_t i = 0; i < n; i++) {
         if (t[i].b < (uint32_t)a->src_e) continue;
-        if (t[i].content || S_tok_in(s, &t[i], rel)) return 0;
+        if (t[i].content || S_tok_in(s, &t[i], stop)) return 0;
         if (S_expr_at(s, t, n, i, x)) return !S_expr_in_content(t, x);
     }
     return 0;
@@ -607,14 +615,19 @@ static int S_attr_date(const hearsay_doc *d, const hs_attr *a, int64_t ref,
     return -1;
 }
 
-/* The date of the embedded post holding byte pos, or -1. */
+/* The date of the embedded post holding byte pos, or -1. Paragraphs are
+ * in text order: binary search for the last one starting at or before
+ * pos. */
 static int32_t S_post_date(const hearsay_doc *d, size_t pos) {
-    for (size_t i = 0; i < d->paras.n; i++) {
-        const hs_para *p = &d->paras.v[i];
-        if (pos < p->b || pos >= p->e || p->debris < 0) continue;
-        return d->debris_raw.v[p->debris].date;
+    size_t lo = 0, hi = d->paras.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->paras.v[mid].b <= pos) lo = mid; else hi = mid;
     }
-    return -1;
+    if (!d->paras.n) return -1;
+    const hs_para *p = &d->paras.v[lo];
+    if (pos < p->b || pos >= p->e || p->debris < 0) return -1;
+    return d->debris_raw.v[p->debris].date;
 }
 
 int hs_date_run(hearsay_doc *d) {

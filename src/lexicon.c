@@ -74,7 +74,8 @@ static const char S_cuenouns[] =
     "reports poll polls survey surveys analysis study studies memo letter "
     "tweet tweets post message suspicion concerns concern fears hope hopes "
     "insistence contention view position proposal plan plans decision "
-    "prediction predictions estimate estimates";
+    "prediction predictions estimate estimates aim alarm questions doubts "
+    "praise blame credit objections";
 
 static const char S_pron_person[] =
     "he she they i we you him her them me us it";

@@ -12,8 +12,11 @@ check() { # NAME, then a command whose status says pass/fail
     if "$@"; then echo "ok $name"; else echo "not ok $name"; fi
 }
 
-"$H" clean --help >"$T/help" 2>/dev/null
+"$H" clean --help >"$T/help"; rc=$?
+check clean-help-status [ "$rc" -eq 0 ]
 check clean-help grep -q 'Usage: hearsay clean' "$T/help"
+"$H" --help | grep -q '^  clean ' >/dev/null; rc=$?
+check clean-listed [ "$rc" -eq 0 ]
 
 # the example: the post (lines 4-7), the related headline (9) and the
 # promotion (15) go; every other line stays, byte for byte
@@ -27,6 +30,20 @@ check clean-explain-count [ "$(wc -l <"$T/explain")" -eq 6 ]
 check clean-explain-post grep -q "^$EX:4: embedded-post (Mehdi Hasan @mehdirhasan 2021-09-01): Me:" "$T/explain"
 check clean-explain-headline grep -q "^$EX:9: related-headline: " "$T/explain"
 check clean-explain-promotion grep -q "^$EX:15: promotion: CLICK HERE" "$T/explain"
+
+# --jsonl: one object per paragraph set aside; its code-point offsets
+# select its text in the input
+"$H" clean --jsonl "$EX" >"$T/jsonl"
+check clean-jsonl-count [ "$(wc -l <"$T/jsonl")" -eq 6 ]
+check clean-jsonl-offsets python3 -c '
+import json, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+rows = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+assert all(t[r["start"]:r["end"]] == r["text"] for r in rows)
+assert rows[0]["author"] == "Mehdi Hasan" and rows[0]["date"] == "2021-09-01"
+assert rows[4]["kind"] == "related-headline" and rows[4]["author"] is None
+assert rows[0]["doc"] == "examples/klain-taliban"
+' "$EX" "$T/jsonl"
 
 # standard input, and a fixture with several kinds
 "$H" clean - <"$EX" >"$T/stdin"

@@ -208,6 +208,24 @@ if [ -d "$POLNEAR" ]; then
     "$HEARSAY" extract -j 2 "$POLNEAR" >"$T/p2" 2>/dev/null
     check threads_same_output_polnear '[ -s "$T/p1" ] && cmp -s "$T/p1" "$T/p2"'
 fi
+# The same articles as files and as JSON lines give the same output, so
+# the JSON path cannot change accuracy (PolNeAR dev as the sample).
+DEV=$SHARED/data/polnear/dev/text
+if [ -d "$DEV" ]; then
+    python3 -c '
+import json, os, sys
+d = sys.argv[1]
+for name in sorted(os.listdir(d)):
+    if name.endswith(".txt"):
+        text = open(os.path.join(d, name), "rb").read().decode("utf-8", "surrogateescape")
+        line = json.dumps({"id": name[:-4], "text": text}, ensure_ascii=False)
+        sys.stdout.buffer.write(line.encode("utf-8", "surrogateescape") + b"\n")' \
+        "$DEV" >"$T/dev.jsonl"
+    "$HEARSAY" extract "$DEV" >"$T/dev.files" 2>/dev/null
+    "$HEARSAY" extract "$T/dev.jsonl" >"$T/dev.lines" 2>/dev/null
+    check polnear_dev_jsonl_same_as_files '[ -s "$T/dev.files" ] &&
+        cmp -s "$T/dev.files" "$T/dev.lines"'
+fi
 "$HEARSAY" extract --shard 1/2 "$T/big.jsonl" >"$T/s1" 2>/dev/null
 "$HEARSAY" extract --shard 2/2 "$T/big.jsonl" >"$T/s2" 2>/dev/null
 cat "$T/s1" "$T/s2" >"$T/s12"

@@ -216,38 +216,44 @@ TEST(not_signatures) {
     hearsay_doc_free(d);
 }
 
-/* Through the stages in the order hearsay_extract() runs them: the
- * example's dates. */
-static const char *T_said_date(const hearsay_doc *d, const char *content) {
-    for (size_t i = 0; i < d->attrs.n; i++) {
-        const hs_attr *a = &d->attrs.v[i];
-        if (a->dropped || !a->nparts) continue;
-        const hs_brange *r = &d->bparts.v[a->part0];
-        if (r->e - r->b >= strlen(content) &&
-            memcmp(d->text + r->b, content, strlen(content)) == 0)
-            return a->date >= 0 ? T_s(d, a->date) : "(none)";
+/* Through hearsay_extract(): the example's dates, and no attribution from
+ * the related headline. The date of the attribution whose content starts
+ * with content, "(none)" or "(not found)". */
+static const char *T_said_date(const hearsay_doc *d, const char *text,
+                               const char *content) {
+    for (size_t i = 0; i < hearsay_doc_count(d); i++) {
+        const hearsay_attribution *a = hearsay_doc_get(d, i);
+        size_t b = a->content.byte_start, n = a->content.byte_end - b;
+        if (n >= strlen(content) && memcmp(text + b, content, strlen(content)) == 0)
+            return a->date ? a->date : "(none)";
     }
     return "(not found)";
 }
 
-TEST(example_dates_through_pipeline) {
+TEST(example_through_extract) {
     size_t n;
     char *text = T_slurp(EXAMPLE, &n);
     hearsay_doc *d = hearsay_doc_new();
     hearsay_options o;
     hearsay_options_init(&o);
     o.date = "2021-09-01";
-    OK(d != NULL && text != NULL);
-    if (d && text) {
-        INT_EQ(hearsay_extract(hearsay_model_builtin(), text, n, &o, d), 0);
-        d->text = text; /* the internal records are read below */
-        STR_EQ(T_said_date(d, "“We have communication channels"), "2021-08-31");
-        STR_EQ(T_said_date(d, "“If we can work in the new Afghan"), "2021-08-30");
-        STR_EQ(T_said_date(d, "“They’re not good guys"), "2021-08-26");
-        STR_EQ(T_said_date(d, "he is unsure the U.S."), "2021-08-31");
-        /* no attribution from the related headline */
-        STR_EQ(T_said_date(d, "THEIR HANDS FULL"), "(not found)");
-        STR_EQ(T_said_date(d, "‘THEIR HANDS FULL"), "(not found)");
+    OK(text && d);
+    if (text && d && hearsay_extract(NULL, text, n, &o, d) == HEARSAY_OK) {
+        STR_EQ(T_said_date(d, text, "“We have communication channels"), "2021-08-31");
+        STR_EQ(T_said_date(d, text, "“If we can work in the new Afghan"), "2021-08-30");
+        STR_EQ(T_said_date(d, text, "“They’re not good guys"), "2021-08-26");
+        STR_EQ(T_said_date(d, text, "he is unsure the U.S."), "2021-08-31");
+        STR_EQ(T_said_date(d, text, "‘THEIR HANDS FULL"), "(not found)");
+        INT_EQ(hearsay_doc_debris_count(d), 6);
+        const hearsay_debris *p = hearsay_doc_debris(d, 0);
+        if (p) {
+            STR_EQ(p->kind, "embedded-post");
+            STR_EQ(p->author, "Mehdi Hasan");
+            INT_EQ(p->span.start, 602); /* code points: "Me:" in the gold */
+        }
+        STR_EQ(hearsay_doc_date(d), "2021-09-01");
+    } else {
+        FAILF("hearsay_extract failed");
     }
     hearsay_doc_free(d);
     free(text);
@@ -260,6 +266,6 @@ int main(void) {
     RUN(empty_and_dateless);
     RUN(post_budget);
     RUN(not_signatures);
-    RUN(example_dates_through_pipeline);
+    RUN(example_through_extract);
     return DONE();
 }

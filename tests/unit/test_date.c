@@ -261,6 +261,14 @@ TEST(before_the_cue) {
     STR_EQ(T_said("Klain, who resigned on Tuesday, said the plan was dead.",
                   DAY, "Tuesday, said", "said", "the plan was dead", "Klain"),
            "");
+    STR_EQ(T_said("On his taxes, he says he would release them on Friday, "
+                  "calling them boring.", DAY, "calling them", "calling",
+                  "them", "he"), "");
+    STR_EQ(T_said("Abedin emailed supporters on Monday evening, telling them "
+                  "to vote.", DAY, "telling them", "telling", "them to vote",
+                  "Abedin"), "2021-08-30");
+    STR_EQ(T_said("Obama will speak Thursday, telling them to vote.", DAY,
+                  "telling them", "telling", "them to vote", "Obama"), "");
     STR_EQ(T_said("On Monday, the senator said the plan was dead.", DAY,
                   "senator said", "said", "the plan was dead", "the senator"),
            "2021-08-30");
@@ -304,6 +312,34 @@ TEST(cueless_and_many) {
     T_free(d);
 }
 
+/* An attribution in an embedded post with no time expression takes the
+ * post's date; one with its own expression keeps it. */
+TEST(embedded_post_date) {
+    /* the body line above is too long to be part of the post */
+    hearsay_doc *d = T_doc("Body line one, which goes on and on about the "
+                           "council, its members, the budget, the vote, the "
+                           "bridge, the schools, the roads, the parks, the "
+                           "library, the harbor, the airport, the water "
+                           "supply, the weather and the snow removal plan for "
+                           "the winter, until no post could "
+                           "hold it.\nMe: “Is it over?”\nSmith said "
+                           "Monday it was.\n— Ann Lee (@annlee) May 2, 2020",
+                           "2020-05-06");
+    OK(d != NULL);
+    if (!d) return;
+    OK(!T_attr(d, "Me: “", ":", "“Is it over?”", "Me"));
+    OK(!T_attr(d, "Smith said", "said", "it was.", "Smith"));
+    OK(!T_attr(d, "Body line", "line", NULL, NULL));
+    INT_EQ(hs_ctx_run(d), 0);
+    INT_EQ(d->debris_raw.n, 3);
+    d->attrs.v[0].context = d->attrs.v[1].context = HEARSAY_CONTEXT_EMBEDDED_POST;
+    INT_EQ(hs_date_run(d), 0);
+    STR_EQ(T_date(d, 0), "2020-05-02");
+    STR_EQ(T_date(d, 1), "2020-05-04"); /* Monday before May 6, 2020 */
+    STR_EQ(T_date(d, 2), "");
+    T_free(d);
+}
+
 int main(void) {
     RUN(leap_years);
     RUN(known_days);
@@ -322,5 +358,6 @@ int main(void) {
     RUN(before_the_cue);
     RUN(clause_words_between);
     RUN(cueless_and_many);
+    RUN(embedded_post_date);
     return DONE();
 }
