@@ -187,6 +187,7 @@ int hearsay_render(hearsay_doc *d, hearsay_format f, const char *text, size_t le
     case HEARSAY_FORMAT_JSONL: rc = hs_render_jsonl(d, info); break;
     case HEARSAY_FORMAT_BRAT: rc = hs_render_brat(d, info); break;
     case HEARSAY_FORMAT_TEXT: rc = hs_render_text(d, info); break;
+    case HEARSAY_FORMAT_HTML: rc = hs_render_html(d, info); break;
     default: rc = HEARSAY_EINVAL;
     }
     d->text = NULL;
