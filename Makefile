@@ -6,7 +6,7 @@
 #   make eval       score PolNeAR dev and the example with ../shared/eval/score.py
 #   make bench      throughput on a corpus built from PolNeAR train
 #   make asan       the test suite under AddressSanitizer + UBSan
-#   make valgrind   the unit tests under valgrind memcheck
+#   make valgrind   the unit tests, then the command, under valgrind memcheck
 #   make fuzz       build the libFuzzer harnesses (fuzz/fuzz_*.c) into build-fuzz/
 #                   and run each for FUZZ_SECONDS (default 60); see docs/HARDENING.md
 #
@@ -36,7 +36,8 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
-.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz fuzz-build
+
+.PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz fuzz-build fuzz-jsonl
 all: $(BUILD)/libhearsay.a $(BUILD)/libhearsay.so $(BUILD)/hearsay
 
 deps:
@@ -109,12 +110,14 @@ asan:
 
 valgrind: all $(UNIT_BIN)
 	@BUILD=$(BUILD) VALGRIND=1 ./tests/run.sh unit
+	@BUILD=$(BUILD) ./tests/valgrind-cli.sh
 
 # Fuzzing: clang with libFuzzer, ASan and UBSan; the library is built again
 # into build-fuzz/ with coverage instrumentation.
 FUZZ_SECONDS ?= 60
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZERS   := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZERS   ?= $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_LIBS := -ljson-c -lz -lzstd
 
 fuzz-build: deps
 	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
@@ -125,7 +128,7 @@ fuzz: fuzz-build
 
 $(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a
+	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a $(FUZZ_LIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz
@@ -136,12 +139,9 @@ clean:
 # they change.
 $(BUILD)/tests/test_cli_io: $(wildcard cli/*.c cli/*.h)
 
-# libFuzzer harness for the CLI's JSON Lines reader (fuzz/fuzz_jsonl.c),
-# seeded with the CLI fixtures and their gzip/zstd forms.
-FUZZ_SECONDS ?= 60
-.PHONY: fuzz-jsonl
+# fuzz/fuzz_jsonl.c (the CLI's JSON Lines reader) alone.
 fuzz-jsonl:
-	@mkdir -p build-fuzz/corpus/fuzz_jsonl build-fuzz/seeds/fuzz_jsonl
+	$(MAKE) fuzz FUZZERS=fuzz_jsonl
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -Iinclude -D_GNU_SOURCE fuzz/fuzz_jsonl.c -o build-fuzz/fuzz_jsonl \
 	  -ljson-c -lz -lzstd

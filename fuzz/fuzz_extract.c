@@ -13,6 +13,7 @@
  * The oracle (tests/unit/invariants.h, shared with the regression replay):
  * the status is what the size allows; every span, offset, entity index and
  * date holds; the JSON Lines output is valid, one object per attribution;
+ * every output is valid UTF-8 and brat lines are well formed;
  * a reused doc gives byte-for-byte the output of a fresh one. Any breach
  * aborts, so libFuzzer saves the input.
  */
@@ -82,8 +83,11 @@ static char *S_render_all(hearsay_doc *d, const S_case *c, size_t *jsonl_len) {
         S_CHECK(rc == HEARSAY_OK, "hearsay_render failed");
         S_CHECK(out != NULL, "hearsay_render gave NULL output");
         S_CHECK(f != HEARSAY_FORMAT_TEXT || n > 0, "text output is empty");
+        const char *why = f == HEARSAY_FORMAT_BRAT ? hs_inv_brat(out, n, hearsay_doc_length(d))
+                                                   : hs_inv_utf8(out, n);
+        S_CHECK(!why, why);
         if (f != HEARSAY_FORMAT_JSONL) continue;
-        const char *why = hs_inv_jsonl(out, n, hearsay_doc_count(d));
+        why = hs_inv_jsonl(out, n, hearsay_doc_count(d));
         if (why) fprintf(stderr, "%.*s\n", (int)(n < 4000 ? n : 4000), out);
         S_CHECK(!why, why);
         jsonl = malloc(n + 1);

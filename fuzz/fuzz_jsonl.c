@@ -3,7 +3,9 @@
  * the input is a file's bytes (plain, or gzip / zstd when it starts with
  * their magic), read through cli/reader.c line by line with a small line
  * limit and whole with a small size limit, and every line parsed by
- * cli/jsonl.c into an article's fields.
+ * cli/jsonl.c into an article's fields. Each article parsed goes on to
+ * hearsay_extract() and the JSON Lines renderer, as the command sends it,
+ * under the oracle of fuzz_extract.c (tests/unit/invariants.h).
  *
  *   make fuzz-jsonl                      # build and run for FUZZ_SECONDS
  *   build-fuzz/fuzz_jsonl -max_total_time=60 CORPUS_DIR SEEDS_DIR
@@ -11,6 +13,9 @@
 #include "../cli/jsonl.c"
 #include "../cli/reader.c"
 #include "../cli/util.c"
+
+#include "hearsay.h"
+#include "invariants.h"
 
 #include <stdint.h>
 #include <sys/mman.h>
@@ -43,6 +48,41 @@ static size_t S_touch(const jl_doc *d)
     return h;
 }
 
+/* The replay test (tests/unit/test_fuzz_regress.c) defines this to
+ * report the breach and go on with the next input. */
+#ifndef HS_FUZZ_FAIL
+#define HS_FUZZ_FAIL() abort()
+#endif
+
+static void S_die(const char *why)
+{
+    fprintf(stderr, "fuzz_jsonl: %s\n", why);
+    HS_FUZZ_FAIL();
+}
+
+/* The article through the library, with its fields as the docinfo. */
+static void S_extract(const jl_doc *jd)
+{
+    static hearsay_doc *doc;
+    if (!doc && !(doc = hearsay_doc_new()))
+        S_die("hearsay_doc_new failed");
+    hearsay_options o;
+    hearsay_options_init(&o);
+    o.date = jd->date;
+    if (hearsay_extract(NULL, jd->text, jd->text_len, &o, doc) != HEARSAY_OK)
+        S_die("hearsay_extract failed on a parsed article");
+    const char *why = hs_inv_doc(doc, jd->text, jd->text_len);
+    if (why)
+        S_die(why);
+    hearsay_docinfo info = {jd->id, jd->url, jd->outlet, jd->date, jd->title};
+    const char *out;
+    size_t n;
+    if (hearsay_render(doc, HEARSAY_FORMAT_JSONL, jd->text, jd->text_len, &info, &out, &n))
+        S_die("hearsay_render failed");
+    if ((why = hs_inv_jsonl(out, n, hearsay_doc_count(doc))))
+        S_die(why);
+}
+
 static void S_lines(const char *path, json_tokener *tok)
 {
     rd_stream *s = rd_open(path);
@@ -58,6 +98,9 @@ static void S_lines(const char *path, json_tokener *tok)
         if (!too_long && jl_parse(tok, &config, line.p ? line.p : "", line.n,
                                   &d, &err) == 0) {
             sink += S_touch(&d);
+            if (!d.text)
+                S_die("jl_parse succeeded without a text");
+            S_extract(&d);
             jl_release(&d);
         }
         line.n = 0;
@@ -76,7 +119,7 @@ static void S_slurp(const char *path)
     cli_buf all = {0};
     int too_long;
     if (rd_slurp(s, &all, 1 << 16, &too_long) == 0 && all.n > (1 << 16))
-        __builtin_trap(); /* the limit must hold */
+        S_die("rd_slurp went over its limit");
     rd_close(s);
     cli_buf_free(&all);
 }

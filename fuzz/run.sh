@@ -14,7 +14,7 @@ for f in "$@"; do
     corpus=$B/corpus/$f
     seeds=$B/seeds/$f
     mkdir -p "$corpus" "$seeds" $B/artifacts
-    python3 fuzz/seeds.py "$seeds" "$SHARED" >/dev/null
+    python3 fuzz/seeds.py "$name" "$seeds" "$SHARED" >/dev/null
     regress=tests/regress/$name
     [ -d "$regress" ] || regress=
     dict=

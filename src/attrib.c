@@ -101,7 +101,7 @@ static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
         const hs_tok *t = S_t(d, j);
         if (((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS) ||
             (t->flags & HS_F_POSS))
-            return (t->flags & HS_F_POSS) ? S_np_left(d, lo, j - 1 >= lo ? j - 1 : j) : (long)j;
+            return (t->flags & HS_F_POSS) ? S_np_left(d, lo, j > lo ? j - 1 : j) : (long)j;
         if (t->type == HS_T_PUNCT || (t->lex & (HS_L_STOP | HS_L_PREP | HS_L_SAYVERB | HS_L_AUX | HS_L_VERB)))
             return -1;
     }

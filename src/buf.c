@@ -109,6 +109,31 @@ void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
     hs_buf_put(b, s + run, n - run);
 }
 
+void hs_buf_text(hs_buf *b, const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        size_t k = 1;
+        const char *rep = NULL;
+        if (c == '\n' || c == '\r' || c == '\t' || c == 0) rep = " ";
+        else if (c >= 0x80) {
+            uint32_t cp;
+            k = hs_utf8_next(u, i, n, &cp);
+            if (cp == 0xFFFD && !(k == 3 && c == 0xEF)) rep = "\xEF\xBF\xBD";
+        }
+        if (!rep) {
+            i += k;
+            continue;
+        }
+        hs_buf_put(b, s + run, i - run);
+        hs_buf_puts(b, rep);
+        i += k;
+        run = i;
+    }
+    hs_buf_put(b, s + run, n - run);
+}
+
 void hs_buf_html(hs_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;

@@ -385,7 +385,7 @@ int hs_ent_run(hearsay_doc *d) {
         int k = -1;
         if (m.pronoun == 2) {
             /* who: the phrase right before ", who" (often an addressee) */
-            for (size_t j = i; j-- > 0;)
+            for (size_t j = i; j-- > 0 && i - j < 64;)
                 if (ms.v[j].e <= ms.v[i].b && ms.v[i].b - ms.v[j].e <= 3) {
                     k = ent_of.v[j];
                     break;

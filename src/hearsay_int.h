@@ -66,6 +66,10 @@ void hs_buf_printf(hs_buf *b, const char *fmt, ...)
 /* Appends s[0..n) as the inside of a JSON string (escaped; invalid UTF-8
  * becomes U+FFFD, so the output is always valid JSON). */
 void hs_buf_json_str(hs_buf *b, const char *s, size_t n);
+/* Appends s[0..n) as plain text on one line: line breaks, tabs and NUL
+ * become spaces, invalid UTF-8 becomes U+FFFD (so brat and text output are
+ * always valid UTF-8, and brat's tab-separated fields stay intact). */
+void hs_buf_text(hs_buf *b, const char *s, size_t n);
 /* Appends s[0..n) escaped for HTML text and attributes. */
 void hs_buf_html(hs_buf *b, const char *s, size_t n);
 

@@ -102,7 +102,7 @@ static int S_para(hearsay_doc *d, uint32_t p) {
                 S_close_to(d, &st, k, j);
                 continue;
             }
-            if (dbl && k >= 0) S_close_to(d, &st, k, j - 1 >= pa->t0 ? j - 1 : j);
+            if (dbl && k >= 0) S_close_to(d, &st, k, j > pa->t0 ? j - 1 : j);
             if (S_open(d, &st, j, p, t->qstyle)) return HEARSAY_ENOMEM;
         } else if (k >= 0) {
             S_close_to(d, &st, k, j);

@@ -50,12 +50,7 @@ static void S_span_text(hs_buf *b, const hearsay_doc *d, const hearsay_span *s, 
     size_t be = s->byte_end <= d->len ? s->byte_end : d->len;
     size_t bb = s->byte_start <= be ? s->byte_start : be;
     if (json) hs_buf_json_str(b, d->text + bb, be - bb);
-    else {
-        for (size_t i = bb; i < be; i++) {
-            char c = d->text[i];
-            hs_buf_putc(b, c == '\n' || c == '\r' || c == '\t' || c == 0 ? ' ' : c);
-        }
-    }
+    else hs_buf_text(b, d->text + bb, be - bb);
 }
 
 static void S_json_span(hs_buf *b, const hearsay_doc *d, const char *key, int has,
@@ -136,7 +131,7 @@ static void S_brat_t(hs_buf *b, const hearsay_doc *d, int t, const char *label,
 static void S_brat_note(hs_buf *b, int t, const char *name) {
     if (!name || !*name) return;
     hs_buf_printf(b, "#%d\tAnnotatorNotes T%d\t", t, t);
-    for (const char *s = name; *s; s++) hs_buf_putc(b, *s == '\n' || *s == '\t' ? ' ' : *s);
+    hs_buf_text(b, name, strlen(name));
     hs_buf_putc(b, '\n');
 }
 
@@ -166,7 +161,9 @@ int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info) {
 
 int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info) {
     hs_buf *b = &d->out;
-    hs_buf_printf(b, "== %s: %zu attribution%s\n", S_docname(info), d->pub.n, d->pub.n == 1 ? "" : "s");
+    hs_buf_puts(b, "== ");
+    hs_buf_text(b, S_docname(info), strlen(S_docname(info)));
+    hs_buf_printf(b, ": %zu attribution%s\n", d->pub.n, d->pub.n == 1 ? "" : "s");
     for (size_t i = 0; i < d->pub.n; i++) {
         const hearsay_attribution *a = &d->pub.v[i];
         const hearsay_entity *e = a->entity >= 0 ? hearsay_doc_entity(d, (size_t)a->entity) : NULL;
@@ -174,8 +171,11 @@ int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info) {
         if (a->context != HEARSAY_CONTEXT_BODY) hs_buf_printf(b, " (%s)", hearsay_context_name(a->context));
         hs_buf_puts(b, "  ");
         if (e) {
-            hs_buf_puts(b, e->name);
-            if (e->role) hs_buf_printf(b, ", %s", e->role);
+            hs_buf_text(b, e->name, strlen(e->name));
+            if (e->role) {
+                hs_buf_puts(b, ", ");
+                hs_buf_text(b, e->role, strlen(e->role));
+            }
         } else if (a->has_speaker) {
             S_span_text(b, d, &a->speaker, 0);
         } else {

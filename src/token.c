@@ -311,6 +311,11 @@ static int S_starts_sentence(const hearsay_doc *d, size_t j) {
     return d->text[t->b] == '(' || d->text[t->b] == '[';
 }
 
+/* The longest sentence, in tokens: a run with no full stop is cut here, so
+ * that contents (which run to the sentence's end) stay bounded and the
+ * output linear in the input. News sentences are far shorter. */
+#define S_SENT_MAX 200
+
 static int S_sentences(hearsay_doc *d) {
     size_t n = d->toks.n;
     hs_para para = {0, 0, 0, 0, 0, 0, -1};
@@ -331,6 +336,10 @@ static int S_sentences(hearsay_doc *d) {
             sent.para = (uint32_t)d->paras.n;
         } else if (j == 0) {
             para.b = t->b;
+        } else if (j - sent.t0 >= S_SENT_MAX) {
+            sent.t1 = (uint32_t)j;
+            if (hs_vec_push(&d->sents, sent)) return HEARSAY_ENOMEM;
+            sent.t0 = (uint32_t)j;
         }
         if (sent.t0 == j) t->flags |= HS_F_SENT_START;
         if (S_ends_sentence(d, t) || ((t->flags & HS_F_ABBREV) && j + 1 < n &&

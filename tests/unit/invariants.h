@@ -7,6 +7,8 @@
  *
  *   hs_inv_doc(d, text, len)     spans, offsets, entities, order
  *   hs_inv_jsonl(out, n, nrec)   every line one valid JSON object
+ *   hs_inv_utf8(out, n)          output is valid UTF-8 (brat, text)
+ *   hs_inv_brat(out, n, ncp)     brat standoff lines as score.py reads them
  *
  * Each returns NULL when everything holds, else a static message naming the
  * first broken invariant. Only the public API is used.
@@ -310,6 +312,57 @@ static inline const char *hs_inv_json_value(hs_inv_js *j) {
         why = "JSON: unexpected character";
     j->depth--;
     return why;
+}
+
+/* s[0..n) is well-formed UTF-8 (what score.py, brat and terminals read). */
+static inline const char *hs_inv_utf8(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = hs_inv_cplen(u, i, n);
+        unsigned c = u[i];
+        if (c >= 0x80 && (k == 1 || (c <= 0xDF ? k != 2 : c <= 0xEF ? k != 3 : k != 4)))
+            return "output is not valid UTF-8";
+        i += k;
+    }
+    return NULL;
+}
+
+/* Reads an unsigned decimal at *p; NULL when there is none. */
+static inline const char *hs_inv_num(const char *p, const char *end, size_t *v) {
+    if (p >= end || *p < '0' || *p > '9') return NULL;
+    for (*v = 0; p < end && *p >= '0' && *p <= '9'; p++) *v = *v * 10 + (size_t)(*p - '0');
+    return p;
+}
+
+/* "T1\tLabel 0 5;7 9\tTEXT": offsets within [0, ncp], in order. */
+static inline const char *hs_inv_brat_t(const char *p, const char *end, size_t ncp) {
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    if (!tab || !(p = memchr(tab + 1, ' ', (size_t)(end - tab - 1)))) return "brat: T line without a label";
+    for (;;) {
+        size_t s, e;
+        if (!(p = hs_inv_num(p + 1, end, &s)) || *p != ' ' || !(p = hs_inv_num(p + 1, end, &e)))
+            return "brat: T line offsets unreadable";
+        if (s > e || e > ncp) return "brat: T line offsets out of range";
+        if (*p == '\t') break;
+        if (*p != ';') return "brat: T line offsets unreadable";
+    }
+    return memchr(p + 1, '\t', (size_t)(end - p - 1)) ? "brat: tab inside a T line's text" : NULL;
+}
+
+/* Every line of a brat .ann: T (text-bound), E (event) or # (note). */
+static inline const char *hs_inv_brat(const char *out, size_t n, size_t ncp) {
+    const char *s = out, *end = out + n, *why;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl) return "brat: last line has no newline";
+        if (*s == 'T') {
+            if ((why = hs_inv_brat_t(s, nl, ncp))) return why;
+        } else if ((*s != 'E' && *s != '#') || !memchr(s, '\t', (size_t)(nl - s))) {
+            return "brat: line is not T, E or #";
+        }
+        s = nl + 1;
+    }
+    return hs_inv_utf8(out, n);
 }
 
 /* out[0..n) is JSON Lines: exactly nrec lines, each one JSON object

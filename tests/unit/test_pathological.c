@@ -21,6 +21,10 @@
 
 #define S_BOUND 30.0
 #define MB ((size_t)1 << 20)
+/* JSON Lines output stays linear in the input: at most this many times
+ * its size (a record is a few hundred bytes; the shortest attribution
+ * "A said b." ten) */
+#define S_OUT_RATIO 100
 
 static hearsay_doc *S_d;
 static size_t S_scale = 1; /* inputs are divided by this */
@@ -43,8 +47,11 @@ static int S_check(const char *label, const char *text, size_t len, const hearsa
         size_t n;
         INT_EQ(hearsay_render(S_d, HEARSAY_FORMAT_JSONL, text, len, NULL, &out, &n), HEARSAY_OK);
         if ((why = hs_inv_jsonl(out, n, hearsay_doc_count(S_d)))) FAILF("%s: %s", label, why);
+        if (n > S_OUT_RATIO * len + 4096) FAILF("%s: %zu bytes of JSON Lines from %zu bytes", label, n, len);
         INT_EQ(hearsay_render(S_d, HEARSAY_FORMAT_BRAT, text, len, NULL, &out, &n), HEARSAY_OK);
+        if ((why = hs_inv_brat(out, n, hearsay_doc_length(S_d)))) FAILF("%s: %s", label, why);
         INT_EQ(hearsay_render(S_d, HEARSAY_FORMAT_TEXT, text, len, NULL, &out, &n), HEARSAY_OK);
+        if ((why = hs_inv_utf8(out, n))) FAILF("%s: text format: %s", label, why);
     }
     double dt = S_now() - t0;
     if (getenv("HS_VERBOSE")) printf("  %9zu bytes %7.3f s  %.30s\n", len, dt, label);
@@ -230,6 +237,19 @@ TEST(many_speakers_in_one_document) {
     }
 }
 
+/* One paragraph, no full stop the tokenizer trusts ("no." reads as the
+ * abbreviation of "number"): contents run to the sentence's end, so an
+ * unbounded sentence made the output quadratic (100 KB gave 297 MB). */
+TEST(run_on_sentence) {
+    static const char *const unit[] = {"They told officials, who said no. ", "Klain said the plan, and "};
+    for (size_t i = 0; i < sizeof unit / sizeof *unit; i++) {
+        size_t n = 10 * MB / S_scale;
+        char *p = S_repeat(unit[i], strlen(unit[i]), n);
+        INT_EQ(S_check(unit[i], p, n, NULL), HEARSAY_OK);
+        free(p);
+    }
+}
+
 /* Content text without its '\r' bytes. */
 static size_t S_strip_cr(const char *text, const hearsay_span *sp, char *out) {
     size_t n = 0;
@@ -296,6 +316,7 @@ int main(void) {
     RUN(deeply_nested_quotes);
     RUN(many_short_paragraphs_of_quotes);
     RUN(many_speakers_in_one_document);
+    RUN(run_on_sentence);
     RUN(crlf_and_byte_order_mark);
     RUN(empty_input);
     hearsay_doc_free(S_d);

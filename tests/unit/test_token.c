@@ -166,6 +166,16 @@ TEST(sentence_start_flags) {
     OK(!(S_d->toks.v[1].flags & HS_F_SENT_START));
 }
 
+TEST(run_on_sentence_is_cut) {
+    static char text[5001];
+    for (int i = 0; i < 1000; i++) memcpy(text + 5 * i, "word ", 5);
+    S_run(text);
+    INT_EQ(S_d->toks.n, 1000);
+    OK(S_d->sents.n >= 5);
+    for (size_t i = 0; i < S_d->sents.n; i++) OK(S_d->sents.v[i].t1 - S_d->sents.v[i].t0 <= 200);
+    INT_EQ(S_d->sents.v[S_d->sents.n - 1].t1, 1000);
+}
+
 /* --------------------------------------------------------- paragraphs */
 
 TEST(paragraphs_are_lines) {
@@ -183,14 +193,19 @@ TEST(crlf_and_unicode_line_breaks) {
     INT_EQ(S_d->paras.v[1].e, 10); /* the \r is not part of the paragraph */
 }
 
+/* No tokens: no sentences, and any paragraph (context.c makes one per line
+ * when the tokenizer made none) holds no token. */
+static void S_no_tokens(void) {
+    INT_EQ(S_d->toks.n, 0);
+    INT_EQ(S_d->sents.n, 0);
+    for (size_t i = 0; i < S_d->paras.n; i++) INT_EQ(S_d->paras.v[i].t1 - S_d->paras.v[i].t0, 0);
+}
+
 TEST(empty_and_blank_inputs) {
     S_run("");
-    INT_EQ(S_d->toks.n, 0);
-    INT_EQ(S_d->paras.n, 0);
-    INT_EQ(S_d->sents.n, 0);
+    S_no_tokens();
     S_run(" \n\r\n\t ");
-    INT_EQ(S_d->toks.n, 0);
-    INT_EQ(S_d->paras.n, 0);
+    S_no_tokens();
     INT_EQ(S_d->ncp, 6);
 }
 
@@ -210,6 +225,7 @@ int main(void) {
     RUN(lower_case_after_period_continues);
     RUN(closing_quote_stays_with_its_sentence);
     RUN(sentence_start_flags);
+    RUN(run_on_sentence_is_cut);
     RUN(paragraphs_are_lines);
     RUN(a_sentence_never_crosses_a_paragraph);
     RUN(crlf_and_unicode_line_breaks);
