@@ -218,15 +218,6 @@ static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     if (si >= 0) d->sents.v[si].last_attr = (int32_t)(a - d->attrs.v);
 }
 
-static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
 
 static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
     size_t lo = 0, hi = d->sents.n;
@@ -239,17 +230,11 @@ static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
 }
 
 static int S_sent_of(const hearsay_doc *d, size_t j, uint32_t *s0, uint32_t *s1) {
-    /* binary search over sentences */
-    size_t lo = 0, hi = d->sents.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sents.v[mid].t1 <= j) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo >= d->sents.n) return -1;
-    *s0 = d->sents.v[lo].t0;
-    *s1 = d->sents.v[lo].t1;
-    return (int)lo;
+    int si = S_sent_of_tok(d, j);
+    if (si < 0) return -1;
+    *s0 = d->sents.v[si].t0;
+    *s1 = d->sents.v[si].t1;
+    return si;
 }
 
 /* ------------------------------------------------------ direct quotes */
@@ -508,6 +493,16 @@ static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
     return 0;
 }
 
+/* A new direct attribution with frame f and quotation k as its content. */
+static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
+    hs_attr *a;
+    if (S_commit_direct(d, f, &a)) return HEARSAY_ENOMEM;
+    a->quote = (int32_t)k;
+    if (S_quote_part(d, a, &d->quotes.v[k])) return HEARSAY_ENOMEM;
+    d->quotes.v[k].attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -577,12 +572,8 @@ static int S_direct(hearsay_doc *d) {
             continue;
         }
         if (found && !same_cue) {
-            hs_attr *a;
-            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
-            a->quote = (int32_t)k;
-            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
-            q->attr = (int32_t)(d->attrs.n - 1);
-            last = a;
+            if (S_take_quote(d, &f, k)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
             last_attr = d->attrs.n - 1;
             last_para = q->para;
             continue;
@@ -605,12 +596,8 @@ static int S_direct(hearsay_doc *d) {
         /* a quoted sentence with no speaker in sight */
         if (S_quote_is_speech(d, q) && q->t0 == s0) {
             S_frame_init(&f);
-            hs_attr *a;
-            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
-            a->quote = (int32_t)k;
-            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
-            q->attr = (int32_t)(d->attrs.n - 1);
-            last = a;
+            if (S_take_quote(d, &f, k)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
             last_attr = d->attrs.n - 1;
             last_para = q->para;
         }
@@ -761,7 +748,7 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
     int32_t k = si >= 0 ? d->sents.v[si].last_attr : -1;
     if (k >= 0 && d->attrs.v[k].src_b >= 0 && d->attrs.v[k].cue_tok < v) {
         const hs_attr *p = &d->attrs.v[k];
-        size_t tb = S_tok_at(d, (uint32_t)p->src_b), te = S_tok_at(d, (uint32_t)p->src_e - 1) + 1;
+        size_t tb = hs_doc_tok_at(d, (uint32_t)p->src_b), te = hs_doc_tok_at(d, (uint32_t)p->src_e - 1) + 1;
         if (tb >= s0 && te > tb) {
             *sb = (long)tb;
             *se = te;
@@ -997,14 +984,7 @@ static void S_kinds(hearsay_doc *d) {
         size_t in = 0, all = 0;
         for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
             hs_brange r = d->bparts.v[p];
-            /* tokens of the part: binary search for the first */
-            size_t lo = 0, hi = d->toks.n;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (d->toks.v[mid].e <= r.b) lo = mid + 1;
-                else hi = mid;
-            }
-            for (size_t j = lo; j < d->toks.n && d->toks.v[j].b < r.e; j++) {
+            for (size_t j = hs_doc_tok_at(d, r.b); j < d->toks.n && d->toks.v[j].b < r.e; j++) {
                 const hs_tok *t = &d->toks.v[j];
                 size_t w = t->ce - t->c;
                 all += w;

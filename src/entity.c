@@ -14,15 +14,6 @@
 
 #include <ctype.h>
 
-static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
 
 static int S_tok_is(const hearsay_doc *d, size_t j, const char *w) {
     const hs_tok *t = &d->toks.v[j];
@@ -53,8 +44,8 @@ static int S_name_word(const hearsay_doc *d, size_t j) {
 
 static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) {
     memset(m, 0, sizeof *m);
-    m->t0 = S_tok_at(d, b);
-    m->t1 = S_tok_at(d, e - 1) + 1;
+    m->t0 = hs_doc_tok_at(d, b);
+    m->t1 = hs_doc_tok_at(d, e - 1) + 1;
     while (m->t1 > m->t0 && d->toks.v[m->t1 - 1].type == HS_T_PUNCT) m->t1--;
     if (m->t1 <= m->t0) return;
     const hs_tok *t = &d->toks.v[m->t0];

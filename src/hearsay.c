@@ -72,13 +72,7 @@ int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
 
 size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     if (b >= d->len) return d->ncp;
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    /* token lo is the first ending after b */
+    size_t lo = hs_doc_tok_at(d, b); /* the first token ending after b */
     size_t cp, from;
     if (lo < d->toks.n && d->toks.v[lo].b <= b) {
         cp = d->toks.v[lo].c;
@@ -97,6 +91,16 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
         cp++;
     }
     return cp;
+}
+
+size_t hs_doc_tok_at(const hearsay_doc *d, size_t b) {
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 int hs_doc_para_at(const hearsay_doc *d, size_t b) {

@@ -275,6 +275,9 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
     return off < 0 ? NULL : d->strings.p + off;
 }
 
+/* The first token ending after byte offset b (binary search): the token
+ * holding b, or the next one; toks.n when none. */
+size_t hs_doc_tok_at(const hearsay_doc *d, size_t b);
 /* The paragraph holding byte offset b (binary search), or -1. */
 int hs_doc_para_at(const hearsay_doc *d, size_t b);
 /* The debris record of paragraph p when it is an embedded post, else NULL;
