@@ -806,6 +806,7 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
     }
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
+    at->source_kind = 1;
     /* a quotation inside the content is taken by it */
     for (size_t m = cb; m < ce; m++) {
         const hs_tok *t = S_t(d, m);
@@ -1017,6 +1018,7 @@ int hs_attr_run(hearsay_doc *d) {
     if (rc) return rc;
     S_kinds(d);
     S_contexts(d);
+    hs_att_filter(d);
     (void)S_cmp_attr;
     return 0;
 }

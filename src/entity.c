@@ -323,6 +323,7 @@ int hs_ent_run(hearsay_doc *d) {
     int rc = 0;
     for (size_t i = 0; i < na && !rc; i++) {
         hs_attr *a = &d->attrs.v[i];
+        if (a->dropped) continue;
         if (a->src_b >= 0) {
             S_m m = {(uint32_t)a->src_b, (uint32_t)a->src_e, (int32_t)i, 0};
             rc = hs_vec_push(&ms, m);

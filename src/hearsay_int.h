@@ -192,7 +192,7 @@ enum {
 typedef struct {
     uint8_t kind;       /* hearsay_kind */
     uint8_t context;    /* hearsay_context */
-    uint8_t source_kind;/* how the speaker was found (debug) */
+    uint8_t source_kind;/* 1: formed by the reported-speech pass */
     uint8_t dropped;
     uint32_t part0, nparts;          /* into doc->bparts */
     int32_t src_b, src_e;            /* -1 when none */
@@ -316,6 +316,13 @@ int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text,
 #define HS_CUE_MAXF 48
 size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f);
 int hs_cue_run(hearsay_doc *d);
+
+/* cue.c: the attribution filter's features for a reported-speech
+ * attribution (at most HS_ATT_MAXF), and the pass that drops those the
+ * model scores below its threshold. */
+#define HS_ATT_MAXF 16
+size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
+void hs_att_filter(hearsay_doc *d);
 
 /* Renderers (render.c, html.c). */
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
