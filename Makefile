@@ -117,7 +117,7 @@ valgrind: all $(UNIT_BIN)
 FUZZ_SECONDS ?= 60
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZERS   ?= $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
-FUZZ_LIBS := -ljson-c -lz -lzstd
+FUZZ_LIBS := -ljson-c -lz -lzstd -lsqlite3 -lpthread -lm
 
 fuzz-build: deps
 	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
@@ -126,9 +126,9 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) SHARED=$(SHARED) ./fuzz/run.sh $(FUZZERS)
 
-$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a $(BUILD)/libhearsay_index.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(FUZZ_LIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz
