@@ -836,7 +836,7 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
 /* A nominal cue ("the insistence of X that ...", "Klain's claim that
  * ..."): the source is the possessor or the 'of' phrase, and the content a
  * that-clause. Returns 1 when v is such a cue (handled or not). */
-static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc) {
+static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int need_of, int *rc) {
     *rc = 0;
     if (v <= s0) return 0;
     const hs_tok *p = S_t(d, v - 1);
@@ -857,6 +857,7 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc
             j = ne;
         }
     }
+    if (need_of && j == v + 1) return 1;
     if (j >= s1 || !(S_is(d, j, "that") || S_is(d, j, "to"))) return 1;
     size_t e = S_clause_end(d, j, s1);
     if (e <= j + 1 || !S_content_ok(d, j, e)) return 1;
@@ -868,7 +869,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
     int nrc;
-    if (S_nominal(d, s0, s1, v, &nrc)) return nrc;
+    if (S_nominal(d, s0, s1, v, 0, &nrc)) return nrc;
     /* ', said X' right after a quotation is the quotation's frame */
     size_t pq = v;
     while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
@@ -970,6 +971,10 @@ static int S_indirect(hearsay_doc *d) {
                 rc = S_according(d, s0, s1, v);
             } else if (S_cue_word(d, v) && !S_used_cue(d, v)) {
                 rc = S_indirect_one(d, s0, s1, v);
+            } else if ((S_lex(d, v) & HS_L_CUENOUN) && !(S_t(d, v)->flags & HS_F_INQ) && !S_used_cue(d, v)) {
+                /* a statement noun the classifier did not flag: only in the
+                 * precise frame 'the insistence of X that ...' */
+                S_nominal(d, s0, s1, v, 1, &rc);
             }
             if (rc) return rc;
         }
