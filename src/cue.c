@@ -177,6 +177,14 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     return n;
 }
 
+/* A named speaker and a confident cue ('ISIS-K claimed'): kept whatever
+ * the filter says. */
+static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
+    if (a->src_b < 0) return 0;
+    size_t sb = hs_doc_tok_at(d, (size_t)a->src_b);
+    return S_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
+}
+
 void hs_att_filter(hearsay_doc *d) {
     const hearsay_model *m = d->model;
     if (!m->att_w) return;
@@ -187,6 +195,6 @@ void hs_att_filter(hearsay_doc *d) {
         size_t n = hs_att_features(d, a, f);
         float s = 0;
         for (size_t k = 0; k < n; k++) s += m->att_w[f[k] & mask];
-        if (s < m->att_bias) a->dropped = 1;
+        if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;
     }
 }
