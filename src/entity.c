@@ -147,7 +147,9 @@ static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1)
     size_t paras = 0;
     for (size_t j = t; j-- > 0 && t - j < 80;) {
         if (d->toks.v[j + 1 < d->toks.n ? j + 1 : j].flags & HS_F_PARA_START && ++paras > 1) return 0;
-        if (!S_name_word(d, j) || (j + 1 < t && S_name_word(d, j + 1))) continue;
+        /* a name inside a quotation is not the speaker's ("Big Daddy") */
+        if (!S_name_word(d, j) || (d->toks.v[j].flags & HS_F_INQ) || (j + 1 < t && S_name_word(d, j + 1)))
+            continue;
         size_t b = j;
         while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
         if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
