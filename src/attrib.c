@@ -108,8 +108,32 @@ static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
     return -1;
 }
 
+/* A short parenthesis after a name ("Rep. John Mica (R-Fla.)"): with ')'
+ * at token c, the token of its '(' when a name stands before it, else 0. */
+static size_t S_paren_open(const hearsay_doc *d, size_t lo, size_t c) {
+    if (!S_punct(d, c, ')')) return 0;
+    for (size_t j = c; j > lo + 1 && c - j < 8;) {
+        j--;
+        if (S_punct(d, j, '(')) return S_cap(d, j - 1) ? j : 0;
+        if (S_punct(d, j, ')') || S_punct(d, j, ',') || S_t(d, j)->type == HS_T_QUOTE) return 0;
+    }
+    return 0;
+}
+
+/* The ')' closing a short parenthesis opened at token o, or 0. */
+static size_t S_paren_close(const hearsay_doc *d, size_t o, size_t hi) {
+    if (!S_punct(d, o, '(')) return 0;
+    for (size_t j = o + 1; j < hi && j < o + 8; j++) {
+        if (S_punct(d, j, ')')) return j;
+        if (S_punct(d, j, '(') || S_punct(d, j, ',') || S_t(d, j)->type == HS_T_QUOTE) return 0;
+    }
+    return 0;
+}
+
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     if (e < lo) return -1;
+    size_t po = S_paren_open(d, lo, e);
+    if (po) return S_np_left(d, lo, po - 1);
     if (!S_np_head(d, e)) return S_det_phrase(d, lo, e);
     if (S_lex(d, e) & HS_L_PRON_PERSON) return (long)e;
     size_t b = e;
@@ -156,6 +180,12 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     if ((S_lex(d, e) & HS_L_DET) && e + 1 < hi) e++;
     size_t last_head = 0;
     while (e < hi && e - b < S_NP_MAX) {
+        size_t pc = last_head == e ? S_paren_close(d, e, hi) : 0;
+        if (pc) { /* "Rep. John Mica (R-Fla.)" */
+            e = pc + 1;
+            last_head = e;
+            continue;
+        }
         if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && e + 1 < hi &&
                                 ((S_lex(d, e - 1) & HS_L_TITLE) || (S_cap(d, e - 1) && S_cap(d, e + 1))))) {
             if (S_np_head(d, e)) last_head = e + 1;
@@ -503,6 +533,19 @@ static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
     return 0;
 }
 
+/* A short quotation of capitalised words ('"Fox News Sunday,"'): a title,
+ * whose neighbouring cue belongs to reported speech. */
+static int S_quote_is_title(const hearsay_doc *d, const hs_quote *q) {
+    size_t words = 0;
+    for (size_t j = q->t0 + 1; j + 1 < q->t1; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type != HS_T_WORD) continue;
+        if (!(t->flags & HS_F_CAP) && !(t->lex & (HS_L_PREP | HS_L_DET | HS_L_CONJ))) return 0;
+        words++;
+    }
+    return words >= 1 && words <= 5;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -539,6 +582,14 @@ static int S_direct(hearsay_doc *d) {
             if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
                 (size_t)f.cue_e + 6 < hi)
                 found = 0;
+            /* '"Fox News Sunday," Gov. Mike Pence said his running mate ...':
+             * a title, and the cue has a clause of its own */
+            if (found && S_quote_is_title(d, q) && (size_t)f.cue_e < hi) {
+                const hs_tok *n = S_t(d, (size_t)f.cue_e);
+                if (n->type == HS_T_WORD && ((n->lex & (HS_L_DET | HS_L_PRON_PERSON | HS_L_PRON_POSS | HS_L_THAT)) ||
+                                             ((n->flags & HS_F_CAP) && !(n->lex & (HS_L_TIME | HS_L_WEEKDAY)))))
+                    found = 0;
+            }
         }
         if (!found) found = S_frame_before(d, s0, q->t0, &f);
         if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {

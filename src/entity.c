@@ -64,14 +64,22 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
     for (size_t j = m->t0; j < m->t1; j++)
         if (d->toks.v[j].flags & HS_F_POSS) start = j + 1;
     /* an apposition: 'Zabihullah Mujahid, a Taliban spokesman' */
-    size_t comma = m->t1;
-    for (size_t j = start; j < m->t1; j++)
-        if (d->toks.v[j].type == HS_T_PUNCT && d->text[d->toks.v[j].b] == ',') {
+    size_t comma = m->t1, paren = 0; /* paren: a '(' right after the name */
+    for (size_t j = start; j < m->t1; j++) {
+        char c = d->toks.v[j].type == HS_T_PUNCT ? d->text[d->toks.v[j].b] : 0;
+        if (c == '(' && !paren && j > start) paren = j;
+        if (c == ')' && paren) {
+            /* "Rep. John Mica (R-Fla.), a ...": the apposition after it */
+            comma = j + 1 < m->t1 ? j + 1 : m->t1;
+            break;
+        }
+        if (c == ',') {
             comma = j;
             break;
         }
+    }
     /* the name: the last run of name words before the comma */
-    size_t e2 = comma;
+    size_t e2 = paren ? paren : comma;
     while (e2 > start && !S_name_word(d, e2 - 1)) e2--;
     size_t b2 = e2;
     while (b2 > start && (S_name_word(d, b2 - 1) ||
@@ -80,12 +88,12 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         b2--;
     /* a name only when it ends the phrase: "Biden administration and
      * senior military leaders" is a group, not Biden */
-    if (e2 > b2 && start == m->t0 && e2 == comma) {
+    if (e2 > b2 && start == m->t0 && (e2 == comma || e2 == paren)) {
         m->n0 = b2;
         m->n1 = e2;
         m->r0 = m->t0;
         m->r1 = b2;
-        if (comma < m->t1) {
+        if (comma + 1 < m->t1 && d->toks.v[comma].type == HS_T_PUNCT) {
             m->r0 = comma + 1;
             m->r1 = m->t1;
         }
