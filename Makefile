@@ -34,7 +34,7 @@ INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
+CLI_LIBS  := -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
 
 .PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz fuzz-build fuzz-jsonl

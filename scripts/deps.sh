@@ -5,7 +5,7 @@
 # (tests/cli/browser.sh, whose npm packages come from `npm ci`); wrk loads
 # the server (bench/serve_bench.sh).
 set -e
-PKGS="build-essential pkg-config python3 zlib1g-dev libzstd-dev libjansson-dev \
+PKGS="build-essential pkg-config python3 zlib1g-dev libzstd-dev \
 libsqlite3-dev sqlite3 libmicrohttpd-dev valgrind clang libclang-rt-14-dev \
 parallel zstd libjson-c-dev time \
 chromium wrk curl"

@@ -1052,11 +1052,6 @@ static void S_kinds(hearsay_doc *d) {
     }
 }
 
-static int S_cmp_attr(const void *x, const void *y) {
-    const hs_attr *a = x, *b = y;
-    return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
-}
-
 /* Attributions found inside an embedded post belong to the post. */
 static void S_contexts(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
@@ -1075,6 +1070,5 @@ int hs_attr_run(hearsay_doc *d) {
     S_kinds(d);
     S_contexts(d);
     hs_att_filter(d);
-    (void)S_cmp_attr;
     return 0;
 }

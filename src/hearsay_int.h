@@ -328,6 +328,6 @@ void hs_att_filter(hearsay_doc *d);
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info);
-int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info); /* html.c (to come) */
+int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info); /* html.c */
 
 #endif /* HEARSAY_INT_H */
