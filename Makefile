@@ -34,7 +34,7 @@ INDEX_OBJ := $(INDEX_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CLI_LIBS  := -ljansson -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
+CLI_LIBS  := -ljson-c -lz -lzstd -lsqlite3 -lmicrohttpd -lpthread -lm
 
 
 .PHONY: FORCE all deps example test unit cli-test eval bench asan valgrind clean model fuzz fuzz-build fuzz-jsonl
@@ -70,7 +70,7 @@ $(BUILD)/hearsay-train: tools/train.c $(BUILD)/libhearsay.a
 
 TRAIN_DIR ?= $(SHARED)/data/polnear/train
 model: $(BUILD)/hearsay-train
-	$(BUILD)/hearsay-train --heads --out $(MODEL) $(TRAIN_DIR)
+	$(BUILD)/hearsay-train --heads --filter --filter-threshold -3 --out $(MODEL) $(TRAIN_DIR)
 
 $(BUILD)/libhearsay.a: $(CORE_OBJ)
 	@rm -f $@
@@ -117,7 +117,7 @@ valgrind: all $(UNIT_BIN)
 FUZZ_SECONDS ?= 60
 FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZERS   ?= $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
-FUZZ_LIBS := -ljson-c -lz -lzstd
+FUZZ_LIBS := -ljson-c -lz -lzstd -lsqlite3 -lpthread -lm
 
 fuzz-build: deps
 	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
@@ -126,9 +126,9 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) SHARED=$(SHARED) ./fuzz/run.sh $(FUZZERS)
 
-$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(wildcard fuzz/*.h) tests/unit/invariants.h $(BUILD)/libhearsay.a $(BUILD)/libhearsay_index.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay.a $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit -Ifuzz $(ALLCFLAGS) -fsanitize=fuzzer -MMD -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(FUZZ_LIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -30,6 +30,7 @@ enum {
 /* --------------------------------------------------------- subcommands */
 
 int cmd_extract(int argc, char **argv);
+int cmd_serve(int argc, char **argv); /* serve_cmd.c */
 
 /* ------------------------------------------------------------- helpers */
 

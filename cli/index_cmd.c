@@ -9,44 +9,26 @@
 
 #include <signal.h>
 #include <unistd.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli.h"
 #include "hearsay.h"
 #include "hearsay_index.h"
 #include "index_input.h"
 
-enum { S_OK = 0, S_FAIL = 1, S_USAGE = 2 };
+enum { S_OK = CLI_EXIT_OK, S_FAIL = CLI_EXIT_INPUT, S_USAGE = CLI_EXIT_USAGE };
 
-/* ------------------------------------------------------------ messages */
+#define S_err cli_error
+#define S_finish cli_finish_stdout
 
-static void S_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void S_err(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("hearsay: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
+/* A usage error about arg. */
 static int S_usage(const char *cmd, const char *fmt, const char *arg) {
-    fputs("hearsay: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'hearsay %s --help'.\n", cmd);
-    return S_USAGE;
-}
-
-/* Flushes stdout; a failed write is an error (exit 1). */
-static int S_finish(int rc) {
-    if (fflush(stdout) || ferror(stdout)) {
-        S_err("writing the output failed");
-        return S_FAIL;
-    }
-    return rc;
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, arg);
+    return cli_usage_error(cmd, "%s", msg);
 }
 
 /* ------------------------------------------------------------- options */
@@ -182,8 +164,11 @@ static const char S_index_help[] =
     "  --batch N           articles per transaction (default 1000)\n"
     "  --jsonl             read every INPUT as JSON Lines\n"
     "  --date YYYY-MM-DD   article date when the input gives none\n"
-    "  --max-doc-bytes N   skip larger articles (default 16777216)\n"
-    "  -q, --quiet         no summary on standard error\n";
+    "  --max-doc-bytes N   skip larger articles (K, M, G suffixes; default 16M)\n"
+    "  -q, --quiet         no summary on standard error\n"
+    "  --json              the summary as one JSON object on standard output:\n"
+    "                      new, replaced, unchanged, failed, attributions,\n"
+    "                      bytes, seconds, interrupted\n";
 
 typedef struct {
     hearsay_index *ix;
@@ -223,14 +208,14 @@ static int S_one(S_run *r, const ixi_article *a) {
     }
     hearsay_options o;
     hearsay_options_init(&o);
-    o.date = a->date ? a->date : r->date;
+    o.date = a->date_ymd ? a->date_ymd : r->date;
     int rc = hearsay_extract(hearsay_model_builtin(), a->text, a->len, &o, r->d);
     if (rc) {
         S_err("%s: %s", a->doc, hearsay_strerror(rc));
         r->failed++;
         return S_OK;
     }
-    hearsay_docinfo info = {a->doc, a->url, a->outlet, o.date, a->title};
+    hearsay_docinfo info = {a->doc, a->url, a->outlet, a->date ? a->date : o.date, a->title};
     if (hearsay_index_add(r->ix, &info, a->text, a->len, r->d)) return S_ix_fail(r, a->doc);
     r->added += state == HEARSAY_INDEX_NEW;
     r->replaced += state == HEARSAY_INDEX_CHANGED;
@@ -265,13 +250,21 @@ static void S_summary(const S_run *r, double secs) {
             S_stop ? " (interrupted: the last batch was committed)" : "");
 }
 
+static void S_summary_json(const S_run *r, double secs) {
+    printf("{\"new\":%ld,\"replaced\":%ld,\"unchanged\":%ld,\"failed\":%ld,"
+           "\"attributions\":%ld,\"bytes\":%.0f,\"seconds\":%.3f,\"interrupted\":%s}\n",
+           r->added, r->replaced, r->skipped, r->failed, r->attrs, r->bytes, secs,
+           S_stop ? "true" : "false");
+}
+
 static double S_now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static int S_index_run(const char *db, S_run *r, ixi_iter *it, int quiet) {
+/* report: 0 none, 1 a line on standard error, 2 JSON on standard output */
+static int S_index_run(const char *db, S_run *r, ixi_iter *it, int report) {
     double t0 = S_now();
     r->ix = S_open(db, HEARSAY_INDEX_CREATE);
     r->d = hearsay_doc_new();
@@ -283,37 +276,36 @@ static int S_index_run(const char *db, S_run *r, ixi_iter *it, int quiet) {
         hearsay_index_close(r->ix); /* rolls back the open batch */
     }
     hearsay_doc_free(r->d);
-    if (!quiet && r->ix) S_summary(r, S_now() - t0);
-    return rc ? rc : r->failed ? S_FAIL : S_OK;
+    if (report == 1 && r->ix) S_summary(r, S_now() - t0);
+    if (report == 2 && r->ix) S_summary_json(r, S_now() - t0);
+    rc = rc ? rc : r->failed ? S_FAIL : S_OK;
+    return report == 2 ? S_finish(rc) : rc;
 }
 
 int cmd_index(int argc, char **argv) {
     const char *db = NULL, *batch = NULL, *date = NULL, *maxb = NULL;
-    int jsonl = 0, quiet = 0;
+    int jsonl = 0, quiet = 0, json = 0;
     const S_opt opts[] = {{"--db", &db, NULL}, {"--batch", &batch, NULL},
                           {"--date", &date, NULL}, {"--max-doc-bytes", &maxb, NULL},
-                          {"--jsonl", NULL, &jsonl}, {"--quiet", NULL, &quiet},
+                          {"--jsonl", NULL, &jsonl}, {"--json", NULL, &json},
+                          {"--quiet", NULL, &quiet},
                           {"-q", NULL, &quiet}, {NULL, NULL, NULL}};
     S_args a = {"index", S_index_help, opts, NULL, 0};
     S_run r = {.batch = 1000, .date = NULL};
-    int max = 16 << 20;
+    size_t max = 16 << 20;
     int rc = S_parse(&a, argc, argv);
     if (!rc && !db) rc = S_usage("index", "%s", "--db FILE is required");
     if (!rc) rc = S_int("index", "--batch", batch, &r.batch);
     if (!rc) rc = S_date("index", date);
-    if (!rc && maxb) {
-        char *end;
-        long v = strtol(maxb, &end, 10);
-        if (*end || v < 1 || v > (1L << 30)) rc = S_usage("index", "bad --max-doc-bytes '%s'", maxb);
-        max = (int)v;
-    }
+    if (!rc && maxb && (cli_parse_size(maxb, &max) || max == 0))
+        rc = S_usage("index", "bad --max-doc-bytes '%s'", maxb);
     r.date = date;
-    ixi_iter *it = rc ? NULL : ixi_new(a.rest, a.n_rest, jsonl, (size_t)max);
+    ixi_iter *it = rc ? NULL : ixi_new(a.rest, a.n_rest, jsonl, max);
     if (!rc && !it) rc = S_FAIL;
     if (!rc) {
         signal(SIGINT, S_on_signal);
         signal(SIGTERM, S_on_signal);
-        rc = S_index_run(db, &r, it, quiet);
+        rc = S_index_run(db, &r, it, json ? 2 : quiet ? 0 : 1);
     }
     ixi_free(it);
     free(a.rest);
@@ -323,7 +315,7 @@ int cmd_index(int argc, char **argv) {
 /* --------------------------------------------------------------- search */
 
 static const char S_search_help[] =
-    "Usage: hearsay search --db FILE [options] [QUERY]\n"
+    "Usage: hearsay search --db FILE [options] [QUERY...]\n"
     "\n"
     "Finds attributions whose content holds every word of QUERY (a word\n"
     "ending in * matches as a prefix), best match first (bm25); without a\n"
@@ -388,6 +380,17 @@ static int S_search_run(const char *db, const hearsay_index_query *q, int json) 
     return S_finish(rc || p.failed ? S_FAIL : S_OK);
 }
 
+/* The positional words as one query ("wall mexico"), or NULL. */
+static char *S_join_words(char **w, int n) {
+    if (n == 0) return NULL;
+    cli_buf b = {0};
+    for (int i = 0; i < n; i++) {
+        if (i) cli_buf_puts(&b, " ");
+        cli_buf_puts(&b, w[i]);
+    }
+    return b.p;
+}
+
 int cmd_search(int argc, char **argv) {
     const char *db = NULL, *limit = NULL;
     int json = 0;
@@ -403,9 +406,10 @@ int cmd_search(int argc, char **argv) {
     if (!rc) rc = S_int("search", "--limit", limit, &q.limit);
     if (!rc) rc = S_date("search", q.since);
     if (!rc) rc = S_date("search", q.until);
-    if (!rc && a.n_rest > 1) rc = S_usage("search", "%s", "give the QUERY as one argument (quote it)");
-    q.match = a.n_rest ? a.rest[0] : NULL;
+    char *words = rc ? NULL : S_join_words(a.rest, a.n_rest);
+    q.match = words;
     if (!rc) rc = S_search_run(db, &q, json);
+    free(words);
     free(a.rest);
     return rc < 0 ? S_OK : rc;
 }

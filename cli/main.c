@@ -28,6 +28,7 @@ static const command commands[] = {
     {"repeats", cmd_repeats, "the same quotation in several articles"},
     {"stats", cmd_stats, "counts of an index"},
     {"clean", cmd_clean, "print articles without their page debris"},
+    {"serve", cmd_serve, "a local web app over an index"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -140,7 +140,9 @@ def main():
     kind, outdir = sys.argv[1], sys.argv[2]
     shared = sys.argv[3] if len(sys.argv) > 3 else '../shared'
     os.makedirs(outdir, exist_ok=True)
-    n = {'extract': extract_seeds, 'jsonl': jsonl_seeds, 'model': model_seeds}[kind](outdir, shared)
+    # the index harness takes articles, as the extract one does
+    n = {'extract': extract_seeds, 'index': extract_seeds, 'jsonl': jsonl_seeds,
+         'model': model_seeds}[kind](outdir, shared)
     print(f'seeds: {n} in {outdir}')
 
 

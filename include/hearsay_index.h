@@ -70,11 +70,16 @@ enum {
     HEARSAY_INDEX_ESQLITE = -1, /* SQLite failed; see hearsay_index_errmsg() */
     HEARSAY_INDEX_ENOMEM = -2,  /* out of memory */
     HEARSAY_INDEX_EINVAL = -3,  /* invalid argument (message says which) */
-    HEARSAY_INDEX_ESCHEMA = -4  /* not a hearsay index, or a newer schema */
+    HEARSAY_INDEX_ESCHEMA = -4, /* not a hearsay index, or a newer schema */
+    HEARSAY_INDEX_ENOTFOUND = -5 /* no such article */
 };
 
+/* A static name for a status code ("SQLite error", ...). Never NULL. The
+ * details of the last error are in hearsay_index_errmsg(). */
+HEARSAY_API const char *hearsay_index_strerror(int status);
+
 /* The version of the database schema this library writes and reads. */
-#define HEARSAY_INDEX_SCHEMA_VERSION 1
+#define HEARSAY_INDEX_SCHEMA_VERSION 2
 
 /* ------------------------------------------------------------- handle */
 
@@ -201,6 +206,7 @@ typedef struct {
     const char *until;   /* article date <= "YYYY-MM-DD" */
     const char *outlet;  /* outlet, exactly */
     int limit;           /* at most this many hits; default 20 */
+    const char *doc;     /* only this article (its attributions in order) */
 } hearsay_index_query;
 
 HEARSAY_API void hearsay_index_query_init(hearsay_index_query *q);
@@ -213,10 +219,33 @@ typedef int (*hearsay_index_hit_fn)(void *ctx, const hearsay_index_hit *h);
 HEARSAY_API int hearsay_index_search(hearsay_index *ix, const hearsay_index_query *q,
                          hearsay_index_hit_fn fn, void *ctx);
 
+/* An article as stored. */
+typedef struct {
+    const char *doc, *url, *outlet, *date, *title; /* NULL when absent */
+    const char *text; /* the text as indexed (NUL-terminated) */
+    size_t len;       /* its length in bytes */
+} hearsay_index_article;
+
+/* Reads article doc into *out (strings owned by ix, valid until the next
+ * call on it): HEARSAY_INDEX_OK, or HEARSAY_INDEX_ENOTFOUND. With the text
+ * a caller can extract and render the article again (the web app's view). */
+HEARSAY_API int hearsay_index_get_article(hearsay_index *ix, const char *doc,
+                                          hearsay_index_article *out);
+
+/* How often a speaker was quoted per month (of the article date). */
+typedef int (*hearsay_index_month_fn)(void *ctx, const char *month, /* "YYYY-MM" */
+                                      long long quotes);
+
+/* Calls fn for each month, oldest first, with the attributions of speaker
+ * (any form of the name, as in hearsay_index_query.speaker) in articles of
+ * that month; articles without a date are not counted. */
+HEARSAY_API int hearsay_index_timeline(hearsay_index *ix, const char *speaker,
+                                       hearsay_index_month_fn fn, void *ctx);
+
 /* A speaker across the corpus. */
 typedef struct {
     const char *name; /* the canonical name */
-    const char *role; /* the most recent role given, or NULL */
+    const char *role; /* the role given in most articles, or NULL */
     int is_group;
     long long quotes;   /* attributions */
     long long articles; /* articles quoting them */
@@ -251,9 +280,11 @@ HEARSAY_API int hearsay_index_repeats(hearsay_index *ix, int min_articles, int l
 /* ---------------------------------------------------------------- JSON */
 
 /* One JSON object (no newline) for a hit: the fields of `hearsay extract
- * --format jsonl` (doc, kind, text, start, end, spans, byte_spans, speaker,
- * cue, addressee, date) plus url, outlet, title, article_date, context
- * ("body"...), in_context, speaker.canonical and score. */
+ * --format jsonl` in its order and form (doc, kind, context, text, start,
+ * end, spans, byte_spans, speaker, cue, addressee, speaker_name when the
+ * speaker was resolved without a mention, date, url, outlet, article_date)
+ * plus speaker.canonical (or speaker_canonical), title, in_context and
+ * score. */
 HEARSAY_API int hearsay_index_hit_json(hearsay_index *ix, const hearsay_index_hit *h,
                            const char **out, size_t *out_len);
 

@@ -1,7 +1,6 @@
 /*
- * add_doc.c -- hearsay_index_add(): a hearsay_doc seen as a record. Kept in
- * its own file so that programs using only hearsay_index_add_record() do not
- * pull the extractor in.
+ * add_doc.c -- hearsay_index_add(): a hearsay_doc seen as a record
+ * (hearsay_index_add_record(), write.c).
  */
 #include <stdlib.h>
 

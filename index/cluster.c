@@ -2,7 +2,8 @@
  * cluster.c -- which fingerprinted quotations are the same quotation.
  *
  * Quotations with the same normalised text (the same whole-text hash,
- * fingerprint.c) are one node. One pass over `shingles` sorted by hash
+ * attributions.fp; fingerprint.c) are one node. One pass over `shingles`
+ * (attribution_id, hash) sorted by hash
  * (SQLite's external merge sort, so memory stays bounded; the table itself
  * is append-only, which keeps indexing fast: a B-tree keyed by a random
  * hash would dirty most of its pages in every batch) counts, for every two
@@ -137,32 +138,52 @@ static void S_run_add(S_state *s, uint32_t node) {
     s->n_run++;
 }
 
-static int S_row(S_state *s, sqlite3_stmt *st, sqlite3_int64 *prev) {
-    sqlite3_int64 h = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+/* A fingerprinted attribution (id, article_id, fp): its node. */
+static int S_attr_row(S_state *s, sqlite3_stmt *st) {
+    sqlite3_int64 id = sqlite3_column_int64(st, 0);
     if (id <= 0 || (size_t)id >= s->n_ids) return 0;
-    if (h != *prev && S_run_end(s)) return -1;
-    *prev = h;
     uint32_t node;
-    if (S_node(s, sqlite3_column_int64(st, 3), (uint32_t)id, &node)) return -1;
+    if (S_node(s, sqlite3_column_int64(st, 2), (uint32_t)id, &node)) return -1;
     s->node_of[id] = node + 1;
-    s->article[id] = (int32_t)sqlite3_column_int64(st, 2);
-    s->nfp[id]++;
-    S_run_add(s, node);
+    s->article[id] = (int32_t)sqlite3_column_int64(st, 1);
     return 0;
 }
 
-static int S_pass(hearsay_index *ix, S_state *s) {
+/* A shingle (hash, attribution_id), in hash order. */
+static int S_row(S_state *s, sqlite3_stmt *st, sqlite3_int64 *prev) {
+    sqlite3_int64 h = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+    if (id <= 0 || (size_t)id >= s->n_ids || !s->node_of[id]) return 0;
+    if (h != *prev && S_run_end(s)) return -1;
+    *prev = h;
+    s->nfp[id]++;
+    S_run_add(s, s->node_of[id] - 1);
+    return 0;
+}
+
+/* Steps through sql, calling fn for each row. */
+static int S_scan(hearsay_index *ix, S_state *s, const char *sql,
+                  int (*fn)(S_state *, sqlite3_stmt *, sqlite3_int64 *)) {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(ix->db, "SELECT hash, attribution_id, article_id,"
-                                        " whole FROM shingles ORDER BY hash, attribution_id",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL);
     sqlite3_int64 prev = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        rc = S_row(s, st, &prev) ? SQLITE_NOMEM : SQLITE_OK;
+        rc = fn(s, st, &prev) ? SQLITE_NOMEM : SQLITE_OK;
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE && S_run_end(s)) rc = SQLITE_NOMEM;
     if (rc == SQLITE_NOMEM) return hsix_error(ix, HEARSAY_INDEX_ENOMEM, "out of memory");
     return rc == SQLITE_DONE ? HEARSAY_INDEX_OK : hsix_fail(ix, rc, "reading fingerprints");
+}
+
+static int S_attr_fn(S_state *s, sqlite3_stmt *st, sqlite3_int64 *prev) {
+    (void)prev;
+    return S_attr_row(s, st);
+}
+
+static int S_pass(hearsay_index *ix, S_state *s) {
+    int rc = S_scan(ix, s, "SELECT id, article_id, fp FROM attributions"
+                           " WHERE fp IS NOT NULL", S_attr_fn);
+    return rc ? rc : S_scan(ix, s, "SELECT hash, attribution_id FROM shingles"
+                                   " ORDER BY hash", S_row);
 }
 
 /* ------------------------------------------------------------ union-find */
@@ -175,10 +196,9 @@ static uint32_t S_find(S_state *s, uint32_t x) {
     return x;
 }
 
-/* Fingerprints of a node besides its whole-text hash. */
+/* Winnowed fingerprints of a node (its whole-text hash not counted). */
 static uint32_t S_nfp(const S_state *s, uint32_t node) {
-    uint32_t n = s->nfp[s->rep[node]];
-    return n ? n - 1 : 0;
+    return s->nfp[s->rep[node]];
 }
 
 static void S_join_pairs(S_state *s) {

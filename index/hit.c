@@ -21,10 +21,6 @@ const char HSIX_HIT_COLUMNS[] =
     " a.addressee_byte_start, a.addressee_byte_end,"            /* 33-34 */
     " a.date, c.name, r.text, a.id, r.id";                      /* 35-39 */
 
-const char HSIX_HIT_FROM[] =
-    "attributions a JOIN articles r ON r.id = a.article_id"
-    " LEFT JOIN speakers s ON s.id = a.speaker_id"
-    " LEFT JOIN speakers c ON c.id = s.canonical";
 
 #define S_CTX_BYTES 150 /* context on each side of the content, at most */
 

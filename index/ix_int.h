@@ -10,7 +10,7 @@
  *   hsix_spk_   speaker.c  speaker rows and cross-article merging
  *   hsix_fp_    fingerprint.c  normalised text and winnowed fingerprints
  *   write.c: check, add, delete; hit.c: rows -> hits; search.c, speakers.c,
- *   repeats.c: queries; json.c: JSON renderings.
+ *   repeats.c, article.c: queries; json.c: JSON renderings.
  */
 #ifndef HSIX_INT_H
 #define HSIX_INT_H
@@ -55,7 +55,8 @@ typedef enum {
     HSIX_Q_SPK_UNCOUNT,
     HSIX_Q_SPK_GET,
     HSIX_Q_SPK_INSERT,
-    HSIX_Q_SPK_ROLE,
+    HSIX_Q_SPK_ROLES_ENSURE,
+    HSIX_Q_SPK_ROLES_COUNT,
     HSIX_Q_SPK_COUNT,
     HSIX_Q_SPK_SURNAME_FULL,
     HSIX_Q_SPK_SURNAME_SET,
@@ -89,6 +90,7 @@ struct hearsay_index {
     int in_batch;
     char err[512];     /* last error message */
     hsix_buf out;      /* JSON renderings */
+    hsix_buf art;      /* hearsay_index_get_article()'s strings */
     /* fault injection: -1 when off */
     long abort_after;  /* SIGKILL after this many commits */
     long abort_mid;    /* SIGKILL inside the batch after this many commits */
@@ -129,12 +131,12 @@ int hsix_name_norm(const char *name, int is_group, hsix_name *out);
 
 /* ----------------------------------------------------------- speakers */
 
-/* The speaker row for a normalised name, created when new; its role is
- * updated when role is not NULL. *id gets the row id. */
+/* The speaker row for a normalised name, created when new. *id gets the
+ * row id. */
 int hsix_spk_upsert(hearsay_index *ix, const hsix_name *n, int is_group,
-                    const char *role, long long *id);
+                    long long *id);
 /* Adds (sign 1) or removes (sign -1) the attributions of article aid to or
- * from its speakers' counters (quotes, articles). */
+ * from its speakers' counters (quotes, articles, and articles per role). */
 int hsix_spk_count(hearsay_index *ix, long long aid, int sign);
 /* Re-decides which full name each one-word name sharing a surname with a
  * speaker of article aid merges into. */
@@ -185,9 +187,23 @@ typedef struct {
 
 #define HSIX_HIT_NCOLS 41 /* HSIX_HIT_COLUMNS plus a score column */
 extern const char HSIX_HIT_COLUMNS[]; /* select list over a, r, c */
-extern const char HSIX_HIT_FROM[];    /* attributions a JOIN articles r ... */
+/* The speaker joins HSIX_HIT_COLUMNS needs, after a and r. */
+#define HSIX_HIT_SPEAKERS                                                  \
+    " LEFT JOIN speakers s ON s.id = a.speaker_id"                         \
+    " LEFT JOIN speakers c ON c.id = s.canonical"
+#define HSIX_HIT_FROM                                                      \
+    "attributions a JOIN articles r ON r.id = a.article_id" HSIX_HIT_SPEAKERS
 /* Reads the current row of st; the score is column HSIX_HIT_NCOLS - 1. */
 int hsix_hit_read(hearsay_index *ix, sqlite3_stmt *st, hsix_hitrow *row);
+
+/* A condition on attributions a: its speaker is counted under the same
+ * speaker as the name bound by hsix_bind_speaker() (search.c). */
+#define HSIX_SPEAKER_IN                                                    \
+    "a.speaker_id IN (SELECT id FROM speakers WHERE canonical IN"          \
+    " (SELECT canonical FROM speakers WHERE key IN (:pkey, :gkey) OR"      \
+    " (surname = :surname AND NOT EXISTS"                                  \
+    " (SELECT 1 FROM speakers WHERE key IN (:pkey, :gkey)))))"
+int hsix_bind_speaker(sqlite3_stmt *st, const char *name);
 
 /* Renders a hit as one JSON object into b (no newline). */
 void hsix_json_hit(hsix_buf *b, const hearsay_index_hit *h);

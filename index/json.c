@@ -1,7 +1,7 @@
 /*
  * json.c -- JSON renderings of hits, speakers, repeats and stats. A hit
- * carries the fields of `hearsay extract --format jsonl` in the same order,
- * then what the index adds.
+ * carries the fields of `hearsay extract --format jsonl` in the same order
+ * and form (src/render.c), then what the index adds.
  */
 #include "ix_int.h"
 
@@ -37,16 +37,17 @@ static void S_span_fields(hsix_buf *b, const hearsay_index_mention *m) {
 }
 
 /* A speaker or addressee object (canonical: the corpus-wide name, or NULL
- * to leave it out), or null. */
+ * to leave it out), or null when there is no mention: as extract writes
+ * them. */
 static void S_who(hsix_buf *b, const char *key, const hearsay_index_mention *m,
                   const char *canonical) {
     S_key(b, key, 0);
-    if (!m->present && !m->name) {
+    if (!m->present) {
         hsix_buf_puts(b, "null");
         return;
     }
     hsix_buf_puts(b, "{\"text\":");
-    hsix_buf_json_str(b, m->present ? m->text : NULL);
+    hsix_buf_json_str(b, m->text);
     S_span_fields(b, m);
     S_str(b, "name", m->name);
     S_str(b, "role", m->role);
@@ -73,6 +74,7 @@ void hsix_json_hit(hsix_buf *b, const hearsay_index_hit *h) {
     hsix_buf_puts(b, "{\"doc\":");
     hsix_buf_json_str(b, h->doc);
     S_str(b, "kind", h->kind);
+    S_str(b, "context", h->context);
     S_str(b, "text", h->text);
     hsix_buf_printf(b, ",\"start\":%zu,\"end\":%zu", h->content.start, h->content.end);
     S_key(b, "spans", 0);
@@ -82,12 +84,15 @@ void hsix_json_hit(hsix_buf *b, const hearsay_index_hit *h) {
     S_who(b, "speaker", &h->speaker, h->speaker_canonical);
     S_cue(b, &h->cue);
     S_who(b, "addressee", &h->addressee, NULL);
+    if (!h->speaker.present && h->speaker.name) { /* resolved, no mention */
+        S_str(b, "speaker_name", h->speaker.name);
+        S_str(b, "speaker_canonical", h->speaker_canonical);
+    }
     S_str(b, "date", h->date);
-    S_str(b, "context", h->context);
     S_str(b, "url", h->url);
     S_str(b, "outlet", h->outlet);
-    S_str(b, "title", h->title);
     S_str(b, "article_date", h->article_date);
+    S_str(b, "title", h->title);
     S_str(b, "in_context", h->in_context);
     hsix_buf_printf(b, ",\"score\":%.6g}", h->score);
 }

@@ -32,12 +32,16 @@ static const char S_schema[] =
     "  surname TEXT,\n"
     "  words INTEGER NOT NULL,\n"
     "  is_group INTEGER NOT NULL,\n"
-    "  role TEXT,\n"
     "  canonical INTEGER NOT NULL,\n"
     "  quotes INTEGER NOT NULL DEFAULT 0,\n"
     "  articles INTEGER NOT NULL DEFAULT 0);\n"
     "CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname, words);\n"
     "CREATE INDEX IF NOT EXISTS speakers_canonical ON speakers(canonical);\n"
+    "CREATE TABLE IF NOT EXISTS speaker_roles(\n"
+    "  speaker_id INTEGER NOT NULL REFERENCES speakers(id),\n"
+    "  role TEXT NOT NULL,\n"
+    "  articles INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(speaker_id, role)) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS attributions(\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  article_id INTEGER NOT NULL REFERENCES articles(id),\n"
@@ -58,7 +62,8 @@ static const char S_schema[] =
     "  addressee_entity INTEGER, addressee_name TEXT, addressee_role TEXT,\n"
     "  addressee_text TEXT, addressee_start INTEGER, addressee_end INTEGER,\n"
     "  addressee_byte_start INTEGER, addressee_byte_end INTEGER,\n"
-    "  date TEXT);\n"
+    "  date TEXT,\n"
+    "  fp INTEGER);\n"
     "CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id);\n"
     "CREATE INDEX IF NOT EXISTS attributions_speaker\n"
     "  ON attributions(speaker_id, article_id);\n"
@@ -72,12 +77,12 @@ static const char S_schema[] =
     "  byte_start INTEGER NOT NULL, byte_end INTEGER NOT NULL);\n"
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);\n"
     "CREATE INDEX IF NOT EXISTS mentions_speaker ON mentions(speaker_id);\n"
+    "CREATE INDEX IF NOT EXISTS attributions_fp\n"
+    "  ON attributions(id, article_id, fp) WHERE fp IS NOT NULL;\n"
     "CREATE TABLE IF NOT EXISTS shingles(\n"
-    "  hash INTEGER NOT NULL,\n"
     "  attribution_id INTEGER NOT NULL REFERENCES attributions(id),\n"
-    "  article_id INTEGER NOT NULL REFERENCES articles(id),\n"
-    "  whole INTEGER NOT NULL);\n"
-    "CREATE INDEX IF NOT EXISTS shingles_article ON shingles(article_id);\n"
+    "  hash INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(attribution_id, hash)) WITHOUT ROWID;\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(text,\n"
     "  content='attributions', content_rowid='id',\n"
     "  tokenize='unicode61 remove_diacritics 2');\n"
@@ -120,6 +125,18 @@ int hsix_error(hearsay_index *ix, int code, const char *fmt, ...) {
     va_end(ap);
     ix->sqlite_code = 0;
     return code;
+}
+
+const char *hearsay_index_strerror(int status) {
+    switch (status) {
+    case HEARSAY_INDEX_OK: return "success";
+    case HEARSAY_INDEX_ESQLITE: return "SQLite error";
+    case HEARSAY_INDEX_ENOMEM: return "out of memory";
+    case HEARSAY_INDEX_EINVAL: return "invalid argument";
+    case HEARSAY_INDEX_ESCHEMA: return "not a hearsay index of this schema version";
+    case HEARSAY_INDEX_ENOTFOUND: return "no such article";
+    default: return "unknown status";
+    }
 }
 
 const char *hearsay_index_errmsg(const hearsay_index *ix) {
@@ -189,8 +206,9 @@ static int S_schema_create(hearsay_index *ix) {
     snprintf(sql, sizeof sql, "BEGIN IMMEDIATE;\n%sPRAGMA user_version=%d;\nCOMMIT;",
              S_schema, HEARSAY_INDEX_SCHEMA_VERSION);
     int rc = hsix_exec(ix, sql);
-    if (rc != HEARSAY_INDEX_OK && !sqlite3_get_autocommit(ix->db))
-        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc != HEARSAY_INDEX_OK && !sqlite3_get_autocommit(ix->db) &&
+        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+        return hsix_fail(ix, SQLITE_ERROR, "undoing a failed schema creation");
     return rc;
 }
 
@@ -228,11 +246,14 @@ int hearsay_index_open(const char *path, unsigned flags, hearsay_index **out) {
 
 int hearsay_index_close(hearsay_index *ix) {
     if (!ix) return HEARSAY_INDEX_OK;
+    int rc = SQLITE_OK;
     if (ix->db && !sqlite3_get_autocommit(ix->db))
-        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+        rc = sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
     for (int i = 0; i < HSIX_Q_COUNT; i++) sqlite3_finalize(ix->stmt[i]);
-    int rc = sqlite3_close(ix->db);
+    int crc = sqlite3_close(ix->db); /* a failed rollback is undone here */
+    if (rc == SQLITE_OK) rc = crc;
     hsix_buf_free(&ix->out);
+    hsix_buf_free(&ix->art);
     free(ix);
     return rc == SQLITE_OK ? HEARSAY_INDEX_OK : HEARSAY_INDEX_ESQLITE;
 }

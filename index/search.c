@@ -47,24 +47,44 @@ static void S_fts_query(hsix_buf *b, const char *match) {
     }
 }
 
-static void S_sql(hsix_buf *sql, const hearsay_index_query *q, int fts) {
-    hsix_buf_printf(sql, "SELECT %s, %s FROM ", HSIX_HIT_COLUMNS,
-                    fts ? "bm25(quote_fts)" : "0.0");
-    if (fts) hsix_buf_puts(sql, "quote_fts JOIN ");
-    hsix_buf_puts(sql, HSIX_HIT_FROM);
-    if (fts) hsix_buf_puts(sql, " WHERE quote_fts MATCH :match AND a.id = quote_fts.rowid");
-    else hsix_buf_puts(sql, " WHERE 1");
-    if (q->speaker)
-        hsix_buf_puts(sql, " AND a.speaker_id IN (SELECT id FROM speakers WHERE"
-                           " canonical IN (SELECT canonical FROM speakers WHERE"
-                           " key IN (:pkey, :gkey) OR (surname = :surname AND NOT EXISTS"
-                           " (SELECT 1 FROM speakers WHERE key IN (:pkey, :gkey)))))");
+/* The filters, on a and r. */
+static void S_where(hsix_buf *sql, const hearsay_index_query *q, int fts) {
+    hsix_buf_puts(sql, fts ? " WHERE quote_fts MATCH :match" : " WHERE 1");
+    if (q->speaker) hsix_buf_puts(sql, " AND " HSIX_SPEAKER_IN);
+    if (q->doc) hsix_buf_puts(sql, " AND r.doc = :doc");
     if (q->since) hsix_buf_puts(sql, " AND r.date >= :since");
     if (q->until) hsix_buf_puts(sql, " AND r.date <= :until");
     if (q->outlet) hsix_buf_puts(sql, " AND r.outlet = :outlet");
-    hsix_buf_puts(sql, fts ? " ORDER BY bm25(quote_fts), a.id"
-                           : " ORDER BY r.date DESC, a.id");
-    hsix_buf_puts(sql, " LIMIT :limit");
+}
+
+/* The inner query's FROM: only the FTS table when no filter needs the
+ * attribution or the article; articles newest first by the date index
+ * (CROSS JOIN fixes that order) when there are no words and no speaker. */
+static void S_inner_from(hsix_buf *sql, const hearsay_index_query *q, int fts,
+                         int filtered) {
+    if (fts && !filtered) hsix_buf_puts(sql, "quote_fts");
+    else if (fts) hsix_buf_puts(sql, "quote_fts JOIN attributions a ON a.id = quote_fts.rowid"
+                                     " JOIN articles r ON r.id = a.article_id");
+    else if (!q->speaker && !q->doc) hsix_buf_puts(sql, "articles r CROSS JOIN attributions a"
+                                             " ON a.article_id = r.id");
+    else hsix_buf_puts(sql, "attributions a JOIN articles r ON r.id = a.article_id");
+}
+
+/* The search runs in two steps so that only the hits returned are read
+ * whole: the inner query finds and orders attribution ids (with their
+ * score) under the filters, and stops at the limit; the outer one reads
+ * those rows. */
+static void S_sql(hsix_buf *sql, const hearsay_index_query *q, int fts) {
+    int filtered = q->speaker || q->since || q->until || q->outlet || q->doc;
+    const char *order = fts ? " ORDER BY score, aid" : " ORDER BY r.date DESC, r.id DESC, a.id";
+    hsix_buf_printf(sql, "SELECT %s, f.score FROM (SELECT %s AS aid, %s AS score FROM ",
+                    HSIX_HIT_COLUMNS, fts && !filtered ? "quote_fts.rowid" : "a.id",
+                    fts ? "bm25(quote_fts)" : "0.0");
+    S_inner_from(sql, q, fts, filtered);
+    S_where(sql, q, fts);
+    hsix_buf_printf(sql, "%s LIMIT :limit) f JOIN attributions a ON a.id = f.aid"
+                         " JOIN articles r ON r.id = a.article_id" HSIX_HIT_SPEAKERS "%s",
+                    order, fts ? " ORDER BY f.score, a.id" : order);
 }
 
 static int S_bind(sqlite3_stmt *st, const char *name, const char *v) {
@@ -72,19 +92,25 @@ static int S_bind(sqlite3_stmt *st, const char *name, const char *v) {
     return i ? hsix_bind_text(st, i, v) : SQLITE_OK;
 }
 
-static int S_bind_all(sqlite3_stmt *st, const hearsay_index_query *q,
-                      const char *fts) {
+int hsix_bind_speaker(sqlite3_stmt *st, const char *name) {
     hsix_name pn, gn;
-    const char *pkey = hsix_name_norm(q->speaker, 0, &pn) ? pn.key : "";
-    const char *gkey = hsix_name_norm(q->speaker, 1, &gn) ? gn.key : "";
-    int limit = q->limit > 0 && q->limit <= S_MAX_LIMIT ? q->limit : 20;
-    int rc = S_bind(st, ":match", fts);
-    if (rc == SQLITE_OK) rc = S_bind(st, ":pkey", pkey);
+    const char *pkey = hsix_name_norm(name, 0, &pn) ? pn.key : "";
+    const char *gkey = hsix_name_norm(name, 1, &gn) ? gn.key : "";
+    int rc = S_bind(st, ":pkey", pkey);
     if (rc == SQLITE_OK) rc = S_bind(st, ":gkey", gkey);
     if (rc == SQLITE_OK) rc = S_bind(st, ":surname", pn.words == 1 ? pkey : NULL);
+    return rc;
+}
+
+static int S_bind_all(sqlite3_stmt *st, const hearsay_index_query *q,
+                      const char *fts) {
+    int limit = q->limit > 0 && q->limit <= S_MAX_LIMIT ? q->limit : 20;
+    int rc = S_bind(st, ":match", fts);
+    if (rc == SQLITE_OK && q->speaker) rc = hsix_bind_speaker(st, q->speaker);
     if (rc == SQLITE_OK) rc = S_bind(st, ":since", q->since);
     if (rc == SQLITE_OK) rc = S_bind(st, ":until", q->until);
     if (rc == SQLITE_OK) rc = S_bind(st, ":outlet", q->outlet);
+    if (rc == SQLITE_OK) rc = S_bind(st, ":doc", q->doc);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
     return rc;

@@ -17,15 +17,6 @@
 
 #include "ix_int.h"
 
-static int S_role(hearsay_index *ix, long long id, const char *role) {
-    sqlite3_stmt *st = hsix_stmt(ix, HSIX_Q_SPK_ROLE);
-    if (!st) return HEARSAY_INDEX_ESQLITE;
-    int rc = sqlite3_bind_int64(st, 1, id);
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 2, role);
-    if (rc == SQLITE_OK) rc = hsix_step_done(st);
-    return rc == SQLITE_OK ? HEARSAY_INDEX_OK : hsix_fail(ix, rc, "updating a role");
-}
-
 /* Looks the key up: 1 and *id when found, 0 when not, < 0 on error. */
 static int S_find(hearsay_index *ix, const char *key, long long *id) {
     sqlite3_stmt *st = hsix_stmt(ix, HSIX_Q_SPK_GET);
@@ -39,7 +30,7 @@ static int S_find(hearsay_index *ix, const char *key, long long *id) {
 }
 
 static int S_insert(hearsay_index *ix, const hsix_name *n, int is_group,
-                    const char *role, long long *id) {
+                    long long *id) {
     sqlite3_stmt *st = hsix_stmt(ix, HSIX_Q_SPK_INSERT);
     if (!st) return HEARSAY_INDEX_ESQLITE;
     int rc = hsix_bind_text(st, 1, n->key);
@@ -47,7 +38,6 @@ static int S_insert(hearsay_index *ix, const hsix_name *n, int is_group,
     if (rc == SQLITE_OK) rc = hsix_bind_text(st, 3, is_group ? NULL : n->surname);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int(st, 4, n->words);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int(st, 5, is_group ? 1 : 0);
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 6, role);
     if (rc == SQLITE_OK) rc = hsix_step_done(st);
     if (rc != SQLITE_OK) return hsix_fail(ix, rc, "adding a speaker");
     *id = sqlite3_last_insert_rowid(ix->db);
@@ -55,21 +45,29 @@ static int S_insert(hearsay_index *ix, const hsix_name *n, int is_group,
 }
 
 int hsix_spk_upsert(hearsay_index *ix, const hsix_name *n, int is_group,
-                    const char *role, long long *id) {
+                    long long *id) {
     int found = S_find(ix, n->key, id);
     if (found < 0) return found;
-    if (!found) return S_insert(ix, n, is_group, role, id);
-    return role ? S_role(ix, *id, role) : HEARSAY_INDEX_OK;
+    return found ? HEARSAY_INDEX_OK : S_insert(ix, n, is_group, id);
 }
 
-int hsix_spk_count(hearsay_index *ix, long long aid, int sign) {
-    sqlite3_stmt *st = hsix_stmt(ix, HSIX_Q_SPK_COUNT);
+/* Runs statement q with (aid, sign), sign unbound when q takes one
+ * parameter. */
+static int S_article_sign(hearsay_index *ix, hsix_q q, long long aid, int sign) {
+    sqlite3_stmt *st = hsix_stmt(ix, q);
     if (!st) return HEARSAY_INDEX_ESQLITE;
     int rc = sqlite3_bind_int64(st, 1, aid);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(st, 2, sign);
+    if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) > 1)
+        rc = sqlite3_bind_int(st, 2, sign);
     if (rc == SQLITE_OK) rc = hsix_step_done(st);
     return rc == SQLITE_OK ? HEARSAY_INDEX_OK
                            : hsix_fail(ix, rc, "counting speakers");
+}
+
+int hsix_spk_count(hearsay_index *ix, long long aid, int sign) {
+    int rc = S_article_sign(ix, HSIX_Q_SPK_COUNT, aid, sign);
+    if (!rc && sign > 0) rc = S_article_sign(ix, HSIX_Q_SPK_ROLES_ENSURE, aid, sign);
+    return rc ? rc : S_article_sign(ix, HSIX_Q_SPK_ROLES_COUNT, aid, sign);
 }
 
 /* The full name a one-word surname merges into (*target, 0 for none). */

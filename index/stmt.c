@@ -18,25 +18,33 @@ static const char *const S_sql[HSIX_Q_COUNT] = {
         " speaker_byte_end, cue_text, cue_start, cue_end, cue_byte_start,"
         " cue_byte_end, addressee_id, addressee_entity, addressee_name,"
         " addressee_role, addressee_text, addressee_start, addressee_end,"
-        " addressee_byte_start, addressee_byte_end, date) VALUES (?1, ?2, ?3,"
+        " addressee_byte_start, addressee_byte_end, date, fp) VALUES (?1, ?2, ?3,"
         " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
         " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
-        " ?33, ?34, ?35)",
+        " ?33, ?34, ?35, ?36)",
     [HSIX_Q_ATTR_DELETE] = "DELETE FROM attributions WHERE article_id = ?1",
     [HSIX_Q_MENTION_INSERT] =
         "INSERT INTO mentions(article_id, speaker_id, entity, text, start, end,"
         " byte_start, byte_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [HSIX_Q_MENTION_DELETE] = "DELETE FROM mentions WHERE article_id = ?1",
     [HSIX_Q_SHINGLE_INSERT] =
-        "INSERT INTO shingles(hash, attribution_id, article_id, whole)"
-        " VALUES (?1, ?2, ?3, ?4)",
-    [HSIX_Q_SHINGLE_DELETE] = "DELETE FROM shingles WHERE article_id = ?1",
+        "INSERT OR IGNORE INTO shingles(attribution_id, hash) VALUES (?1, ?2)",
+    [HSIX_Q_SHINGLE_DELETE] =
+        "DELETE FROM shingles WHERE attribution_id IN"
+        " (SELECT id FROM attributions WHERE article_id = ?1)",
     [HSIX_Q_SPK_GET] = "SELECT id FROM speakers WHERE key = ?1",
     [HSIX_Q_SPK_INSERT] =
-        "INSERT INTO speakers(key, name, surname, words, is_group, role,"
-        " canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-        " (SELECT coalesce(max(id), 0) + 1 FROM speakers))",
-    [HSIX_Q_SPK_ROLE] = "UPDATE speakers SET role = ?2 WHERE id = ?1",
+        "INSERT INTO speakers(key, name, surname, words, is_group, canonical)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(id), 0) + 1 FROM speakers))",
+    [HSIX_Q_SPK_ROLES_ENSURE] =
+        "INSERT INTO speaker_roles(speaker_id, role, articles) SELECT DISTINCT"
+        " speaker_id, speaker_role, 0 FROM attributions WHERE article_id = ?1"
+        " AND speaker_id IS NOT NULL AND speaker_role IS NOT NULL"
+        " ON CONFLICT DO NOTHING",
+    [HSIX_Q_SPK_ROLES_COUNT] =
+        "UPDATE speaker_roles SET articles = articles + ?2 WHERE (speaker_id, role)"
+        " IN (SELECT speaker_id, speaker_role FROM attributions WHERE"
+        " article_id = ?1 AND speaker_role IS NOT NULL)",
     [HSIX_Q_SPK_COUNT] =
         "UPDATE speakers SET quotes = quotes + ?2 * (SELECT count(*) FROM"
         " attributions WHERE article_id = ?1 AND speaker_id = speakers.id),"

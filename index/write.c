@@ -145,7 +145,7 @@ static int S_entity(hearsay_index *ix, long long aid, int i,
     hsix_name n;
     *sid = 0;
     if (!hsix_name_norm(e->name, e->is_group, &n)) return HEARSAY_INDEX_OK;
-    int rc = hsix_spk_upsert(ix, &n, e->is_group, e->role, sid);
+    int rc = hsix_spk_upsert(ix, &n, e->is_group, sid);
     for (size_t k = 0; !rc && k < e->n_mentions; k++)
         rc = S_mention(ix, aid, *sid, i, &e->mentions[k], text);
     return rc;
@@ -226,22 +226,12 @@ static int S_bind_cue(S_ctx *c, sqlite3_stmt *st, const hearsay_attribution *a) 
     return rc == SQLITE_OK ? hsix_bind_span(st, 22, a->has_cue, sp) : rc;
 }
 
-/* The names hearsay_kind_name()/hearsay_context_name() give, kept here so
- * that adding records needs nothing of the extractor. */
-static const char *S_kind(hearsay_kind k) {
-    return k == HEARSAY_DIRECT ? "direct" : k == HEARSAY_MIXED ? "mixed" : "indirect";
-}
-
-static const char *S_context(hearsay_context c) {
-    return c == HEARSAY_CONTEXT_EMBEDDED_POST ? "embedded-post" : "body";
-}
-
 static int S_bind_attr(S_ctx *c, sqlite3_stmt *st, size_t seq,
                        const hearsay_attribution *a) {
     int rc = sqlite3_bind_int64(st, 1, c->aid);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 3, S_kind(a->kind));
-    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 4, S_context(a->context));
+    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 3, hearsay_kind_name(a->kind));
+    if (rc == SQLITE_OK) rc = hsix_bind_text(st, 4, hearsay_context_name(a->context));
     if (rc == SQLITE_OK) rc = hsix_bind_text(st, 5, c->content.p);
     if (rc == SQLITE_OK) rc = hsix_bind_span(st, 6, 1, &a->content);
     if (rc == SQLITE_OK) rc = hsix_bind_text(st, 10, c->spans.p);
@@ -253,19 +243,14 @@ static int S_bind_attr(S_ctx *c, sqlite3_stmt *st, size_t seq,
     return rc;
 }
 
-static int S_shingles(S_ctx *c, long long attr_id) {
-    int64_t fp[S_MAX_FP];
-    size_t n = hsix_fp_compute(c->content.p, fp, S_MAX_FP);
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < i && fp[k] != fp[i]) k++;
-        if (k < i) continue; /* the same minimum picked twice */
+/* The winnowed fingerprints fp[1..n) of attribution attr_id (fp[0], the
+ * whole-text hash, is its row's fp column). */
+static int S_shingles(S_ctx *c, long long attr_id, const int64_t *fp, size_t n) {
+    for (size_t i = 1; i < n; i++) {
         sqlite3_stmt *st = hsix_stmt(c->ix, HSIX_Q_SHINGLE_INSERT);
         if (!st) return HEARSAY_INDEX_ESQLITE;
-        int rc = sqlite3_bind_int64(st, 1, fp[i]);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, attr_id);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 3, c->aid);
-        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, fp[0]);
+        int rc = sqlite3_bind_int64(st, 1, attr_id);
+        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, fp[i]);
         if (rc == SQLITE_OK) rc = hsix_step_done(st);
         if (rc != SQLITE_OK) return hsix_fail(c->ix, rc, "adding a fingerprint");
     }
@@ -278,13 +263,15 @@ static int S_attr(S_ctx *c, size_t seq, const hearsay_attribution *a) {
                           "attribution %zu: a span or entity is out of range", seq);
     int rc = S_content(c, a);
     if (rc) return rc;
+    int64_t fp[S_MAX_FP];
+    size_t n = a->kind == HEARSAY_INDIRECT ? 0 : hsix_fp_compute(c->content.p, fp, S_MAX_FP);
     sqlite3_stmt *st = hsix_stmt(c->ix, HSIX_Q_ATTR_INSERT);
     if (!st) return HEARSAY_INDEX_ESQLITE;
     rc = S_bind_attr(c, st, seq, a);
+    if (rc == SQLITE_OK) rc = n ? sqlite3_bind_int64(st, 36, fp[0]) : sqlite3_bind_null(st, 36);
     if (rc == SQLITE_OK) rc = hsix_step_done(st);
     if (rc != SQLITE_OK) return hsix_fail(c->ix, rc, "adding an attribution");
-    if (a->kind == HEARSAY_INDIRECT) return HEARSAY_INDEX_OK;
-    return S_shingles(c, sqlite3_last_insert_rowid(c->ix->db));
+    return S_shingles(c, sqlite3_last_insert_rowid(c->ix->db), fp, n);
 }
 
 /* ---------------------------------------------------------------- add */
@@ -330,9 +317,10 @@ int hearsay_index_add_record(hearsay_index *ix, const hearsay_docinfo *info,
     if (rc) return rc;
     rc = S_add(ix, info, text ? text : "", len, r);
     if (rc) {
-        sqlite3_exec(ix->db, "ROLLBACK TO hearsay_article", NULL, NULL, NULL);
-        sqlite3_exec(ix->db, "RELEASE hearsay_article", NULL, NULL, NULL);
-        return rc;
+        /* keep the first error's message unless undoing fails too */
+        int u = sqlite3_exec(ix->db, "ROLLBACK TO hearsay_article", NULL, NULL, NULL);
+        if (u == SQLITE_OK) u = sqlite3_exec(ix->db, "RELEASE hearsay_article", NULL, NULL, NULL);
+        return u == SQLITE_OK ? rc : hsix_fail(ix, u, "undoing a failed article");
     }
     rc = hsix_exec(ix, "RELEASE hearsay_article");
     if (rc) return rc;

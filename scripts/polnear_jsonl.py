@@ -24,7 +24,7 @@ def articles(folder):
         with open(os.path.join(folder, name), "rb") as f:
             text = f.read().decode("utf-8", "replace")
         stem = name[:-4]
-        m = re.match(r"([a-z]+)_(\d{4}-\d{2}-\d{2})_(.*)", stem)
+        m = re.match(r"([a-z-]+)_(\d{4}-\d{2}-\d{2})_(.*)", stem)
         outlet, date, slug = (m.group(1), m.group(2), m.group(3)) if m else (None, None, stem)
         yield stem, text, outlet, date, slug
 

@@ -108,8 +108,32 @@ static long S_det_phrase(const hearsay_doc *d, size_t lo, size_t e) {
     return -1;
 }
 
+/* A short parenthesis after a name ("Rep. John Mica (R-Fla.)"): with ')'
+ * at token c, the token of its '(' when a name stands before it, else 0. */
+static size_t S_paren_open(const hearsay_doc *d, size_t lo, size_t c) {
+    if (!S_punct(d, c, ')')) return 0;
+    for (size_t j = c; j > lo + 1 && c - j < 8;) {
+        j--;
+        if (S_punct(d, j, '(')) return S_cap(d, j - 1) ? j : 0;
+        if (S_punct(d, j, ')') || S_punct(d, j, ',') || S_t(d, j)->type == HS_T_QUOTE) return 0;
+    }
+    return 0;
+}
+
+/* The ')' closing a short parenthesis opened at token o, or 0. */
+static size_t S_paren_close(const hearsay_doc *d, size_t o, size_t hi) {
+    if (!S_punct(d, o, '(')) return 0;
+    for (size_t j = o + 1; j < hi && j < o + 8; j++) {
+        if (S_punct(d, j, ')')) return j;
+        if (S_punct(d, j, '(') || S_punct(d, j, ',') || S_t(d, j)->type == HS_T_QUOTE) return 0;
+    }
+    return 0;
+}
+
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     if (e < lo) return -1;
+    size_t po = S_paren_open(d, lo, e);
+    if (po) return S_np_left(d, lo, po - 1);
     if (!S_np_head(d, e)) return S_det_phrase(d, lo, e);
     if (S_lex(d, e) & HS_L_PRON_PERSON) return (long)e;
     size_t b = e;
@@ -156,6 +180,12 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     if ((S_lex(d, e) & HS_L_DET) && e + 1 < hi) e++;
     size_t last_head = 0;
     while (e < hi && e - b < S_NP_MAX) {
+        size_t pc = last_head == e ? S_paren_close(d, e, hi) : 0;
+        if (pc) { /* "Rep. John Mica (R-Fla.)" */
+            e = pc + 1;
+            last_head = e;
+            continue;
+        }
         if (S_np_word(d, e) || (S_is(d, e, "of") && e > b && e + 1 < hi &&
                                 ((S_lex(d, e - 1) & HS_L_TITLE) || (S_cap(d, e - 1) && S_cap(d, e + 1))))) {
             if (S_np_head(d, e)) last_head = e + 1;
@@ -218,15 +248,6 @@ static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     if (si >= 0) d->sents.v[si].last_attr = (int32_t)(a - d->attrs.v);
 }
 
-static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
 
 static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
     size_t lo = 0, hi = d->sents.n;
@@ -239,17 +260,11 @@ static int S_sent_of_tok(const hearsay_doc *d, size_t j) {
 }
 
 static int S_sent_of(const hearsay_doc *d, size_t j, uint32_t *s0, uint32_t *s1) {
-    /* binary search over sentences */
-    size_t lo = 0, hi = d->sents.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sents.v[mid].t1 <= j) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo >= d->sents.n) return -1;
-    *s0 = d->sents.v[lo].t0;
-    *s1 = d->sents.v[lo].t1;
-    return (int)lo;
+    int si = S_sent_of_tok(d, j);
+    if (si < 0) return -1;
+    *s0 = d->sents.v[si].t0;
+    *s1 = d->sents.v[si].t1;
+    return si;
 }
 
 /* ------------------------------------------------------ direct quotes */
@@ -508,6 +523,29 @@ static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
     return 0;
 }
 
+/* A new direct attribution with frame f and quotation k as its content. */
+static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
+    hs_attr *a;
+    if (S_commit_direct(d, f, &a)) return HEARSAY_ENOMEM;
+    a->quote = (int32_t)k;
+    if (S_quote_part(d, a, &d->quotes.v[k])) return HEARSAY_ENOMEM;
+    d->quotes.v[k].attr = (int32_t)(d->attrs.n - 1);
+    return 0;
+}
+
+/* A short quotation of capitalised words ('"Fox News Sunday,"'): a title,
+ * whose neighbouring cue belongs to reported speech. */
+static int S_quote_is_title(const hearsay_doc *d, const hs_quote *q) {
+    size_t words = 0;
+    for (size_t j = q->t0 + 1; j + 1 < q->t1; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type != HS_T_WORD) continue;
+        if (!(t->flags & HS_F_CAP) && !(t->lex & (HS_L_PREP | HS_L_DET | HS_L_CONJ))) return 0;
+        words++;
+    }
+    return words >= 1 && words <= 5;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -544,6 +582,14 @@ static int S_direct(hearsay_doc *d) {
             if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
                 (size_t)f.cue_e + 6 < hi)
                 found = 0;
+            /* '"Fox News Sunday," Gov. Mike Pence said his running mate ...':
+             * a title, and the cue has a clause of its own */
+            if (found && S_quote_is_title(d, q) && (size_t)f.cue_e < hi) {
+                const hs_tok *n = S_t(d, (size_t)f.cue_e);
+                if (n->type == HS_T_WORD && ((n->lex & (HS_L_DET | HS_L_PRON_PERSON | HS_L_PRON_POSS | HS_L_THAT)) ||
+                                             ((n->flags & HS_F_CAP) && !(n->lex & (HS_L_TIME | HS_L_WEEKDAY)))))
+                    found = 0;
+            }
         }
         if (!found) found = S_frame_before(d, s0, q->t0, &f);
         if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {
@@ -577,12 +623,8 @@ static int S_direct(hearsay_doc *d) {
             continue;
         }
         if (found && !same_cue) {
-            hs_attr *a;
-            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
-            a->quote = (int32_t)k;
-            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
-            q->attr = (int32_t)(d->attrs.n - 1);
-            last = a;
+            if (S_take_quote(d, &f, k)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
             last_attr = d->attrs.n - 1;
             last_para = q->para;
             continue;
@@ -605,12 +647,8 @@ static int S_direct(hearsay_doc *d) {
         /* a quoted sentence with no speaker in sight */
         if (S_quote_is_speech(d, q) && q->t0 == s0) {
             S_frame_init(&f);
-            hs_attr *a;
-            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
-            a->quote = (int32_t)k;
-            if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
-            q->attr = (int32_t)(d->attrs.n - 1);
-            last = a;
+            if (S_take_quote(d, &f, k)) return HEARSAY_ENOMEM;
+            last = &d->attrs.v[d->attrs.n - 1];
             last_attr = d->attrs.n - 1;
             last_para = q->para;
         }
@@ -761,7 +799,7 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
     int32_t k = si >= 0 ? d->sents.v[si].last_attr : -1;
     if (k >= 0 && d->attrs.v[k].src_b >= 0 && d->attrs.v[k].cue_tok < v) {
         const hs_attr *p = &d->attrs.v[k];
-        size_t tb = S_tok_at(d, (uint32_t)p->src_b), te = S_tok_at(d, (uint32_t)p->src_e - 1) + 1;
+        size_t tb = hs_doc_tok_at(d, (uint32_t)p->src_b), te = hs_doc_tok_at(d, (uint32_t)p->src_e - 1) + 1;
         if (tb >= s0 && te > tb) {
             *sb = (long)tb;
             *se = te;
@@ -819,6 +857,7 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
     }
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
+    at->source_kind = 1;
     /* a quotation inside the content is taken by it */
     for (size_t m = cb; m < ce; m++) {
         const hs_tok *t = S_t(d, m);
@@ -848,7 +887,7 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
 /* A nominal cue ("the insistence of X that ...", "Klain's claim that
  * ..."): the source is the possessor or the 'of' phrase, and the content a
  * that-clause. Returns 1 when v is such a cue (handled or not). */
-static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc) {
+static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int need_of, int *rc) {
     *rc = 0;
     if (v <= s0) return 0;
     const hs_tok *p = S_t(d, v - 1);
@@ -869,6 +908,7 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int *rc
             j = ne;
         }
     }
+    if (need_of && j == v + 1) return 1;
     if (j >= s1 || !(S_is(d, j, "that") || S_is(d, j, "to"))) return 1;
     size_t e = S_clause_end(d, j, s1);
     if (e <= j + 1 || !S_content_ok(d, j, e)) return 1;
@@ -880,7 +920,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
     int nrc;
-    if (S_nominal(d, s0, s1, v, &nrc)) return nrc;
+    if (S_nominal(d, s0, s1, v, 0, &nrc)) return nrc;
     /* ', said X' right after a quotation is the quotation's frame */
     size_t pq = v;
     while (pq > s0 && (S_punct(d, pq - 1, ',') || (S_lex(d, pq - 1) & HS_L_ADV))) pq--;
@@ -982,6 +1022,10 @@ static int S_indirect(hearsay_doc *d) {
                 rc = S_according(d, s0, s1, v);
             } else if (S_cue_word(d, v) && !S_used_cue(d, v)) {
                 rc = S_indirect_one(d, s0, s1, v);
+            } else if ((S_lex(d, v) & HS_L_CUENOUN) && !(S_t(d, v)->flags & HS_F_INQ) && !S_used_cue(d, v)) {
+                /* a statement noun the classifier did not flag: only in the
+                 * precise frame 'the insistence of X that ...' */
+                S_nominal(d, s0, s1, v, 1, &rc);
             }
             if (rc) return rc;
         }
@@ -997,14 +1041,7 @@ static void S_kinds(hearsay_doc *d) {
         size_t in = 0, all = 0;
         for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
             hs_brange r = d->bparts.v[p];
-            /* tokens of the part: binary search for the first */
-            size_t lo = 0, hi = d->toks.n;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (d->toks.v[mid].e <= r.b) lo = mid + 1;
-                else hi = mid;
-            }
-            for (size_t j = lo; j < d->toks.n && d->toks.v[j].b < r.e; j++) {
+            for (size_t j = hs_doc_tok_at(d, r.b); j < d->toks.n && d->toks.v[j].b < r.e; j++) {
                 const hs_tok *t = &d->toks.v[j];
                 size_t w = t->ce - t->c;
                 all += w;
@@ -1013,11 +1050,6 @@ static void S_kinds(hearsay_doc *d) {
         }
         a->kind = !all || in * 10 < all * 9 ? (in ? HEARSAY_MIXED : HEARSAY_INDIRECT) : HEARSAY_DIRECT;
     }
-}
-
-static int S_cmp_attr(const void *x, const void *y) {
-    const hs_attr *a = x, *b = y;
-    return a->part0 < b->part0 ? -1 : a->part0 > b->part0;
 }
 
 /* Attributions found inside an embedded post belong to the post. */
@@ -1037,6 +1069,6 @@ int hs_attr_run(hearsay_doc *d) {
     if (rc) return rc;
     S_kinds(d);
     S_contexts(d);
-    (void)S_cmp_attr;
+    hs_att_filter(d);
     return 0;
 }

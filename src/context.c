@@ -107,13 +107,18 @@ static long S_find(hs_line l, const char *needle) {
     if (!m) return 0;
     /* only where the first character matches (this runs on every short
      * line of every article: a hot path) */
+    if (m > l.n) return -1;
     int c0 = S_lower((unsigned char)needle[0]);
     int u0 = S_islower(c0) ? c0 - 32 : c0;
-    for (size_t i = 0; i + m <= l.n; i++) {
-        int c = (unsigned char)l.s[i];
-        if (c != c0 && c != u0) continue;
-        hs_line t = {l.s + i, l.n - i};
-        if (S_prefix(t, needle)) return (long)i;
+    const char *s = l.s, *end = l.s + (l.n - m + 1);
+    while (s < end) {
+        const char *a = memchr(s, c0, (size_t)(end - s));
+        const char *b = u0 != c0 ? memchr(s, u0, (size_t)(a ? a - s : end - s)) : NULL;
+        const char *p = b ? b : a;
+        if (!p) return -1;
+        hs_line t = {p, (size_t)(l.s + l.n - p)};
+        if (S_prefix(t, needle)) return (long)(p - l.s);
+        s = p + 1;
     }
     return -1;
 }
@@ -790,9 +795,8 @@ static void S_mark_lines(hearsay_doc *d, hs_debris_raw *m) {
         hs_line l = S_para_line(d, i);
         if (!l.n) continue;
         if (!m[i].kind) {
-            S_shape(l, &sh);
             m[i].kind = S_line_kind(l, first);
-            if (!m[i].kind && list && S_is_title_case(l, &sh))
+            if (!m[i].kind && list && (S_shape(l, &sh), S_is_title_case(l, &sh)))
                 m[i].kind = "related-headline";
             m[i].author = m[i].handle = m[i].date = -1;
         }
@@ -837,8 +841,10 @@ static int S_ensure_paras(hearsay_doc *d) {
     for (size_t b = 0; b <= d->len;) {
         size_t e = b;
         while (e < d->len && d->text[e] != '\n') e++;
+        hs_line l = S_trim(d->text + b, e - b);
+        /* blank lines are no paragraphs, as for the tokenizer */
         hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1};
-        if (hs_vec_push(&d->paras, p)) return HEARSAY_ENOMEM;
+        if (l.n && hs_vec_push(&d->paras, p)) return HEARSAY_ENOMEM;
         b = e + 1;
     }
     return HEARSAY_OK;

@@ -14,7 +14,10 @@
 enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
-    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2
+    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2,
+    /* attribution filter */
+    F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
+    F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN
 };
 
 static inline uint32_t S_mix(uint32_t a, uint32_t b) {
@@ -140,4 +143,58 @@ int hs_cue_run(hearsay_doc *d) {
         if (s > m->cue_bias) t->flags |= HS_F_CUE;
     }
     return 0;
+}
+
+/* ------------------------------------------------- attribution filter */
+
+static uint32_t S_bucket(size_t n) {
+    return n < 4 ? (uint32_t)n : n < 6 ? 4 : n < 10 ? 5 : n < 20 ? 6 : n < 40 ? 7 : 8;
+}
+
+size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
+    size_t n = 0;
+    size_t v = a->cue_tok;
+    const hs_brange *r = &d->bparts.v[a->part0];
+    size_t c0 = hs_doc_tok_at(d, r->b), c1 = hs_doc_tok_at(d, r->e - 1) + 1;
+    uint32_t cw = d->toks.v[v].wh;
+    uint32_t fw = c0 < d->toks.n ? d->toks.v[c0].wh : 0;
+    uint32_t src = a->src_b < 0 ? 0 : S_cls(d, (long)hs_doc_tok_at(d, (size_t)a->src_b));
+    float sc = d->toks.v[v].cue;
+    int isc = sc < -5 ? -5 : sc > 10 ? 10 : (int)sc;
+    f[n++] = S_mix(F_A_BIAS, 0);
+    f[n++] = S_mix(F_A_CUE, cw);
+    f[n++] = S_mix(S_mix(F_A_CUEFIRST, cw), fw);
+    f[n++] = S_mix(F_A_FIRST, fw);
+    f[n++] = S_mix(F_A_LEN, S_bucket(c1 > c0 ? c1 - c0 : 0));
+    f[n++] = S_mix(F_A_SRC, src);
+    f[n++] = S_mix(S_mix(F_A_CUESRC, cw), src);
+    f[n++] = S_mix(F_A_SCORE, (uint32_t)(isc + 5));
+    f[n++] = S_mix(F_A_KIND, a->kind);
+    f[n++] = S_mix(F_A_BEFORE, r->e <= (uint32_t)a->cue_b);
+    f[n++] = S_mix(F_A_PREV, S_wh(d, (long)v - 1));
+    f[n++] = S_mix(F_A_LAST, S_cls(d, (long)c1));
+    f[n++] = S_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
+    return n;
+}
+
+/* A named speaker and a confident cue ('ISIS-K claimed'): kept whatever
+ * the filter says. */
+static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
+    if (a->src_b < 0) return 0;
+    size_t sb = hs_doc_tok_at(d, (size_t)a->src_b);
+    return S_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
+}
+
+void hs_att_filter(hearsay_doc *d) {
+    const hearsay_model *m = d->model;
+    if (!m->att_w) return;
+    uint32_t f[HS_ATT_MAXF], mask = (1u << m->att_bits) - 1;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->source_kind != 1 || a->dropped || !a->nparts || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
+        size_t n = hs_att_features(d, a, f);
+        float s = 0;
+        for (size_t k = 0; k < n; k++) s += m->att_w[f[k] & mask];
+        if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;
+    }
 }

@@ -561,15 +561,29 @@ static void S_push_before(hs_dwin *w, const hs_dtok *t, size_t *count) {
 }
 
 /* Fills w with the tokens around a's cue in its sentence. */
+#define DT_SPAN 2048 /* bytes read before a cue in a long sentence */
+
 static void S_window(const hearsay_doc *d, const hs_attr *a, hs_dwin *w) {
     size_t sb, se, i, count = 0;
     hs_dtok t, ring[DT_BEFORE];
     S_sentence(d, (size_t)a->cue_b, &sb, &se);
     w->nhead = w->nafter = 0;
-    for (i = sb; w->nafter < DT_AFTER && S_lex(d->text, &i, se, &t);) {
+    /* a sentence may be a whole (pathological) article: read its head, then
+     * only a bounded stretch before the cue, so each attribution costs the
+     * same however long its sentence */
+    size_t from = sb;
+    if ((size_t)a->cue_b > sb + DT_SPAN) {
+        for (i = sb; w->nhead < DT_HEAD && S_lex(d->text, &i, (size_t)a->cue_b, &t);) {
+            t.content = (uint8_t)S_in_content(d, a, &t);
+            w->head[w->nhead++] = t;
+        }
+        from = (size_t)a->cue_b - DT_SPAN;
+        while (from < (size_t)a->cue_b && d->text[from] != ' ') from++;
+    }
+    for (i = from; w->nafter < DT_AFTER && S_lex(d->text, &i, se, &t);) {
         t.content = (uint8_t)S_in_content(d, a, &t);
         if (t.e <= (uint32_t)a->cue_b) {
-            if (w->nhead < DT_HEAD) w->head[w->nhead++] = t;
+            if (from == sb && w->nhead < DT_HEAD) w->head[w->nhead++] = t;
             S_push_before(w, &t, &count);
         } else if (t.b >= (uint32_t)a->cue_e) {
             w->after[w->nafter++] = t;

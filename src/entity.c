@@ -14,15 +14,6 @@
 
 #include <ctype.h>
 
-static size_t S_tok_at(const hearsay_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
 
 static int S_tok_is(const hearsay_doc *d, size_t j, const char *w) {
     const hs_tok *t = &d->toks.v[j];
@@ -53,8 +44,8 @@ static int S_name_word(const hearsay_doc *d, size_t j) {
 
 static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) {
     memset(m, 0, sizeof *m);
-    m->t0 = S_tok_at(d, b);
-    m->t1 = S_tok_at(d, e - 1) + 1;
+    m->t0 = hs_doc_tok_at(d, b);
+    m->t1 = hs_doc_tok_at(d, e - 1) + 1;
     while (m->t1 > m->t0 && d->toks.v[m->t1 - 1].type == HS_T_PUNCT) m->t1--;
     if (m->t1 <= m->t0) return;
     const hs_tok *t = &d->toks.v[m->t0];
@@ -73,14 +64,22 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
     for (size_t j = m->t0; j < m->t1; j++)
         if (d->toks.v[j].flags & HS_F_POSS) start = j + 1;
     /* an apposition: 'Zabihullah Mujahid, a Taliban spokesman' */
-    size_t comma = m->t1;
-    for (size_t j = start; j < m->t1; j++)
-        if (d->toks.v[j].type == HS_T_PUNCT && d->text[d->toks.v[j].b] == ',') {
+    size_t comma = m->t1, paren = 0; /* paren: a '(' right after the name */
+    for (size_t j = start; j < m->t1; j++) {
+        char c = d->toks.v[j].type == HS_T_PUNCT ? d->text[d->toks.v[j].b] : 0;
+        if (c == '(' && !paren && j > start) paren = j;
+        if (c == ')' && paren) {
+            /* "Rep. John Mica (R-Fla.), a ...": the apposition after it */
+            comma = j + 1 < m->t1 ? j + 1 : m->t1;
+            break;
+        }
+        if (c == ',') {
             comma = j;
             break;
         }
+    }
     /* the name: the last run of name words before the comma */
-    size_t e2 = comma;
+    size_t e2 = paren ? paren : comma;
     while (e2 > start && !S_name_word(d, e2 - 1)) e2--;
     size_t b2 = e2;
     while (b2 > start && (S_name_word(d, b2 - 1) ||
@@ -89,12 +88,12 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         b2--;
     /* a name only when it ends the phrase: "Biden administration and
      * senior military leaders" is a group, not Biden */
-    if (e2 > b2 && start == m->t0 && e2 == comma) {
+    if (e2 > b2 && start == m->t0 && (e2 == comma || e2 == paren)) {
         m->n0 = b2;
         m->n1 = e2;
         m->r0 = m->t0;
         m->r1 = b2;
-        if (comma < m->t1) {
+        if (comma + 1 < m->t1 && d->toks.v[comma].type == HS_T_PUNCT) {
             m->r0 = comma + 1;
             m->r1 = m->t1;
         }
@@ -156,7 +155,9 @@ static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1)
     size_t paras = 0;
     for (size_t j = t; j-- > 0 && t - j < 80;) {
         if (d->toks.v[j + 1 < d->toks.n ? j + 1 : j].flags & HS_F_PARA_START && ++paras > 1) return 0;
-        if (!S_name_word(d, j) || (j + 1 < t && S_name_word(d, j + 1))) continue;
+        /* a name inside a quotation is not the speaker's ("Big Daddy") */
+        if (!S_name_word(d, j) || (d->toks.v[j].flags & HS_F_INQ) || (j + 1 < t && S_name_word(d, j + 1)))
+            continue;
         size_t b = j;
         while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
         if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
@@ -332,6 +333,7 @@ int hs_ent_run(hearsay_doc *d) {
     int rc = 0;
     for (size_t i = 0; i < na && !rc; i++) {
         hs_attr *a = &d->attrs.v[i];
+        if (a->dropped) continue;
         if (a->src_b >= 0) {
             S_m m = {(uint32_t)a->src_b, (uint32_t)a->src_e, (int32_t)i, 0};
             rc = hs_vec_push(&ms, m);

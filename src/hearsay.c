@@ -72,13 +72,7 @@ int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
 
 size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     if (b >= d->len) return d->ncp;
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.v[mid].e <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    /* token lo is the first ending after b */
+    size_t lo = hs_doc_tok_at(d, b); /* the first token ending after b */
     size_t cp, from;
     if (lo < d->toks.n && d->toks.v[lo].b <= b) {
         cp = d->toks.v[lo].c;
@@ -97,6 +91,16 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
         cp++;
     }
     return cp;
+}
+
+size_t hs_doc_tok_at(const hearsay_doc *d, size_t b) {
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].e <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 int hs_doc_para_at(const hearsay_doc *d, size_t b) {
@@ -167,6 +171,37 @@ static int S_cmp_attr(const void *x, const void *y) {
     return a->content.byte_end < b->content.byte_end ? -1 : a->content.byte_end > b->content.byte_end;
 }
 
+/* Public entities, each with its mentions in text order: counted per
+ * entity first, then placed, in one pass over the mentions (not one pass
+ * per entity). */
+static void S_publish_entities(hearsay_doc *d) {
+    hearsay_entity *pe = d->pub_ents.v;
+    for (size_t e = 0; e < d->ents.n; e++) {
+        const hs_ent *x = &d->ents.v[e];
+        memset(&pe[e], 0, sizeof pe[e]);
+        pe[e].name = hs_doc_strp(d, x->name);
+        if (!pe[e].name) pe[e].name = "";
+        pe[e].role = hs_doc_strp(d, x->role);
+        pe[e].is_group = x->is_group;
+    }
+    for (size_t i = 0; i < d->ments.n; i++)
+        if (d->ments.v[i].ent >= 0 && (size_t)d->ments.v[i].ent < d->ents.n) pe[d->ments.v[i].ent].n_mentions++;
+    size_t m = 0;
+    for (size_t e = 0; e < d->ents.n; e++) {
+        pe[e].mentions = d->pub_ments.v + m;
+        m += pe[e].n_mentions;
+        pe[e].n_mentions = 0;
+    }
+    for (size_t i = 0; i < d->ments.n; i++) {
+        int32_t e = d->ments.v[i].ent;
+        if (e < 0 || (size_t)e >= d->ents.n) continue;
+        hearsay_span *slot = (hearsay_span *)pe[e].mentions + pe[e].n_mentions++;
+        *slot = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
+    }
+    d->pub_ents.n = d->ents.n;
+    d->pub_ments.n = m;
+}
+
 /* Builds the public views from the internal results. */
 static int S_publish(hearsay_doc *d) {
     if (hs_vec_reserve(&d->pub_parts, d->bparts.n) || hs_vec_reserve(&d->pub, d->attrs.n) ||
@@ -199,34 +234,7 @@ static int S_publish(hearsay_doc *d) {
         d->pub.v[d->pub.n++] = p;
     }
     if (d->pub.n > 1) qsort(d->pub.v, d->pub.n, sizeof *d->pub.v, S_cmp_attr);
-    /* entities with their mentions grouped, in text order within each
-     * (a counting sort: n_mentions first, then each entity's slice) */
-    for (size_t e = 0; e < d->ents.n; e++) {
-        hearsay_entity pe;
-        memset(&pe, 0, sizeof pe);
-        const hs_ent *x = &d->ents.v[e];
-        pe.name = hs_doc_strp(d, x->name);
-        if (!pe.name) pe.name = "";
-        pe.role = hs_doc_strp(d, x->role);
-        pe.is_group = x->is_group;
-        d->pub_ents.v[d->pub_ents.n++] = pe;
-    }
-    for (size_t i = 0; i < d->ments.n; i++)
-        if (d->ments.v[i].ent >= 0 && (size_t)d->ments.v[i].ent < d->ents.n)
-            d->pub_ents.v[d->ments.v[i].ent].n_mentions++;
-    size_t m = 0;
-    for (size_t e = 0; e < d->pub_ents.n; e++) {
-        d->pub_ents.v[e].mentions = d->pub_ments.v + m;
-        m += d->pub_ents.v[e].n_mentions;
-        d->pub_ents.v[e].n_mentions = 0;
-    }
-    for (size_t i = 0; i < d->ments.n; i++) {
-        int32_t e = d->ments.v[i].ent;
-        if (e < 0 || (size_t)e >= d->ents.n) continue;
-        hearsay_entity *pe = &d->pub_ents.v[e];
-        ((hearsay_span *)pe->mentions)[pe->n_mentions++] = S_span(d, d->ments.v[i].b, d->ments.v[i].e);
-    }
-    d->pub_ments.n = m;
+    S_publish_entities(d);
     for (size_t i = 0; i < d->debris_raw.n; i++) {
         const hs_debris_raw *r = &d->debris_raw.v[i];
         hearsay_debris p;

@@ -192,7 +192,7 @@ enum {
 typedef struct {
     uint8_t kind;       /* hearsay_kind */
     uint8_t context;    /* hearsay_context */
-    uint8_t source_kind;/* how the speaker was found (debug) */
+    uint8_t source_kind;/* 1: formed by the reported-speech pass */
     uint8_t dropped;
     uint32_t part0, nparts;          /* into doc->bparts */
     int32_t src_b, src_e;            /* -1 when none */
@@ -275,6 +275,9 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
     return off < 0 ? NULL : d->strings.p + off;
 }
 
+/* The first token ending after byte offset b (binary search): the token
+ * holding b, or the next one; toks.n when none. */
+size_t hs_doc_tok_at(const hearsay_doc *d, size_t b);
 /* The paragraph holding byte offset b (binary search), or -1. */
 int hs_doc_para_at(const hearsay_doc *d, size_t b);
 /* The debris record of paragraph p when it is an embedded post, else NULL;
@@ -314,10 +317,17 @@ int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text,
 size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f);
 int hs_cue_run(hearsay_doc *d);
 
+/* cue.c: the attribution filter's features for a reported-speech
+ * attribution (at most HS_ATT_MAXF), and the pass that drops those the
+ * model scores below its threshold. */
+#define HS_ATT_MAXF 16
+size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
+void hs_att_filter(hearsay_doc *d);
+
 /* Renderers (render.c, html.c). */
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_text(hearsay_doc *d, const hearsay_docinfo *info);
-int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info); /* html.c (to come) */
+int hs_render_html(hearsay_doc *d, const hearsay_docinfo *info); /* html.c */
 
 #endif /* HEARSAY_INT_H */

@@ -253,6 +253,7 @@ void hs_model_release(hearsay_model *m) {
     free(m->slots);
     free(m->words);
     free(m->cue_w);
+    free(m->att_w);
     memset(m, 0, sizeof *m);
 }
 
@@ -366,6 +367,25 @@ static float S_f32(S_rd *r) {
     return f;
 }
 
+/* A table of 1 << bits weights from (count, index, weight) triples; NULL
+ * with r->bad set on malformed input, or without it when out of memory. */
+static float *S_weights(S_rd *r, uint32_t bits) {
+    float *w = calloc((size_t)1 << bits, sizeof *w);
+    if (!w) return NULL;
+    uint32_t nz = S_u32(r);
+    for (uint32_t k = 0; k < nz && !r->bad; k++) {
+        uint32_t idx = S_u32(r);
+        float v = S_f32(r);
+        if (idx >> bits) r->bad = 1;
+        else w[idx] = v;
+    }
+    if (r->bad) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     S_rd r = {p, n, 8, 0};
     if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
@@ -381,23 +401,24 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
             return HEARSAY_ENOMEM;
         r.i += len;
     }
-    float *w = calloc((size_t)1 << bits, sizeof *w);
-    if (!w) return HEARSAY_ENOMEM;
-    uint32_t nz = S_u32(&r);
-    for (uint32_t k = 0; k < nz && !r.bad; k++) {
-        uint32_t idx = S_u32(&r);
-        float v = S_f32(&r);
-        if (idx >> bits) r.bad = 1;
-        else w[idx] = v;
-    }
-    if (r.bad) {
-        free(w);
-        return HEARSAY_EFORMAT;
-    }
+    float *w = S_weights(&r, bits);
+    if (!w) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
     free(m->cue_w);
     m->cue_w = w;
     m->cue_bits = bits;
     m->cue_bias = thr;
+    if (r.i + 4 <= n && !memcmp(p + r.i, "ATTR", 4)) {
+        r.i += 4;
+        uint32_t abits = S_u32(&r);
+        float athr = S_f32(&r);
+        if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
+        float *aw = S_weights(&r, abits);
+        if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
+        free(m->att_w);
+        m->att_w = aw;
+        m->att_bits = abits;
+        m->att_bias = athr;
+    }
     return 0;
 }
 

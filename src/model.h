@@ -25,12 +25,19 @@ struct hearsay_model {
     float *cue_w;
     uint32_t cue_bits; /* table size 1 << cue_bits */
     float cue_bias;    /* decision threshold */
+    /* attribution filter: hashed weights over a formed reported-speech
+     * attribution (NULL: keep them all) */
+    float *att_w;
+    uint32_t att_bits;
+    float att_bias;
 };
 
 /* The model file format (little-endian):
  *   "HSYMODL1", u32 version (1), u32 cue_bits, f32 threshold,
  *   u32 nwords, nwords x (u8 len, bytes): cue-candidate words,
- *   u32 nweights, nweights x (u32 index, f32 weight)              */
+ *   u32 nweights, nweights x (u32 index, f32 weight)
+ * then, optionally, the attribution filter:
+ *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n);
 

@@ -4,6 +4,36 @@
  */
 #include "hearsay_int.h"
 
+/* Appends an unsigned number (the JSON renderer's hot path: no printf). */
+static void S_num(hs_buf *b, size_t v) {
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    hs_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
+/* Appends key (a literal with its punctuation) then a number. */
+static void S_kv(hs_buf *b, const char *key, size_t v) {
+    hs_buf_puts(b, key);
+    S_num(b, v);
+}
+
+/* Appends "[start,end]" pairs. */
+static void S_pairs(hs_buf *b, const hearsay_span *parts, size_t n, int bytes) {
+    hs_buf_putc(b, '[');
+    for (size_t p = 0; p < n; p++) {
+        hs_buf_puts(b, p ? ",[" : "[");
+        S_num(b, bytes ? parts[p].byte_start : parts[p].start);
+        hs_buf_putc(b, ',');
+        S_num(b, bytes ? parts[p].byte_end : parts[p].end);
+        hs_buf_putc(b, ']');
+    }
+    hs_buf_putc(b, ']');
+}
+
 static void S_json_key_str(hs_buf *b, const char *key, const char *s) {
     hs_buf_printf(b, ",\"%s\":", key);
     if (!s) {
@@ -32,13 +62,15 @@ static void S_json_span(hs_buf *b, const hearsay_doc *d, const char *key, int ha
     }
     hs_buf_puts(b, "{\"text\":\"");
     S_span_text(b, d, s, 1);
-    hs_buf_printf(b, "\",\"start\":%zu,\"end\":%zu,\"byte_start\":%zu,\"byte_end\":%zu",
-                  s->start, s->end, s->byte_start, s->byte_end);
+    S_kv(b, "\",\"start\":", s->start);
+    S_kv(b, ",\"end\":", s->end);
+    S_kv(b, ",\"byte_start\":", s->byte_start);
+    S_kv(b, ",\"byte_end\":", s->byte_end);
     if (entity != -2) {
         const hearsay_entity *e = entity >= 0 ? hearsay_doc_entity(d, (size_t)entity) : NULL;
         S_json_key_str(b, "name", e ? e->name : NULL);
         S_json_key_str(b, "role", e ? e->role : NULL);
-        if (e) hs_buf_printf(b, ",\"entity\":%d", entity);
+        if (e) S_kv(b, ",\"entity\":", (size_t)entity);
         else hs_buf_puts(b, ",\"entity\":null");
     }
     hs_buf_putc(b, '}');
@@ -61,13 +93,12 @@ int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info) {
             if (p) hs_buf_puts(b, " \xE2\x80\xA6 ");
             S_span_text(b, d, &a->parts[p], 1);
         }
-        hs_buf_printf(b, "\",\"start\":%zu,\"end\":%zu,\"spans\":[", a->content.start, a->content.end);
-        for (size_t p = 0; p < a->n_parts; p++)
-            hs_buf_printf(b, "%s[%zu,%zu]", p ? "," : "", a->parts[p].start, a->parts[p].end);
-        hs_buf_puts(b, "],\"byte_spans\":[");
-        for (size_t p = 0; p < a->n_parts; p++)
-            hs_buf_printf(b, "%s[%zu,%zu]", p ? "," : "", a->parts[p].byte_start, a->parts[p].byte_end);
-        hs_buf_putc(b, ']');
+        S_kv(b, "\",\"start\":", a->content.start);
+        S_kv(b, ",\"end\":", a->content.end);
+        hs_buf_puts(b, ",\"spans\":");
+        S_pairs(b, a->parts, a->n_parts, 0);
+        hs_buf_puts(b, ",\"byte_spans\":");
+        S_pairs(b, a->parts, a->n_parts, 1);
         S_json_span(b, d, "speaker", a->has_speaker, &a->speaker, a->entity);
         S_json_span(b, d, "cue", a->has_cue, &a->cue, -2);
         S_json_span(b, d, "addressee", a->has_addressee, &a->addressee, a->addressee_entity);
@@ -187,6 +218,7 @@ int hearsay_render(hearsay_doc *d, hearsay_format f, const char *text, size_t le
     case HEARSAY_FORMAT_JSONL: rc = hs_render_jsonl(d, info); break;
     case HEARSAY_FORMAT_BRAT: rc = hs_render_brat(d, info); break;
     case HEARSAY_FORMAT_TEXT: rc = hs_render_text(d, info); break;
+    case HEARSAY_FORMAT_HTML: rc = hs_render_html(d, info); break;
     default: rc = HEARSAY_EINVAL;
     }
     d->text = NULL;

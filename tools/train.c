@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -33,6 +33,8 @@ typedef struct {
 
 static HS_VEC(S_ex) S_exs;
 static float S_threshold = 0.0f; /* decision threshold written to the model */
+static int S_att;                 /* --filter: train the attribution filter too */
+static float S_att_threshold = 0.0f;
 static HS_VEC(S_word) S_words;
 
 static int S_cmpstr(const void *a, const void *b) {
@@ -80,8 +82,11 @@ typedef struct {
     uint32_t b, e;
 } S_rng;
 
-static size_t S_read_cues(const char *path, S_rng *out, size_t max) {
+/* Spans labelled `label` (code points) of one .ann file; grp[k] numbers
+ * the T line each range came from (a discontiguous span has several). */
+static size_t S_read_spans(const char *path, const char *label, S_rng *out, uint32_t *grp, size_t max) {
     size_t len, n = 0;
+    uint32_t ngrp = 0;
     char *p = S_slurp(path, &len);
     if (!p) return 0;
     char *line = p, *end = p + len;
@@ -89,10 +94,12 @@ static size_t S_read_cues(const char *path, S_rng *out, size_t max) {
         char *nl = memchr(line, '\n', (size_t)(end - line));
         if (!nl) nl = end;
         *nl = 0;
+        size_t ll = strlen(label);
         if (line[0] == 'T') {
             char *tab = strchr(line, '\t');
-            if (tab && !strncmp(tab + 1, "Cue ", 4)) {
-                char *q = tab + 5;
+            if (tab && !strncmp(tab + 1, label, ll) && tab[1 + ll] == ' ') {
+                char *q = tab + 2 + ll;
+                ngrp++;
                 while (n < max) {
                     char *e1;
                     long a = strtol(q, &e1, 10);
@@ -100,6 +107,7 @@ static size_t S_read_cues(const char *path, S_rng *out, size_t max) {
                     if (e1 == q || a < 0 || b < a) break;
                     out[n].b = (uint32_t)a;
                     out[n].e = (uint32_t)b;
+                    if (grp) grp[n] = ngrp;
                     n++;
                     if (*q != ';') break;
                     q++;
@@ -187,6 +195,13 @@ static S_word *S_word_of(const hearsay_doc *d, const hs_tok *t) {
 
 typedef int (*S_doc_fn)(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx);
 
+/* the gold contents of the article at hand, and the model to run the whole
+ * pipeline with (NULL: tokens and quotations only) */
+static S_rng S_cont[100000];
+static uint32_t S_contgrp[100000];
+static size_t S_ncont;
+static hearsay_model *S_full;
+
 /* Runs fn over every article of dir. */
 static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
     char tdir[4096], adir[4096], path[8192];
@@ -211,11 +226,15 @@ static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
         char *text = S_slurp(path, &len);
         if (!text) continue;
         snprintf(path, sizeof path, "%s/%s", adir, anns[ai]);
-        size_t nc = S_read_cues(path, cues, sizeof cues / sizeof *cues);
+        size_t nc = S_read_spans(path, "Cue", cues, NULL, sizeof cues / sizeof *cues);
+        S_ncont = S_read_spans(path, "Content", S_cont, S_contgrp, sizeof S_cont / sizeof *S_cont);
         hearsay_options o;
         hearsay_options_init(&o);
         o.max_doc_bytes = (size_t)64 << 20;
-        if (hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o) == 0) {
+        int rc = S_full ? hearsay_extract(S_full, text, len, &o, d)
+                        : hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o);
+        d->text = text;
+        if (rc == 0) {
             fn(d, cues, nc, ctx);
             docs++;
         }
@@ -307,7 +326,18 @@ static void S_put_f32(FILE *f, float x) {
     S_put_u32(f, u);
 }
 
-static int S_write(const char *path, const float *w, uint32_t bits) {
+static void S_put_weights(FILE *f, const float *w, uint32_t bits) {
+    uint32_t nz = 0, size = 1u << bits;
+    for (uint32_t i = 0; i < size; i++) nz += w[i] != 0;
+    S_put_u32(f, nz);
+    for (uint32_t i = 0; i < size; i++)
+        if (w[i] != 0) {
+            S_put_u32(f, i);
+            S_put_f32(f, w[i]);
+        }
+}
+
+static int S_write(const char *path, const float *w, uint32_t bits, const float *aw, uint32_t abits) {
     FILE *f = fopen(path, "wb");
     if (!f) {
         fprintf(stderr, "hearsay-train: %s: %s\n", path, strerror(errno));
@@ -326,20 +356,19 @@ static int S_write(const char *path, const float *w, uint32_t bits) {
         fputc(l, f);
         fwrite(S_words.v[i].s, 1, l, f);
     }
-    uint32_t nz = 0, size = 1u << bits;
-    for (uint32_t i = 0; i < size; i++) nz += w[i] != 0;
-    S_put_u32(f, nz);
-    for (uint32_t i = 0; i < size; i++)
-        if (w[i] != 0) {
-            S_put_u32(f, i);
-            S_put_f32(f, w[i]);
-        }
+    S_put_weights(f, w, bits);
+    if (aw) {
+        fwrite("ATTR", 1, 4, f);
+        S_put_u32(f, abits);
+        S_put_f32(f, S_att_threshold);
+        S_put_weights(f, aw, abits);
+    }
     int bad = ferror(f);
     if (fclose(f) || bad) {
         fprintf(stderr, "hearsay-train: %s: write failed\n", path);
         return -1;
     }
-    fprintf(stderr, "hearsay-train: wrote %s: %u candidate words, %u weights\n", path, nw, nz);
+    fprintf(stderr, "hearsay-train: wrote %s: %u candidate words%s\n", path, nw, aw ? ", attribution filter" : "");
     return 0;
 }
 
@@ -347,38 +376,17 @@ static int S_cmp_word(const void *a, const void *b) {
     return strcmp(((const S_word *)a)->s, ((const S_word *)b)->s);
 }
 
-int main(int argc, char **argv) {
-    const char *out = "data/hearsay.model", *eval = NULL, *dir = NULL;
-    int epochs = 10;
-    uint32_t bits = 18;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
-        else if (!strcmp(argv[i], "--eval") && i + 1 < argc) eval = argv[++i];
-        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
-        else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
-        else if (argv[i][0] != '-') dir = argv[i];
-        else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR\n");
-            return 2;
-        }
-    }
-    if (!dir || bits < 8 || bits > 24 || epochs < 1) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--eval DIR] DIR\n");
-        return 2;
-    }
-    if (S_each_doc(dir, S_count, NULL)) return 1;
-    qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
-    S_reindex();
-    if (S_each_doc(dir, S_collect, NULL)) return 1;
-    size_t pos = 0;
-    for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;
-    fprintf(stderr, "hearsay-train: %zu examples, %zu positive\n", S_exs.n, pos);
+/* An averaged perceptron over S_exs: the weights (caller frees), or NULL. */
+static float *S_train(uint32_t bits, int epochs) {
     uint32_t size = 1u << bits, mask = size - 1;
     float *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
-    size_t *order = malloc(S_exs.n * sizeof *order);
-    if (!w || !u || !order) return 1;
+    size_t *order = malloc((S_exs.n + 1) * sizeof *order);
+    if (!w || !u || !order) {
+        free(w);
+        free(u);
+        free(order);
+        return NULL;
+    }
     for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
     uint64_t rng = 0x9E3779B97F4A7C15ull;
     float c = 1;
@@ -407,6 +415,104 @@ int main(int argc, char **argv) {
         fprintf(stderr, "hearsay-train: epoch %d: %zu mistakes\n", ep + 1, errs);
     }
     for (uint32_t i = 0; i < size; i++) w[i] -= u[i] / c; /* averaged */
+    free(u);
+    free(order);
+    return w;
+}
+
+/* Jaccard overlap of code points [b, e) with gold content group g. */
+static double S_jaccard(uint32_t b, uint32_t e, uint32_t g) {
+    size_t inter = 0, gold = 0;
+    for (size_t k = 0; k < S_ncont; k++) {
+        if (S_contgrp[k] != g) continue;
+        gold += S_cont[k].e - S_cont[k].b;
+        uint32_t lo = S_cont[k].b > b ? S_cont[k].b : b, hi = S_cont[k].e < e ? S_cont[k].e : e;
+        if (hi > lo) inter += hi - lo;
+    }
+    size_t uni = gold + (e - b) - inter;
+    return uni ? (double)inter / (double)uni : 0;
+}
+
+/* Examples for the attribution filter: each reported-speech attribution
+ * the pipeline forms, positive when a gold content matches it (Jaccard
+ * >= 0.5, as score.py's soft match). */
+static int S_collect_att(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
+    (void)cues;
+    (void)nc;
+    size_t *npos = ctx;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (a->source_kind != 1 || !a->nparts || a->cue_b < 0) continue;
+        const hs_brange *r = &d->bparts.v[a->part0];
+        uint32_t b = (uint32_t)hs_doc_cp(d, r->b), e = (uint32_t)hs_doc_cp(d, r->e);
+        int y = -1;
+        uint32_t ng = S_ncont ? S_contgrp[S_ncont - 1] : 0;
+        for (uint32_t g = 1; g <= ng && y < 0; g++)
+            if (S_jaccard(b, e, g) >= 0.5) y = 1;
+        S_ex ex;
+        ex.n = (uint8_t)hs_att_features(d, a, ex.f);
+        ex.y = (int8_t)y;
+        *npos += y > 0;
+        if (hs_vec_push(&S_exs, ex)) return -1;
+    }
+    return 0;
+}
+
+/* Runs the pipeline with the cue model just written over dir, trains the
+ * attribution filter on what it forms, and rewrites the model with it. */
+static int S_train_att(const char *out, const float *w, uint32_t bits, const char *dir, int epochs) {
+    if (hearsay_model_load(out, &S_full)) {
+        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
+        return -1;
+    }
+    S_exs.n = 0;
+    size_t npos = 0;
+    int rc = S_each_doc(dir, S_collect_att, &npos);
+    hearsay_model_free(S_full);
+    S_full = NULL;
+    if (rc) return -1;
+    fprintf(stderr, "hearsay-train: attribution filter: %zu examples, %zu positive\n", S_exs.n, npos);
+    uint32_t abits = 16;
+    float *aw = S_train(abits, epochs);
+    if (!aw) return -1;
+    rc = S_write(out, w, bits, aw, abits);
+    free(aw);
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    const char *out = "data/hearsay.model", *eval = NULL, *dir = NULL;
+    int epochs = 10;
+    uint32_t bits = 18;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
+        else if (!strcmp(argv[i], "--eval") && i + 1 < argc) eval = argv[++i];
+        else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
+        else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
+        else if (!strcmp(argv[i], "--filter")) S_att = 1;
+        else if (!strcmp(argv[i], "--filter-threshold") && i + 1 < argc) S_att_threshold = (float)atof(argv[++i]);
+        else if (argv[i][0] != '-') dir = argv[i];
+        else {
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR\n");
+            return 2;
+        }
+    }
+    if (!dir || bits < 8 || bits > 24 || epochs < 1) {
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR\n");
+        return 2;
+    }
+    if (S_each_doc(dir, S_count, NULL)) return 1;
+    qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
+    S_reindex();
+    if (S_each_doc(dir, S_collect, NULL)) return 1;
+    size_t pos = 0;
+    for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;
+    fprintf(stderr, "hearsay-train: %zu examples, %zu positive\n", S_exs.n, pos);
+    uint32_t size = 1u << bits, mask = size - 1;
+    float *w = S_train(bits, epochs);
+    if (!w) return 1;
     if (eval) {
         S_evalctx e = {w, mask, 0, 0, 0};
         if (S_each_doc(eval, S_evaluate, &e)) return 1;
@@ -414,10 +520,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "hearsay-train: %s: cue words P %.3f R %.3f F1 %.3f\n", eval, p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
     }
-    int rc = S_write(out, w, bits);
+    int rc = S_write(out, w, bits, NULL, 0);
+    if (!rc && S_att) rc = S_train_att(out, w, bits, dir, epochs);
     free(w);
-    free(u);
-    free(order);
     hs_vec_free(&S_exs);
     hs_vec_free(&S_words);
     hs_vec_free(&S_lab);

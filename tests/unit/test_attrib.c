@@ -121,6 +121,13 @@ TEST(pronoun_takes_last_person) {
     STR_EQ(S_name(a), "Ann Lee");
 }
 
+TEST(names_inside_quotations_are_not_antecedents) {
+    S_run("“Here comes Big Daddy,” she said.\n");
+    const hearsay_attribution *a = S_find("“Here comes Big Daddy,”");
+    STR_EQ(S_speaker(a), "she");
+    STR_EQ(S_name(a), "(none)");
+}
+
 TEST(surname_takes_fullest_name) {
     S_run("Secretary of State Antony Blinken declined to comment.\n"
           "“We will do it,” Blinken said.\n");
@@ -202,6 +209,7 @@ int main(void) {
     RUN(continuation_without_cue);
     RUN(colon_style);
     RUN(pronoun_takes_last_person);
+    RUN(names_inside_quotations_are_not_antecedents);
     RUN(surname_takes_fullest_name);
     RUN(groups_are_kept_as_written);
     RUN(reported_speech_with_that);

@@ -161,11 +161,10 @@ TEST(own_paragraphs) {
     d->text = text;
     d->len = strlen(text);
     INT_EQ(hs_ctx_run(d), 0);
-    INT_EQ(d->paras.n, 3);
+    INT_EQ(d->paras.n, 2); /* the blank line is no paragraph */
     INT_EQ(d->debris_raw.n, 1);
     if (d->debris_raw.n) STR_EQ(d->debris_raw.v[0].kind, "read-more");
-    INT_EQ(d->paras.v[1].debris, -1);
-    INT_EQ(d->paras.v[2].debris, -1);
+    if (d->paras.n == 2) INT_EQ(d->paras.v[1].debris, -1);
     hearsay_doc_free(d);
 }
 

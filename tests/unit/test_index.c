@@ -189,7 +189,7 @@ static S_hits S_search(hearsay_index *ix, const char *match, const char *speaker
 
 typedef struct {
     int n;
-    char name[8][64];
+    char name[8][64], role[8][64];
     long long quotes[8], articles[8];
 } S_spk;
 
@@ -197,6 +197,7 @@ static int S_spk_cb(void *ctx, const hearsay_index_speaker *s) {
     S_spk *c = ctx;
     if (c->n < 8) {
         snprintf(c->name[c->n], 64, "%s", s->name);
+        snprintf(c->role[c->n], 64, "%s", s->role ? s->role : "");
         c->quotes[c->n] = s->quotes, c->articles[c->n] = s->articles;
     }
     c->n++;
@@ -260,6 +261,9 @@ TEST(open_errors) {
     hearsay_index_close(ix);
     unlink(p);
     INT_EQ(hearsay_index_close(NULL), HEARSAY_INDEX_OK);
+    STR_EQ(hearsay_index_strerror(HEARSAY_INDEX_ESCHEMA),
+           "not a hearsay index of this schema version");
+    STR_EQ(hearsay_index_strerror(12345), "unknown status");
 }
 
 TEST(add_and_stats) {
@@ -352,6 +356,7 @@ TEST(speakers_merge_surname) {
     INT_EQ(hearsay_index_speakers(ix, 10, S_spk_cb, &c), 0);
     INT_EQ(c.n, 3);
     STR_EQ(c.name[0], "Donald J. Trump");
+    STR_EQ(c.role[0], "President"); /* "Trump" in t2 has none */
     INT_EQ(c.quotes[0], 2);
     INT_EQ(c.articles[0], 2);
     S_close(ix);
@@ -515,7 +520,8 @@ TEST(hit_json_fields) {
     hearsay_index_query_init(&q);
     q.match = "wall";
     INT_EQ(hearsay_index_search(ix, &q, S_hit_json_cb, pp), 0);
-    OK(strstr(json, "{\"doc\":\"t1\",\"kind\":\"direct\",\"text\":\"We will build") == json);
+    OK(strstr(json, "{\"doc\":\"t1\",\"kind\":\"direct\",\"context\":\"body\","
+                    "\"text\":\"We will build") == json);
     OK(strstr(json, "\"start\":55,\"end\":109,\"spans\":[[55,109]],\"byte_spans\":[[57,111]]"));
     OK(strstr(json, "\"speaker\":{\"text\":\"President Donald J. Trump\",\"start\":14,"));
     OK(strstr(json, "\"name\":\"Donald J. Trump\",\"role\":\"President\",\"entity\":0,"
@@ -524,6 +530,44 @@ TEST(hit_json_fields) {
     OK(strstr(json, "\"addressee\":null"));
     OK(strstr(json, "\"outlet\":\"breitbart\""));
     OK(strstr(json, "\"in_context\":\"WASHINGTON -- President"));
+    S_close(ix);
+}
+
+static int S_month_cb(void *ctx, const char *month, long long quotes) {
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%s%s=%lld", n ? "," : "", month, quotes);
+    return 0;
+}
+
+TEST(article_timeline_and_doc_filter) {
+    hearsay_index *ix = S_open();
+    S_fill(ix);
+    hearsay_index_article art;
+    INT_EQ(hearsay_index_get_article(ix, "t2", &art), 0);
+    STR_EQ(art.doc, "t2");
+    STR_EQ(art.text, T2);
+    INT_EQ(art.len, strlen(T2));
+    STR_EQ(art.outlet, "politico");
+    STR_EQ(art.date, "2016-09-14");
+    OK(art.url == NULL && art.title == NULL);
+    INT_EQ(hearsay_index_get_article(ix, "nope", &art), HEARSAY_INDEX_ENOTFOUND);
+    OK(strstr(hearsay_index_errmsg(ix), "nope") != NULL);
+    char months[256] = "";
+    INT_EQ(hearsay_index_timeline(ix, "Trump", S_month_cb, months), 0);
+    STR_EQ(months, "2016-09=2");
+    months[0] = '\0';
+    INT_EQ(hearsay_index_timeline(ix, "Nobody Here", S_month_cb, months), 0);
+    STR_EQ(months, "");
+    hearsay_index_query q;
+    hearsay_index_query_init(&q);
+    q.doc = "t1";
+    S_hits h;
+    memset(&h, 0, sizeof h);
+    INT_EQ(hearsay_index_search(ix, &q, S_hit_cb, &h), 0);
+    INT_EQ(h.n, 2);
+    STR_EQ(h.text[0], "We will build a great wall and Mexico will pay for it.");
+    STR_EQ(h.text[1], "the plan was cruel"); /* in article order */
     S_close(ix);
 }
 
@@ -545,5 +589,6 @@ int main(void) {
     RUN(readonly_cannot_write);
     RUN(json);
     RUN(hit_json_fields);
+    RUN(article_timeline_and_doc_filter);
     return DONE();
 }
