@@ -72,6 +72,14 @@ void hs_buf_printf(hs_buf *b, const char *fmt, ...) {
     b->n += (size_t)k;
 }
 
+/* Is the sequence at u[i] invalid UTF-8? *k gets its length either way (a
+ * literal U+FFFD, EF BF BD, is valid). */
+static int S_invalid(const unsigned char *u, size_t i, size_t n, size_t *k) {
+    uint32_t cp;
+    *k = hs_utf8_next(u, i, n, &cp);
+    return cp == 0xFFFD && !(*k == 3 && u[i] == 0xEF);
+}
+
 static const char S_hex[] = "0123456789abcdef";
 
 void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
@@ -85,9 +93,8 @@ void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
         }
         hs_buf_put(b, s + run, i - run);
         if (c >= 0x80) {
-            uint32_t cp;
-            size_t k = hs_utf8_next(u, i, n, &cp);
-            if (cp == 0xFFFD && !(k == 3 && u[i] == 0xEF))
+            size_t k;
+            if (S_invalid(u, i, n, &k))
                 hs_buf_put(b, "\xEF\xBF\xBD", 3);
             else
                 hs_buf_put(b, s + i, k);
@@ -117,11 +124,7 @@ void hs_buf_text(hs_buf *b, const char *s, size_t n) {
         size_t k = 1;
         const char *rep = NULL;
         if (c == '\n' || c == '\r' || c == '\t' || c == 0) rep = " ";
-        else if (c >= 0x80) {
-            uint32_t cp;
-            k = hs_utf8_next(u, i, n, &cp);
-            if (cp == 0xFFFD && !(k == 3 && c == 0xEF)) rep = "\xEF\xBF\xBD";
-        }
+        else if (c >= 0x80 && S_invalid(u, i, n, &k)) rep = "\xEF\xBF\xBD";
         if (!rep) {
             i += k;
             continue;
@@ -147,11 +150,7 @@ void hs_buf_html(hs_buf *b, const char *s, size_t n) {
         else if (c == '"') rep = "&quot;";
         else if (c == '\'') rep = "&#39;";
         else if (c == 0) rep = "\xEF\xBF\xBD";
-        else if (c >= 0x80) {
-            uint32_t cp;
-            k = hs_utf8_next(u, i, n, &cp);
-            if (cp == 0xFFFD && !(k == 3 && u[i] == 0xEF)) rep = "\xEF\xBF\xBD";
-        }
+        else if (c >= 0x80 && S_invalid(u, i, n, &k)) rep = "\xEF\xBF\xBD";
         if (!rep) {
             i += k;
             continue;
