@@ -91,7 +91,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libhearsay.a $(BU
 	$(CC) $(CPPFLAGS) -Itests/unit $(ALLCFLAGS) -MMD -o $@ $< $(BUILD)/libhearsay_index.a $(BUILD)/libhearsay.a $(CLI_LIBS)
 
 example: deps all
-	$(BUILD)/hearsay extract examples/klain-taliban.txt
+	$(BUILD)/hearsay extract --date 2021-09-01 examples/klain-taliban.txt
 
 # The README's test command. Prints "N passed, N failed" last.
 test: deps all $(UNIT_BIN)
