@@ -11,6 +11,8 @@
  * cues at least twice in DIR, and the lexicon's verbs of saying. The model
  * is an averaged perceptron over the hashed features of hs_cue_features().
  * Deterministic: the same data gives the same file.
+ * With HEARSAY_TRAIN_DUMP set, --eval also prints each token the classifier
+ * gets wrong (FN/FP, candidate or not, the word), for error analysis.
  */
 #include "hearsay_int.h"
 #include "model.h"
