@@ -719,6 +719,32 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
     return 1;
 }
 
+/* A name and a longer apposition before the comma at e that precedes a cue
+ * ('Brian Fallon, a spokesman for the Clinton campaign, said', 'Robert
+ * Stone, a 59-year-old from Hilton Head, South Carolina, said'): the
+ * leftmost comma within reach whose left side is a name or title phrase
+ * that opens a clause (the sentence's start, or after punctuation or a
+ * conjunction: not 'In Washington, ...'). PolNeAR's sources include the
+ * apposition. */
+static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
+    size_t lo = e > s0 + 30 ? e - 30 : s0;
+    for (size_t c = lo + 1; c < e; c++) {
+        if (!S_punct(d, c, ',') || !S_np_head(d, c - 1)) continue;
+        if (!(S_cap(d, c - 1) || (S_lex(d, c - 1) & HS_L_TITLE))) continue;
+        long b = S_np_left(d, s0, c - 1);
+        if (b < 0) continue;
+        if ((size_t)b > s0) {
+            const hs_tok *p = S_t(d, (size_t)b - 1);
+            if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)))) continue;
+        }
+        if (!S_speaker_segment(d, (size_t)b, e)) continue;
+        *sb = b;
+        *se = e;
+        return 1;
+    }
+    return 0;
+}
+
 /* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
@@ -728,6 +754,7 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     size_t e = a - 1;
     if (S_punct(d, e, ',') && e > s0) {
         /* 'Klain, a spokesman, said' */
+        if (S_appos_subject(d, s0, e, sb, se)) return 1;
         long b2 = S_np_left(d, s0, e - 1);
         if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);

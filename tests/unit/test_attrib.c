@@ -77,6 +77,17 @@ TEST(inverted_cue_with_apposition) {
     STR_EQ(S_name(a), "Tom Ruiz");
 }
 
+/* A name, then an apposition with its own phrases and commas, then the cue. */
+TEST(subject_with_long_apposition) {
+    S_run("Brian Fallon, a spokesman for the Clinton campaign, said, “The process was followed.”\n"
+          "In Boston, Ann Lee, a lawyer from Quincy, Massachusetts, said, “We will appeal.”\n");
+    const hearsay_attribution *a = S_find("“The process"), *b = S_find("“We will appeal");
+    STR_EQ(S_speaker(a), "Brian Fallon, a spokesman for the Clinton campaign");
+    STR_EQ(S_name(a), "Brian Fallon");
+    STR_EQ(S_speaker(b), "Ann Lee, a lawyer from Quincy, Massachusetts");
+    STR_EQ(S_name(b), "Ann Lee");
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -204,6 +215,7 @@ TEST(one_entity_per_person) {
 int main(void) {
     RUN(quote_then_speaker_and_cue);
     RUN(inverted_cue_with_apposition);
+    RUN(subject_with_long_apposition);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
