@@ -197,6 +197,65 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     return last_head;
 }
 
+/* A looser speaker phrase, for where a frame leaves no doubt that one
+ * stands there ('"…," said ___' / '"…," ___ said'): common nouns as heads
+ * ("a narrator", "the note", "one person", "his nephew Michery el
+ * Soheil"), possessive chains ("The Washington Post's Ed O'Keefe"), a
+ * prepositional phrase ("James Pethokoukis of the American Enterprise
+ * Institute", "a spokesman for committee Democrats") and names joined by
+ * 'and'. Returns one past its last noun, or 0. */
+static int S_post_quote_verb(const hearsay_doc *d, size_t j);
+
+static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
+    size_t e = b, last = 0;
+    int need = 1; /* at the start, or after a preposition or 'and' */
+    if (b < hi && (S_lex(d, b) & HS_L_PRON_PERSON) && !(S_lex(d, b) & HS_L_PRON_POSS)) return b + 1;
+    while (e < hi && e - b < S_NP_MAX + 6) {
+        const hs_tok *t = S_t(d, e);
+        if (t->type != HS_T_WORD && t->type != HS_T_NUM) break;
+        int opener = ((t->lex & HS_L_DET) && !S_is(d, e, "that") && !S_is(d, e, "no")) ||
+                     ((t->lex & HS_L_PRON_POSS) && !(t->flags & HS_F_CAP && e > b)) || S_is(d, e, "one");
+        if (opener) {
+            if (!need) break;
+            need = 0;
+            e++;
+            continue;
+        }
+        /* 'of the Institute', 'at Lehigh', 'and House Speaker Tim Moore';
+         * 'in the room' only where the phrase must reach a verb */
+        if (last == e && e + 1 < hi &&
+            (S_is(d, e, "of") || S_is(d, e, "at") || S_is(d, e, "for") || S_is(d, e, "from") ||
+             S_is(d, e, "and") || (whole && S_is(d, e, "in")))) {
+            const hs_tok *n = S_t(d, e + 1);
+            int ok = S_is(d, e, "and") ? (n->flags & HS_F_CAP) != 0
+                                       : ((n->lex & HS_L_DET) || (n->flags & HS_F_CAP) || S_np_word(d, e + 1));
+            if (!ok) break;
+            need = 1;
+            e++;
+            continue;
+        }
+        int word = S_np_word(d, e) && !(t->lex & HS_L_PRON_PERSON);
+        /* 'retired neurosurgeon', 'leading Supreme Court advocate': a
+         * participle inside the phrase; 'the congressional report said':
+         * a noun that is also a verb of saying, right before the cue */
+        if (!word && t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && e > b && e + 1 < hi &&
+            !(t->lex & (HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_CONJ))) {
+            if (S_np_word(d, e + 1) && !(S_lex(d, e + 1) & HS_L_PRON_PERSON)) {
+                e++;
+                need = 0;
+                continue;
+            }
+            if (last == e && S_t(d, e - 1)->type == HS_T_WORD && (S_post_quote_verb(d, e + 1) || S_punct(d, e + 1, ',')))
+                word = 1;
+        }
+        if (!word) break;
+        e++;
+        need = (t->flags & HS_F_POSS) != 0;
+        if (!need && !(t->lex & (HS_L_DET | HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH))) last = e;
+    }
+    return last;
+}
+
 /* ---------------------------------------------------------------- cues */
 
 /* Skips auxiliaries and adverbs left of a cue ("has also said"). */
@@ -330,17 +389,24 @@ static int S_appos_start(const hearsay_doc *d, size_t j) {
     if (S_is(d, j, "who")) return 1;
     if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
     if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
+    /* 'of RBC Capital Markets', 'managing director at ...' */
+    if (j + 1 < d->toks.n && S_is(d, j, "of") && S_cap(d, j + 1)) return 1;
+    size_t n = t->e - t->b;
+    if (n > 5 && !memcmp(d->text + t->e - 3, "ing", 3) && j + 1 < d->toks.n && (S_lex(d, j + 1) & HS_L_TITLE))
+        return 1;
     return S_np_word(d, j);
 }
 
 /* Is [b, e) a speaker phrase, possibly with appositions set off by commas
  * ("Graham, a former candidate," / "Sarandon, 69,")? */
-static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
+static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose) {
     if (e <= b || e - b > 30) return 0;
+    if (S_lex(d, e - 1) & (HS_L_DET | HS_L_PREP | HS_L_CONJ | HS_L_PRON_POSS) && !(S_lex(d, e - 1) & HS_L_PRON_PERSON))
+        return 0;
     size_t c = b;
     while (c < e && !S_punct(d, c, ',')) c++;
     size_t ne = c;
-    if (ne <= b || S_np_left(d, b, ne - 1) != (long)b) return 0;
+    if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne, 1) == ne))) return 0;
     if (c == e) return 1;
     if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
     for (size_t j = c; j < e; j++) {
@@ -354,7 +420,7 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e) {
 /* Frame after a quotation ending at token q1 (exclusive):
  * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
  * '― Pamela Padilla' (a dash and a name closing the paragraph). */
-static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f) {
+static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
     if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
@@ -376,6 +442,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f)
     while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
     if (k < hi && S_post_quote_verb(d, k)) {
         size_t e = S_np_right(d, k + 1, hi);
+        if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 0);
         if (e > k + 1) {
             f->cue_b = (long)k;
             f->cue_e = (long)k + 1;
@@ -394,7 +461,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, S_frame *f)
         size_t a = S_skip_aux_left(d, j, v);
         size_t se = a;
         while (se > j && S_punct(d, se - 1, ',')) se--;
-        if (!S_speaker_segment(d, j, se)) {
+        if (!S_speaker_segment(d, j, se, loose)) {
             if (S_cue_word(d, v)) break;
             continue;
         }
@@ -577,7 +644,13 @@ static int S_direct(hearsay_doc *d) {
         if (q->closed) {
             int end_sentence = q->t1 >= 2 && (S_punct(d, q->t1 - 2, '.') || S_punct(d, q->t1 - 2, '?') ||
                                                S_punct(d, q->t1 - 2, '!'));
-            found = S_frame_after(d, q->t1, hi, &f);
+            /* a quotation ending in ',' '?' '!' inside its marks, or with a
+             * comma after them, leaves its sentence open for a frame */
+            int open = q->t0 == s0 &&
+                       ((q->t1 >= 2 && (S_punct(d, q->t1 - 2, ',') || S_punct(d, q->t1 - 2, '?') ||
+                                        S_punct(d, q->t1 - 2, '!'))) ||
+                        (q->t1 < hi && S_punct(d, q->t1, ',')));
+            found = S_frame_after(d, q->t1, hi, open, &f);
             /* after a full stop only a short 'Trump said.' sentence counts */
             if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
                 (size_t)f.cue_e + 6 < hi)
@@ -737,7 +810,7 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
             const hs_tok *p = S_t(d, (size_t)b - 1);
             if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)))) continue;
         }
-        if (!S_speaker_segment(d, (size_t)b, e)) continue;
+        if (!S_speaker_segment(d, (size_t)b, e, 0)) continue;
         *sb = b;
         *se = e;
         return 1;

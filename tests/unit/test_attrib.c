@@ -88,6 +88,21 @@ TEST(subject_with_long_apposition) {
     STR_EQ(S_name(b), "Ann Lee");
 }
 
+/* After a quotation that leaves its sentence open, the frame's speaker may
+ * be a common noun phrase, a possessive chain or carry a prepositional
+ * phrase; a scare quote mid-sentence gets no such frame. */
+TEST(loose_speaker_after_quotation) {
+    S_run("“It is more of the same,” says a narrator.\n"
+          "“We will not stand for it,” a spokesman for committee Democrats said.\n"
+          "''Big tax cuts are wrong,'' James Pethokoukis of the American Enterprise Institute wrote.\n"
+          "He defended “New York values,” saying the city embodied the best of America.\n");
+    STR_EQ(S_speaker(S_find("“It is more")), "a narrator");
+    STR_EQ(S_speaker(S_find("“We will not")), "a spokesman for committee Democrats");
+    STR_EQ(S_speaker(S_find("''Big tax")), "James Pethokoukis of the American Enterprise Institute");
+    const hearsay_attribution *a = S_find("“New York values,”");
+    OK(a == NULL || !a->has_speaker || strcmp(S_speaker(a), "the city") != 0);
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -216,6 +231,7 @@ int main(void) {
     RUN(quote_then_speaker_and_cue);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
+    RUN(loose_speaker_after_quotation);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
