@@ -478,6 +478,8 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
 /* Frame before a quotation starting at token q0: 'X said, "Q"' or
  * 'X: "Q"', searched within the sentence [lo, q0). */
 static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 
 /* The cue before a quotation's opening punctuation at p (exclusive): the
  * word right before, or 'told his supporters' / 'telling CNBC' (a cue and
@@ -613,6 +615,44 @@ static int S_quote_is_title(const hearsay_doc *d, const hs_quote *q) {
     return words >= 1 && words <= 5;
 }
 
+/* A quotation opening a sentence in mid-paragraph, after a sentence with
+ * no quotation that names who speaks next ('Clinton touted her
+ * credentials. "We need ..."', 'Corker said he was careful. "If we
+ * ..."'): the subject of that sentence's last cue, else its main subject
+ * when that is a name or a pronoun. */
+static int S_frame_prev_sentence(const hearsay_doc *d, int si, S_frame *f) {
+    if (si <= 0) return 0;
+    const hs_sent *cur = &d->sents.v[si], *prev = &d->sents.v[si - 1];
+    if (prev->para != cur->para || prev->t1 <= prev->t0 || prev->last_attr >= 0) return 0;
+    /* '"…?" Trump went on. "But …"': the sentence is a frame already */
+    if (d->attrs.n) {
+        const hs_attr *a = &d->attrs.v[d->attrs.n - 1];
+        if (a->src_b >= 0 && (uint32_t)a->src_b >= S_t(d, prev->t0)->b && (uint32_t)a->src_b < S_t(d, prev->t1 - 1)->e)
+            return 0;
+    }
+    for (size_t j = prev->t0; j < prev->t1; j++)
+        if (S_t(d, j)->type == HS_T_QUOTE) return 0;
+    long sb;
+    size_t se;
+    S_frame_init(f);
+    for (size_t v = prev->t1; v-- > prev->t0;) {
+        if (!S_cue_word(d, v)) continue;
+        if (S_subject(d, prev->t0, v, &sb, &se) && sb >= 0 && se > (size_t)sb) {
+            f->src_b = sb;
+            f->src_e = (long)se;
+            return 1;
+        }
+        break;
+    }
+    if (!S_main_subject(d, prev->t0, prev->t1, &sb, &se)) return 0;
+    const hs_tok *h = S_t(d, se - 1);
+    if (!((h->flags & HS_F_CAP) || (h->lex & HS_L_PRON_PERSON)) || (h->lex & HS_L_PRON_POSS)) return 0;
+    if (S_lex(d, (size_t)sb) & HS_L_NOTNAME && !(S_lex(d, (size_t)sb) & (HS_L_PRON_PERSON | HS_L_DET))) return 0;
+    f->src_b = sb;
+    f->src_e = (long)se;
+    return 1;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -670,6 +710,8 @@ static int S_direct(hearsay_doc *d) {
             uint32_t p0, p1;
             if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) found = S_frame_before(d, p0, q->t0, &f);
         }
+        if (!found && q->t0 == s0 && s0 > d->paras.v[q->para].t0 && S_quote_is_speech(d, q))
+            found = S_frame_prev_sentence(d, S_sent_of_tok(d, q->t0), &f);
         /* a mid-sentence quotation after a cue is part of reported speech:
          * left to the indirect pass ('said "our interests" would ...') */
         if (found && f.cue_b >= 0 && q->t0 > s0 && !S_punct(d, q->t0 - 1, ':') &&

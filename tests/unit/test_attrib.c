@@ -103,6 +103,16 @@ TEST(loose_speaker_after_quotation) {
     OK(a == NULL || !a->has_speaker || strcmp(S_speaker(a), "the city") != 0);
 }
 
+/* A quotation opening a sentence after a narrative sentence of the same
+ * paragraph takes that sentence's subject; after a frame it continues. */
+TEST(speaker_from_previous_sentence) {
+    S_run("Clinton touted her credentials as a co-sponsor of the bill. \"We need to find ways to support workers.\"\n"
+          "\"You know, it happens, right?\" Trump went on. \"But you have to get over it and fight back.\"\n");
+    const hearsay_attribution *a = S_find("\"We need"), *b = S_find("\"You know");
+    STR_EQ(S_speaker(a), "Clinton");
+    OK(b && b->n_parts == 2);
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -232,6 +242,7 @@ int main(void) {
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
+    RUN(speaker_from_previous_sentence);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
