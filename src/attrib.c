@@ -592,14 +592,39 @@ static int S_transcript(hearsay_doc *d, size_t k, size_t colon) {
     return 0;
 }
 
-/* A new direct attribution with frame f and quotation k as its content. */
-static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
+/* A new direct attribution with frame f and quotation k as its content,
+ * from token 'from' when that stands before the quotation ('They
+ * "actually had chemistry," said Rhodes': the clause is the content). */
+static int S_take_quote_from(hearsay_doc *d, const S_frame *f, size_t k, size_t from) {
     hs_attr *a;
     if (S_commit_direct(d, f, &a)) return HEARSAY_ENOMEM;
     a->quote = (int32_t)k;
-    if (S_quote_part(d, a, &d->quotes.v[k])) return HEARSAY_ENOMEM;
+    const hs_quote *q = &d->quotes.v[k];
+    if (from < q->t0) {
+        if (S_add_part(d, S_t(d, from)->b, S_t(d, q->t1 - 1)->e)) return HEARSAY_ENOMEM;
+        a->nparts++;
+    } else if (S_quote_part(d, a, q))
+        return HEARSAY_ENOMEM;
     d->quotes.v[k].attr = (int32_t)(d->attrs.n - 1);
     return 0;
+}
+
+static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
+    return S_take_quote_from(d, f, k, d->quotes.v[k].t0);
+}
+
+/* The start of the clause that a mid-sentence quotation closes before its
+ * frame ('Ms. Brainard is "not a backslapper," said Mr. Sperling'): the
+ * sentence's start, when what stands between holds no cue, colon or other
+ * quotation; else the quotation's own start. */
+static size_t S_clause_start(const hearsay_doc *d, uint32_t s0, const hs_quote *q) {
+    if (q->t0 <= s0 || q->t0 - s0 > 25) return q->t0;
+    if (!(q->t1 >= 2 && S_punct(d, q->t1 - 2, ','))) return q->t0;
+    for (size_t j = s0; j < q->t0; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return q->t0;
+    }
+    return s0;
 }
 
 /* A short quotation of capitalised words ('"Fox News Sunday,"'): a title,
@@ -673,7 +698,7 @@ static int S_direct(hearsay_doc *d) {
             continue;
         }
         S_frame f;
-        int found = 0;
+        int found = 0, after = 0;
         /* the frame after (within the sentence that holds the quote's end,
          * or the next tokens when the quotation ended the sentence) */
         size_t hi = e1;
@@ -690,7 +715,7 @@ static int S_direct(hearsay_doc *d) {
                        ((q->t1 >= 2 && (S_punct(d, q->t1 - 2, ',') || S_punct(d, q->t1 - 2, '?') ||
                                         S_punct(d, q->t1 - 2, '!'))) ||
                         (q->t1 < hi && S_punct(d, q->t1, ',')));
-            found = S_frame_after(d, q->t1, hi, open, &f);
+            found = after = S_frame_after(d, q->t1, hi, open, &f);
             /* after a full stop only a short 'Trump said.' sentence counts */
             if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
                 (size_t)f.cue_e + 6 < hi)
@@ -738,7 +763,8 @@ static int S_direct(hearsay_doc *d) {
             continue;
         }
         if (found && !same_cue) {
-            if (S_take_quote(d, &f, k)) return HEARSAY_ENOMEM;
+            size_t from = after ? S_clause_start(d, s0, q) : q->t0;
+            if (S_take_quote_from(d, &f, k, from)) return HEARSAY_ENOMEM;
             last = &d->attrs.v[d->attrs.n - 1];
             last_attr = d->attrs.n - 1;
             last_para = q->para;

@@ -113,6 +113,17 @@ TEST(speaker_from_previous_sentence) {
     OK(b && b->n_parts == 2);
 }
 
+/* A quotation closing a clause it did not open, then the frame: the clause
+ * is the content, a mixed attribution. */
+TEST(clause_closed_by_quotation) {
+    S_run("Ms. Brainard is \"not a backslapper,\" said Mr. Sperling, a former adviser.\n");
+    const hearsay_attribution *a = S_find("Ms. Brainard is");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_MIXED);
+    STR_EQ(S_speaker(a), "Mr. Sperling, a former adviser");
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -243,6 +254,7 @@ int main(void) {
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
     RUN(speaker_from_previous_sentence);
+    RUN(clause_closed_by_quotation);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
