@@ -409,10 +409,12 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
     if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne, 1) == ne))) return 0;
     if (c == e) return 1;
     if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
+    int rel = 0; /* inside a relative clause ('Trump, who has told aides ...,') */
     for (size_t j = c; j < e; j++) {
         const hs_tok *t = S_t(d, j);
         if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
-        if ((t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
+        if (S_is(d, j, "who") || S_is(d, j, "whose")) rel = 1;
+        if (!rel && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
     }
     return 1;
 }
@@ -480,6 +482,8 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
 static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
+static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se);
 
 /* The cue before a quotation's opening punctuation at p (exclusive): the
  * word right before, or 'told his supporters' / 'telling CNBC' (a cue and
@@ -532,6 +536,75 @@ static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f
     if (ne <= (size_t)v + 1) return colon;
     f->src_b = v + 1;
     f->src_e = (long)ne;
+    return 1;
+}
+
+/* A quotation after a colon with no cue word in its sentence ('She then
+ * addressed the supporters again: "…"', 'Pollsters agree - Carl Bialik:
+ * "…"', 'From the report: "…"'): the colon announces speech. The speaker
+ * is a name right before the colon, else the sentence's subject; the cue
+ * the verb after that subject, else the colon. Within [lo, q0), q0 - 1
+ * being the colon. */
+static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f) {
+    S_frame_init(f);
+    if (q0 <= lo + 1 || !S_punct(d, q0 - 1, ':')) return 0;
+    size_t p = q0 - 1;
+    f->cue_b = (long)p;
+    f->cue_e = (long)p + 1;
+    long b = S_np_left(d, lo, p - 1);
+    if (b >= 0 && S_np_head(d, p - 1) && S_cap(d, p - 1) &&
+        ((size_t)b == lo || S_t(d, (size_t)b - 1)->type == HS_T_PUNCT || S_is(d, (size_t)b - 1, "from") ||
+         S_is(d, (size_t)b - 1, "From"))) {
+        f->src_b = b;
+        f->src_e = (long)p;
+        return 1;
+    }
+    /* the subject of the last clause that has one: a clause opens the
+     * sentence or follows ',' '—' 'and' 'but' ('Asked whether …, Mr. Smith
+     * shot back:', 'Reid said …, but he gave the Texan a compliment:') */
+    for (size_t c = p; c-- > lo;) {
+        if (c > lo && !(S_punct(d, c - 1, ',') || S_dash(d, c - 1) || S_punct(d, c - 1, ';') ||
+                        S_is(d, c - 1, "and") || S_is(d, c - 1, "but") || S_is(d, c - 1, "as") ||
+                        S_is(d, c - 1, "As")))
+            continue;
+        size_t e = S_np_right(d, c, p);
+        if (e <= c) e = S_frame_np(d, c, p, 0);
+        if (e <= c || e >= p) continue;
+        long sb = (long)c;
+        size_t se = e;
+        if (S_punct(d, e, ',')) { /* 'Mitt Romney, the 2012 nominee, tweeted' */
+            size_t c2 = e + 1;
+            while (c2 < p && c2 < e + 25 && !S_punct(d, c2, ',')) c2++;
+            long b2;
+            size_t e2;
+            if (c2 >= p || !S_appos_subject(d, (uint32_t)c, c2, &b2, &e2) || b2 != sb) continue;
+            se = e2;
+            e = c2 + 1;
+        }
+        const hs_tok *v = S_t(d, e);
+        if (v->type != HS_T_WORD || (v->flags & HS_F_CAP) || ((v->lex & (HS_L_STOP | HS_L_PREP)) && !(v->lex & HS_L_AUX)))
+            continue;
+        f->src_b = sb;
+        f->src_e = (long)se;
+        if (!(v->lex & (HS_L_AUX | HS_L_ADV))) {
+            f->cue_b = (long)e;
+            f->cue_e = (long)e + 1;
+        }
+        return 1;
+    }
+    long sb;
+    size_t se;
+    /* 'Nelson Diaz, a former aide, said of Mr. Rubio:' */
+    for (size_t v = p; v-- > lo;) {
+        if (!S_cue_word(d, v)) continue;
+        if (S_speaker_of_cue(d, (uint32_t)lo, v, &sb, &se) && sb >= 0) {
+            f->src_b = sb;
+            f->src_e = (long)se;
+            f->cue_b = (long)v;
+            f->cue_e = (long)v + 1;
+        }
+        break;
+    }
     return 1;
 }
 
@@ -733,8 +806,13 @@ static int S_direct(hearsay_doc *d) {
         if (!found && q->t0 == d->paras.v[q->para].t0 && q->t0 > 0 && S_punct(d, q->t0 - 1, ':')) {
             /* 'Dr. Ward stated:' ending the paragraph before */
             uint32_t p0, p1;
-            if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) found = S_frame_before(d, p0, q->t0, &f);
-        }
+            if (S_sent_of(d, q->t0 - 1, &p0, &p1) >= 0) {
+                found = S_frame_before(d, p0, q->t0, &f);
+                if (!found && !hs_doc_para_skipped(d, (int)d->sents.v[S_sent_of_tok(d, q->t0 - 1)].para))
+                    found = S_frame_colon(d, p0, q->t0, &f);
+            }
+        } else if (!found && q->t0 > s0 + 1 && S_punct(d, q->t0 - 1, ':'))
+            found = S_frame_colon(d, s0, q->t0, &f);
         if (!found && q->t0 == s0 && s0 > d->paras.v[q->para].t0 && S_quote_is_speech(d, q))
             found = S_frame_prev_sentence(d, S_sent_of_tok(d, q->t0), &f);
         /* a mid-sentence quotation after a cue is part of reported speech:

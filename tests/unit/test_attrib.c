@@ -124,6 +124,15 @@ TEST(clause_closed_by_quotation) {
     STR_EQ(S_speaker(a), "Mr. Sperling, a former adviser");
 }
 
+/* A colon before a quotation announces speech even with no verb of saying:
+ * the speaker is the subject of the clause before it. */
+TEST(colon_without_cue_word) {
+    S_run("Asked whether the campaign should apologize, Mr. Smith shot back: \"That would be good for everyone.\"\n"
+          "Pollsters agree - Carl Bialik: \"One of the biggest lessons was a simple one.\"\n");
+    STR_EQ(S_speaker(S_find("\"That would")), "Mr. Smith");
+    STR_EQ(S_speaker(S_find("\"One of the")), "Carl Bialik");
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -255,6 +264,7 @@ int main(void) {
     RUN(loose_speaker_after_quotation);
     RUN(speaker_from_previous_sentence);
     RUN(clause_closed_by_quotation);
+    RUN(colon_without_cue_word);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
