@@ -751,6 +751,27 @@ static int S_frame_prev_sentence(const hearsay_doc *d, int si, S_frame *f) {
     return 1;
 }
 
+static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi);
+
+/* A frame set in the middle of the sentence it reports ('These sources,
+ * the lawyers said, "all command the same conclusion" that ...', 'There
+ * was, she said, "an implicit bargain."'): the quotation goes on in lower
+ * case from the clause the frame interrupts. Returns the end of that
+ * clause's first part (the comma before the speaker), or 0. */
+static size_t S_interrupted_clause(const hearsay_doc *d, uint32_t s0, const hs_quote *q, const S_frame *f) {
+    if (f->src_b <= (long)s0 + 1 || f->cue_b < f->src_b || q->t0 < 2 || !S_punct(d, q->t0 - 1, ',')) return 0;
+    size_t c = (size_t)f->src_b - 1;
+    if (!S_punct(d, c, ',')) return 0;
+    const hs_tok *w = S_t(d, q->t0 + 1 < q->t1 ? q->t0 + 1 : q->t0);
+    if (w->type != HS_T_WORD || (w->flags & HS_F_CAP)) return 0;
+    if (S_lex(d, s0) & (HS_L_PREP | HS_L_TIME | HS_L_CONJ)) return 0;
+    for (size_t j = s0; j < c; j++) {
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return 0;
+    }
+    return c;
+}
+
 static int S_direct(hearsay_doc *d) {
     hs_attr *last = NULL;       /* last direct attribution, for continuations */
     uint32_t last_para = 0;
@@ -837,6 +858,22 @@ static int S_direct(hearsay_doc *d) {
             if (f.cue_b >= 0) S_set_cue(d, a, (size_t)f.cue_b, (size_t)f.cue_e);
             if (S_quote_part(d, a, q)) return HEARSAY_ENOMEM;
             q->attr = (int32_t)last_attr;
+            last_para = q->para;
+            continue;
+        }
+        size_t cut = found && !same_cue && !after ? S_interrupted_clause(d, s0, q, &f) : 0;
+        if (cut) {
+            hs_attr *a;
+            if (S_commit_direct(d, &f, &a)) return HEARSAY_ENOMEM;
+            a->quote = (int32_t)k;
+            size_t ce = S_clause_end(d, q->t0, e1);
+            if (ce < q->t1) ce = q->t1;
+            if (S_add_part(d, S_t(d, s0)->b, S_t(d, cut - 1)->e) || S_add_part(d, S_t(d, q->t0)->b, S_t(d, ce - 1)->e))
+                return HEARSAY_ENOMEM;
+            a->nparts = 2;
+            q->attr = (int32_t)(d->attrs.n - 1);
+            last = a;
+            last_attr = d->attrs.n - 1;
             last_para = q->para;
             continue;
         }

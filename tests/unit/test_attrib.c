@@ -133,6 +133,18 @@ TEST(colon_without_cue_word) {
     STR_EQ(S_speaker(S_find("\"One of the")), "Carl Bialik");
 }
 
+/* A frame set inside the clause it reports: the clause's two parts are the
+ * content. */
+TEST(frame_interrupts_clause) {
+    S_run("These sources, the lawyers said, \"all command the same conclusion\" that he is eligible.\n");
+    const hearsay_attribution *a = S_find("These sources");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_MIXED);
+    INT_EQ(a->n_parts, 2);
+    STR_EQ(S_speaker(a), "the lawyers");
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -265,6 +277,7 @@ int main(void) {
     RUN(speaker_from_previous_sentence);
     RUN(clause_closed_by_quotation);
     RUN(colon_without_cue_word);
+    RUN(frame_interrupts_clause);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
