@@ -646,6 +646,10 @@ static size_t S_transcript_colon(const hearsay_doc *d, const hs_quote *q) {
     if (j == q->t0 + 1 || j >= q->t1 || !S_punct(d, j, ':')) return 0;
     /* a name in capitals, or a capitalised name of one or two words */
     if (!(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP) && j - q->t0 > 3) return 0;
+    /* a book's title and subtitle mid-sentence ('the book "Backfire: Carly
+     * Fiorina's ..."') is no transcript line */
+    if (!(S_t(d, q->t0)->flags & (HS_F_SENT_START | HS_F_PARA_START)) && !(S_t(d, q->t0 + 1)->flags & HS_F_ALLCAP))
+        return 0;
     if (S_lex(d, q->t0 + 1) & HS_L_NOTNAME) return 0;
     return j;
 }
