@@ -365,7 +365,16 @@ static int S_post_quote_verb(const hearsay_doc *d, size_t j) {
  * who is now ..."): the sentence's end, or before ', saying'. */
 static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
     size_t e = b;
-    while (e < hi && S_t(d, e)->type != HS_T_QUOTE && !S_punct(d, e, '.') && !S_punct(d, e, ';')) {
+    while (e < hi && !S_punct(d, e, '.') && !S_punct(d, e, ';')) {
+        if (S_t(d, e)->type == HS_T_QUOTE) {
+            /* a short quoted title ('the author of "Hacked World Order,"') */
+            int32_t qi = S_t(d, e)->quote;
+            if (e == b || qi < 0 || d->quotes.v[qi].t0 != e || d->quotes.v[qi].t1 > hi ||
+                d->quotes.v[qi].t1 - d->quotes.v[qi].t0 > 10 || !d->quotes.v[qi].closed)
+                break;
+            e = d->quotes.v[qi].t1;
+            continue;
+        }
         if (S_punct(d, e, ',') && e + 1 < hi) {
             const hs_tok *n = S_t(d, e + 1);
             size_t len = n->e - n->b;
@@ -401,7 +410,8 @@ static int S_appos_start(const hearsay_doc *d, size_t j) {
  * ("Graham, a former candidate," / "Sarandon, 69,")? */
 static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose) {
     if (e <= b || e - b > 30) return 0;
-    if (S_lex(d, e - 1) & (HS_L_DET | HS_L_PREP | HS_L_CONJ | HS_L_PRON_POSS) && !(S_lex(d, e - 1) & HS_L_PRON_PERSON))
+    if (S_lex(d, e - 1) & (HS_L_DET | HS_L_PREP | HS_L_CONJ | HS_L_PRON_POSS | HS_L_REL) &&
+        !(S_lex(d, e - 1) & HS_L_PRON_PERSON))
         return 0;
     size_t c = b;
     while (c < e && !S_punct(d, c, ',')) c++;
@@ -445,11 +455,22 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
     if (k < hi && S_post_quote_verb(d, k)) {
         size_t e = S_np_right(d, k + 1, hi);
         if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 0);
+        /* 'said Stu Rothenberg of the non-partisan Rothenberg Report' */
+        if (e > k + 1 && e < hi && (S_is(d, e, "of") || S_is(d, e, "at") || S_is(d, e, "for"))) {
+            size_t e2 = S_frame_np(d, k + 1, hi, 0);
+            if (e2 > e) e = e2;
+        }
         if (e > k + 1) {
             f->cue_b = (long)k;
             f->cue_e = (long)k + 1;
             f->src_b = (long)k + 1;
             f->src_e = (long)e;
+            /* 'said a Mexican official who was not authorized to speak':
+             * an unnamed source keeps what describes it */
+            if (e < hi && !(S_t(d, e - 1)->flags & HS_F_CAP) && (S_is(d, e, "who") || S_is(d, e, "with"))) {
+                f->src_e = (long)S_appos_end(d, e, hi);
+                return 1;
+            }
             if (e + 1 < hi && S_punct(d, e, ',') && S_appos_start(d, e + 1) &&
                 !(S_lex(d, e + 1) & HS_L_TIME))
                 f->src_e = (long)S_appos_end(d, e + 1, hi);
@@ -464,7 +485,12 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
         size_t se = a;
         while (se > j && S_punct(d, se - 1, ',')) se--;
         if (!S_speaker_segment(d, j, se, loose)) {
-            if (S_cue_word(d, v)) break;
+            /* a cue word ends the search, unless it sits in a relative
+             * clause of the speaker's apposition ('X, who also featured
+             * in the film, told ...') */
+            int rel = 0;
+            for (size_t r = j; r < se && !rel; r++) rel = S_is(d, r, "who") || S_is(d, r, "whose");
+            if (S_cue_word(d, v) && !rel) break;
             continue;
         }
         f->src_b = (long)j;
