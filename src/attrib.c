@@ -302,6 +302,7 @@ static void S_set_src(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
 static void S_set_cue(hearsay_doc *d, hs_attr *a, size_t b, size_t e) {
     a->cue_b = (int32_t)S_t(d, b)->b;
     a->cue_e = (int32_t)S_t(d, e - 1)->e;
+    for (size_t j = b; j < e; j++) d->toks.v[j].flags |= HS_F_CUE_USED;
     a->cue_tok = (uint32_t)b;
     int si = S_sent_of_tok(d, b);
     if (si >= 0) d->sents.v[si].last_attr = (int32_t)(a - d->attrs.v);
@@ -953,15 +954,10 @@ static int S_taken(const hearsay_doc *d, size_t j) {
     return d->quotes.v[k].attr >= 0;
 }
 
-/* Is the token j used as a cue by an attribution already? */
+/* Is the token j used as a cue by an attribution already? (any of them:
+ * the direct quotations, found first, may be anywhere before) */
 static int S_used_cue(const hearsay_doc *d, size_t j) {
-    uint32_t b = S_t(d, j)->b;
-    for (size_t i = d->attrs.n; i-- > 0;) {
-        const hs_attr *a = &d->attrs.v[i];
-        if (a->cue_b >= 0 && (uint32_t)a->cue_b <= b && b < (uint32_t)a->cue_e) return 1;
-        if (i + 8 < d->attrs.n) break;
-    }
-    return 0;
+    return (S_t(d, j)->flags & HS_F_CUE_USED) != 0;
 }
 
 /* End of the content clause starting at token j: the sentence end, or a

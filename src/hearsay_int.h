@@ -99,7 +99,8 @@ enum {
     HS_F_ABBREV = 1 << 5,     /* ends with a period that is not a full stop */
     HS_F_POSS = 1 << 6,       /* ends with 's or ’s (stripped into its own token) */
     HS_F_INQ = 1 << 7,        /* inside a quotation */
-    HS_F_CUE = 1 << 8         /* the cue classifier says: a cue word */
+    HS_F_CUE = 1 << 8,        /* the cue classifier says: a cue word */
+    HS_F_CUE_USED = 1 << 9    /* the cue of an attribution already made */
 };
 
 /* quotation-mark roles (hs_tok.q) */
