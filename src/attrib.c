@@ -1028,11 +1028,57 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
 }
 
 /* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
+/* A bare plural or quantified noun phrase ending at token e, opening its
+ * clause: 'polls', 'Other refugee advocates', 'All three candidates',
+ * '74 percent', 'many'. Returns its first token, or -1. */
+static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
+    const hs_tok *h = S_t(d, e);
+    if (h->type != HS_T_WORD || (h->flags & HS_F_POSS)) return -1;
+    size_t n = h->e - h->b;
+    const char *w = d->text + h->b;
+    int quant = S_is(d, e, "many") || S_is(d, e, "most") || S_is(d, e, "some") || S_is(d, e, "others") ||
+                S_is(d, e, "both") || S_is(d, e, "few");
+    int plural = n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's' && w[n - 2] != '\'' &&
+                 !(h->lex & (HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_ADV));
+    if (!quant && !plural && !S_is(d, e, "percent")) return -1;
+    size_t b = e;
+    while (b > lo && e - b < 5) {
+        size_t j = b - 1;
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_NUM || S_np_word(d, j) || S_is(d, j, "all") || S_is(d, j, "All") ||
+            (t->lex & HS_L_DET && !S_is(d, j, "that"))) {
+            b = j;
+            continue;
+        }
+        break;
+    }
+    if (b > lo) {
+        const hs_tok *p = S_t(d, b - 1);
+        if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) || S_is(d, b - 1, "where") ||
+              S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") ||
+              S_is(d, b - 1, "since") || S_is(d, b - 1, "when")))
+            return -1;
+    }
+    return (long)b;
+}
+
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
     *sb = -1;
     *se = a;
     if (a <= s0) return 0;
+    /* 'Cruz on Friday played down', 'A poll last month showed' */
+    {
+        size_t t = a;
+        while (t > s0 + 1 && (S_lex(d, t - 1) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, t - 1) & HS_L_THAT) &&
+               !S_punct(d, t - 1, ','))
+            t--;
+        if (t < a && t > s0 + 1 && S_is(d, t - 1, "on")) t--;
+        if (t < a && t > s0) {
+            a = S_skip_aux_left(d, s0, t);
+            *se = a;
+        }
+    }
     size_t e = a - 1;
     if (S_punct(d, e, ',') && e > s0) {
         /* 'Klain, a spokesman, said' */
@@ -1054,6 +1100,8 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         return 1;
     }
     *sb = S_np_left(d, s0, e);
+    if (*sb >= 0) return 1;
+    *sb = S_bare_np_left(d, s0, e);
     if (*sb >= 0) return 1;
     /* 'X refused to', 'X decided to', 'X is expected to': the subject of
      * the verb before 'to' */

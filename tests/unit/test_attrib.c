@@ -145,6 +145,17 @@ TEST(frame_interrupts_clause) {
     STR_EQ(S_speaker(a), "the lawyers");
 }
 
+/* Subjects of reported speech without a name: bare plurals, quantities,
+ * and a time phrase between subject and cue. */
+TEST(bare_and_timed_subjects) {
+    S_run("Other refugee advocates also said the government should go further.\n"
+          "Among Trump voters, 74 percent said they are set on voting for him.\n"
+          "Cruz on Friday said that he had struck no deal with anyone.\n");
+    STR_EQ(S_speaker(S_find("the government should")), "Other refugee advocates");
+    STR_EQ(S_speaker(S_find("they are set")), "74 percent");
+    STR_EQ(S_speaker(S_find("that he had struck")), "Cruz");
+}
+
 TEST(split_quotation_is_one_attribution) {
     S_run("“We are ready,” she said. “The vote is Tuesday.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
@@ -278,6 +289,7 @@ int main(void) {
     RUN(clause_closed_by_quotation);
     RUN(colon_without_cue_word);
     RUN(frame_interrupts_clause);
+    RUN(bare_and_timed_subjects);
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
