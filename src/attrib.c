@@ -1273,6 +1273,24 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int nee
     return 1;
 }
 
+/* A raising or passive cue whose subject is what is reported, not who
+ * reports it ('Trump appears to', 'she seemed', 'Sanders is expected to',
+ * 'is seen as', 'reportedly'): PolNeAR gives these no source. */
+static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
+    static const char *const raise[] = {"appear", "appears", "appeared", "seem", "seems", "seemed",
+                                        "seemingly", "reportedly", NULL};
+    for (int k = 0; raise[k]; k++)
+        if (S_is(d, v, raise[k])) return 1;
+    if (!(S_is(d, v, "expected") || S_is(d, v, "seen"))) return 0;
+    size_t k = v;
+    while (k > s0 && (S_is(d, k - 1, "not") || S_is(d, k - 1, "widely") || S_is(d, k - 1, "also") ||
+                      S_is(d, k - 1, "still") || S_is(d, k - 1, "generally")))
+        k--;
+    return k > s0 && (S_is(d, k - 1, "is") || S_is(d, k - 1, "are") || S_is(d, k - 1, "was") ||
+                      S_is(d, k - 1, "were") || S_is(d, k - 1, "be") || S_is(d, k - 1, "been") ||
+                      S_is(d, k - 1, "'s") || S_is(d, k - 1, "’s"));
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
@@ -1312,6 +1330,10 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
         if (!S_content_ok(d, j, e)) return 0;
+        /* 'Trump appears to have learned ...': nobody is the source (the
+         * subject is part of what is reported; the content is left to start
+         * after the cue, which the attribution filter was trained on) */
+        if (S_raising(d, s0, v)) return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
         return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
     }
     /* nothing after the cue: the clause before it ('..., X said.') */
