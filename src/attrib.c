@@ -1281,7 +1281,14 @@ static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
                                         "seemingly", "reportedly", NULL};
     for (int k = 0; raise[k]; k++)
         if (S_is(d, v, raise[k])) return 1;
-    if (!(S_is(d, v, "expected") || S_is(d, v, "seen"))) return 0;
+    /* 'when asked about', 'Asked whether', 'was asked': the asker is not named */
+    if (S_is(d, v, "asked") || S_is(d, v, "Asked")) {
+        if (v == s0) return 1;
+        if (S_is(d, v - 1, "when") || S_is(d, v - 1, "When") || S_is(d, v - 1, "if") || S_is(d, v - 1, "after") ||
+            S_is(d, v - 1, "After"))
+            return 1;
+    }
+    if (!(S_is(d, v, "expected") || S_is(d, v, "seen") || S_is(d, v, "asked"))) return 0;
     size_t k = v;
     while (k > s0 && (S_is(d, k - 1, "not") || S_is(d, k - 1, "widely") || S_is(d, k - 1, "also") ||
                       S_is(d, k - 1, "still") || S_is(d, k - 1, "generally")))
