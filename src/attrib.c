@@ -426,6 +426,8 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
         if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
         if (S_is(d, j, "who") || S_is(d, j, "whose")) rel = 1;
         if (!rel && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
+        /* 'Trump, meanwhile, was making a pitch,': a clause, no apposition */
+        if (!rel && (t->lex & (HS_L_AUX | HS_L_VERB)) && !(t->flags & HS_F_CAP) && !(t->lex & HS_L_ADV)) return 0;
     }
     return 1;
 }
@@ -1126,8 +1128,21 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
 
 /* The subject of the main clause: the first speaker phrase of the
  * sentence, after an opening phrase ('Hours later, Trump returned ...'). */
+/* A dateline opening a paragraph ('ORLANDO —', 'Philadelphia (AFP) -',
+ * 'WASHINGTON (AP) —'): the token after its dash, else s0. */
+static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v) {
+    if (!(S_t(d, s0)->flags & HS_F_PARA_START)) return s0;
+    int mark = (S_t(d, s0)->flags & HS_F_ALLCAP) != 0;
+    for (size_t k = s0 + 1; k < v && k < s0 + 10; k++) {
+        if (S_punct(d, k, '(')) mark = 1;
+        if (S_dash(d, k)) return mark ? k + 1 : s0;
+        if (S_t(d, k)->type == HS_T_WORD && !(S_t(d, k)->flags & HS_F_CAP)) return s0;
+    }
+    return s0;
+}
+
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
-    size_t k = s0;
+    size_t k = S_after_dateline(d, s0, v);
     if (k < v && (S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_ADV | HS_L_CONJ))) {
         size_t c = k;
         while (c < v && c < k + 8 && !S_punct(d, c, ',')) c++;
