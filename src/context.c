@@ -161,22 +161,56 @@ static int S_has_dquote(hs_line l) {
     return S_contains_any(l, q);
 }
 
-/* The shape of a line's words and letters. */
+/* The shape of a line's words and letters, and whether it holds a double
+ * quotation mark (" “ ” « »: several kinds ask, so it is found once). */
 typedef struct {
     size_t words, capwords, letters, upper, lower, digits;
+    int dq;
 } hs_shape;
+
+enum { SH_SPACE = 1, SH_UPPER = 2, SH_LOWER = 4, SH_DIGIT = 8 };
+static const uint8_t S_shcls[256] = {
+    [' '] = SH_SPACE, ['\t'] = SH_SPACE, ['\r'] = SH_SPACE, ['\n'] = SH_SPACE,
+    ['0'] = SH_DIGIT, ['1'] = SH_DIGIT, ['2'] = SH_DIGIT, ['3'] = SH_DIGIT, ['4'] = SH_DIGIT,
+    ['5'] = SH_DIGIT, ['6'] = SH_DIGIT, ['7'] = SH_DIGIT, ['8'] = SH_DIGIT, ['9'] = SH_DIGIT,
+    ['A'] = SH_UPPER, ['B'] = SH_UPPER, ['C'] = SH_UPPER, ['D'] = SH_UPPER, ['E'] = SH_UPPER,
+    ['F'] = SH_UPPER, ['G'] = SH_UPPER, ['H'] = SH_UPPER, ['I'] = SH_UPPER, ['J'] = SH_UPPER,
+    ['K'] = SH_UPPER, ['L'] = SH_UPPER, ['M'] = SH_UPPER, ['N'] = SH_UPPER, ['O'] = SH_UPPER,
+    ['P'] = SH_UPPER, ['Q'] = SH_UPPER, ['R'] = SH_UPPER, ['S'] = SH_UPPER, ['T'] = SH_UPPER,
+    ['U'] = SH_UPPER, ['V'] = SH_UPPER, ['W'] = SH_UPPER, ['X'] = SH_UPPER, ['Y'] = SH_UPPER,
+    ['Z'] = SH_UPPER,
+    ['a'] = SH_LOWER, ['b'] = SH_LOWER, ['c'] = SH_LOWER, ['d'] = SH_LOWER, ['e'] = SH_LOWER,
+    ['f'] = SH_LOWER, ['g'] = SH_LOWER, ['h'] = SH_LOWER, ['i'] = SH_LOWER, ['j'] = SH_LOWER,
+    ['k'] = SH_LOWER, ['l'] = SH_LOWER, ['m'] = SH_LOWER, ['n'] = SH_LOWER, ['o'] = SH_LOWER,
+    ['p'] = SH_LOWER, ['q'] = SH_LOWER, ['r'] = SH_LOWER, ['s'] = SH_LOWER, ['t'] = SH_LOWER,
+    ['u'] = SH_LOWER, ['v'] = SH_LOWER, ['w'] = SH_LOWER, ['x'] = SH_LOWER, ['y'] = SH_LOWER,
+    ['z'] = SH_LOWER,
+};
 
 static void S_shape(hs_line l, hs_shape *sh) {
     memset(sh, 0, sizeof *sh);
+    const unsigned char *u = (const unsigned char *)l.s;
+    int prev_space = 1;
     for (size_t i = 0; i < l.n; i++) {
-        int c = (unsigned char)l.s[i];
-        int start = !S_isspace(c) && (i == 0 || S_isspace((unsigned char)l.s[i - 1]));
-        sh->words += start;
-        sh->capwords += start && (S_isupper(c) || S_isdigit(c));
-        sh->letters += S_isupper(c) || S_islower(c);
-        sh->upper += S_isupper(c);
-        sh->lower += S_islower(c);
-        sh->digits += S_isdigit(c);
+        unsigned c = S_shcls[u[i]];
+        if (c & SH_SPACE) {
+            prev_space = 1;
+            continue;
+        }
+        if (prev_space) {
+            sh->words++;
+            sh->capwords += (c & (SH_UPPER | SH_DIGIT)) != 0;
+        }
+        prev_space = 0;
+        if (c) {
+            sh->letters += (c & (SH_UPPER | SH_LOWER)) != 0;
+            sh->upper += (c & SH_UPPER) != 0;
+            sh->lower += (c & SH_LOWER) != 0;
+            sh->digits += (c & SH_DIGIT) != 0;
+        } else if (u[i] == '"' || (u[i] == 0xE2 && i + 2 < l.n && u[i + 1] == 0x80 && (u[i + 2] == 0x9C || u[i + 2] == 0x9D)) ||
+                   (u[i] == 0xC2 && i + 1 < l.n && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))) {
+            sh->dq = 1;
+        }
     }
 }
 
@@ -227,27 +261,27 @@ static int S_is_promotion(hs_line l, const hs_shape *sh) {
         "don't miss", "don’t miss", "check out our", "see more", NULL};
     static const char *const where[] = {"below", "above", "here", "page",
                                         "app", "podcast", "video", NULL};
-    if (l.n > 220 || S_has_dquote(l)) return 0;
+    if (l.n > 220 || sh->dq) return 0;
     if (S_allcaps(sh) && S_find(l, "click here") >= 0) return 1;
     if (S_find(l, "download our app") >= 0) return 1;
     return S_prefix_any(l, start) && S_contains_any(l, where);
 }
 
-static int S_is_subscribe(hs_line l) {
+static int S_is_subscribe(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {"subscribe", "sign up", "want to receive",
                                         "get our", "get the latest",
                                         "enter your email", NULL};
     static const char *const any[] = {"newsletter", "in your inbox",
                                       "via email", "by email", "subscribe",
                                       "sign up", NULL};
-    if (l.n > 250 || S_has_dquote(l)) return 0;
+    if (l.n > 250 || sh->dq) return 0;
     return S_prefix_any(S_unlead(l), start) ||
            (S_find(l, "newsletter") >= 0 && S_contains_any(l, any + 1) && l.n < 150) ||
            (S_find(l, "via email!") >= 0);
 }
 
 /* "Follow Pam Key on Twitter @pamkeyNEN.", "Share this:", "Follow @x". */
-static int S_is_share(hs_line l) {
+static int S_is_share(hs_line l, const hs_shape *sh) {
     static const char *const alone[] = {"share", "share this", "share this:",
                                         "tweet", "email", "print", "comments",
                                         "share on facebook", "share on twitter",
@@ -258,20 +292,20 @@ static int S_is_share(hs_line l) {
                                         "like us on facebook", NULL};
     static const char *const nets[] = {"twitter", "facebook", "instagram",
                                        "@", NULL};
-    if (l.n > 200 || S_has_dquote(l)) return 0;
+    if (l.n > 200 || sh->dq) return 0;
     if (S_equals_any(l, alone) || S_prefix_any(l, start)) return 1;
     return (S_prefix_word(l, "follow") || S_prefix(l, "on twitter follow")) &&
            S_contains_any(l, nets) && l.n < 160;
 }
 
-static int S_is_read_more(hs_line l) {
+static int S_is_read_more(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {
         "read the rest", "read more here", "read the full", "read the entire",
         "read the original", "read the latest", "continue reading",
         "read more at", "read it here", "read the story", "read his full",
         "read her full", "this piece first appeared", "this article originally",
         "originally published", NULL};
-    if (l.n > 160 || S_has_dquote(l)) return 0;
+    if (l.n > 160 || sh->dq) return 0;
     return S_prefix_any(l, start) || S_equals_any(l, (const char *const[]){
                                          "read more", "read more.", NULL});
 }
@@ -295,8 +329,7 @@ static int S_is_related(hs_line l, const hs_shape *sh) {
 /* A headline in title case ("Rand Paul Scores Direct Hit On Donald Trump."),
  * as listed under "Also on HuffPost:". */
 static int S_is_title_case(hs_line l, const hs_shape *sh) {
-    return sh->words >= 3 && sh->capwords == sh->words && l.n <= 150 &&
-           !S_has_dquote(l);
+    return sh->words >= 3 && sh->capwords == sh->words && l.n <= 150 && !sh->dq;
 }
 
 /* Photo credits: "Getty.", "John Moore/Getty Images.", "(AP Photo/X)". */
@@ -312,7 +345,7 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {"photo:", "image:", "credit:",
                                         "photograph:", "pictured:", NULL};
     hs_line u = S_unstop(l);
-    if (l.n > 300 || S_has_dquote(l)) return 0;
+    if (l.n > 300 || sh->dq) return 0;
     if (S_equals_any(u, credit) || S_prefix_any(l, start)) return 1;
     if (S_contains_any(l, mark) && (l.n < 120 || l.s[l.n - 1] == ')')) return 1;
     /* "Robert Galbraith / Reuters." */
@@ -341,7 +374,7 @@ static int S_is_by(hs_line l, const hs_shape *sh) {
         words++;
         cap += S_isupper((unsigned char)w.s[0]) || S_equals_any(w, joins);
     }
-    return words && cap == words && !S_has_dquote(l);
+    return words && cap == words && !sh->dq;
 }
 
 /* A live-blog time stamp: "9:05 p.m.", "4:43 p.m. ET". */
@@ -357,7 +390,7 @@ static int S_is_time(hs_line l) {
     return S_equals_any(S_unstop(r), ampm) || S_equals_any(r, ampm);
 }
 
-static int S_is_credit_line(hs_line l) {
+static int S_is_credit_line(hs_line l, const hs_shape *sh) {
     static const char *const agency[] = {
         "associated press", "the associated press", "ap", "(ap)", "reuters",
         "afp", "upi", "bloomberg", "bloomberg news", "cnn wire",
@@ -369,7 +402,7 @@ static int S_is_credit_line(hs_line l) {
     static const char *const end[] = {"contributed to this report.",
                                       "contributed reporting.",
                                       "contributed to this story.", NULL};
-    if (l.n > 200 || S_has_dquote(l)) return 0;
+    if (l.n > 200 || sh->dq) return 0;
     if (S_equals_any(S_unstop(l), agency) || S_prefix_any(S_unlead(l), start))
         return 1;
     for (size_t i = 0; end[i]; i++) {
@@ -766,11 +799,11 @@ static const char *S_line_kind(hs_line l, int first) {
     S_shape(l, &sh);
     if (S_is_markup(l, &sh)) return "markup";
     if (S_is_promotion(l, &sh)) return "promotion";
-    if (S_is_subscribe(l)) return "subscribe";
-    if (S_is_share(l)) return "share";
-    if (S_is_read_more(l)) return "read-more";
+    if (S_is_subscribe(l, &sh)) return "subscribe";
+    if (S_is_share(l, &sh)) return "share";
+    if (S_is_read_more(l, &sh)) return "read-more";
     if (S_is_caption(l, &sh)) return "caption";
-    if (S_is_by(l, &sh) || S_is_time(l) || S_is_credit_line(l) ||
+    if (S_is_by(l, &sh) || S_is_time(l) || S_is_credit_line(l, &sh) ||
         S_date_line(l, &days, &lead) == 0)
         return "byline";
     if (!first && S_is_related(l, &sh)) return "related-headline";

@@ -67,6 +67,18 @@ static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
         c->cls = C_LETTER; /* letters of any script, U+FFFD, symbols */
 }
 
+/* ASCII letters and digits: the bytes a word runs over without a closer
+ * look (the fast path of S_word and S_tokens). */
+static const uint8_t S_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Words that keep a following period: honorifics and common abbreviations. */
 static int S_is_abbrev(const char *s, size_t n) {
     static const char *const list[] = {
@@ -140,6 +152,10 @@ static int S_word(S_tz *z) {
     int dotted = 0; /* "U.S." pattern */
     S_ch ch, nx;
     for (;;) {
+        size_t i0 = i;
+        while (i < n && S_alnum[s[i]]) i++;
+        cp += i - i0;
+        letters += i - i0;
         if (i >= n) break;
         S_classify(s, i, n, &ch);
         if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
@@ -210,7 +226,14 @@ static int S_tokens(hearsay_doc *d) {
     int prev_word = 0; /* the previous character was part of a word */
     while (z.i < z.n) {
         unsigned b = z.s[z.i];
-        if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
+        if (b == ' ') { /* the commonest byte between tokens */
+            z.i++;
+            z.cp++;
+            z.pending |= HS_F_SPACE_BEFORE;
+            prev_word = 0;
+            continue;
+        }
+        if (S_alnum[b]) {
             if (S_word(&z)) return HEARSAY_ENOMEM;
             prev_word = 1;
             continue;
