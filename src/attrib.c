@@ -23,7 +23,8 @@ typedef struct {
 
 static inline const hs_tok *S_t(const hearsay_doc *d, size_t j) { return &d->toks.v[j]; }
 
-static int S_is(const hearsay_doc *d, size_t j, const char *w) {
+/* Inlined so that the length of each literal word is a constant. */
+static inline __attribute__((always_inline)) int S_is(const hearsay_doc *d, size_t j, const char *w) {
     const hs_tok *t = S_t(d, j);
     size_t n = strlen(w);
     if (t->e - t->b != n) return 0;

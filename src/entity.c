@@ -15,7 +15,7 @@
 #include <ctype.h>
 
 
-static int S_tok_is(const hearsay_doc *d, size_t j, const char *w) {
+static inline __attribute__((always_inline)) int S_tok_is(const hearsay_doc *d, size_t j, const char *w) {
     const hs_tok *t = &d->toks.v[j];
     size_t n = strlen(w);
     if (t->e - t->b != n) return 0;

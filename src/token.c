@@ -96,8 +96,10 @@ static int S_is_abbrev(const char *s, size_t n) {
     if (n > 6) return 0;
     char low[8];
     for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    /* strncmp stops at the entry's end, so only an entry of n letters or
+     * more is read as far as list[i][n] */
     for (size_t i = 0; i < sizeof list / sizeof *list; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], low, n)) return 1;
+        if (list[i][0] == low[0] && !strncmp(list[i], low, n) && list[i][n] == 0) return 1;
     return 0;
 }
 
