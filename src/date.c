@@ -614,12 +614,50 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
     }
 }
 
+/* Can the sentence holding byte pos hold a time expression at all? A
+ * cheap look at the tokenizer's tokens, so that most attributions skip the
+ * window: a number, a month or weekday, a deictic word, or (to be safe) a
+ * compound or abbreviated word the stage's own tokens would split
+ * ("mid-October", "Sept."). 1 when unsure. */
+static int S_may_date(const hearsay_doc *d, size_t pos) {
+    size_t lo = 0, hi = d->sents.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks.v[d->sents.v[mid].t0].b <= pos) lo = mid; else hi = mid;
+    }
+    if (!d->sents.n) return 1;
+    const hs_sent *st = &d->sents.v[lo];
+    if (st->t1 <= st->t0 || d->toks.v[st->t0].b > pos || pos >= d->toks.v[st->t1 - 1].e) return 1;
+    static const char *const deixis[] = {"last", "next", "this", "past", "coming",
+                                         "yesterday", "today", "tonight", NULL};
+    for (size_t j = st->t0; j < st->t1; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY))) return 1;
+        if (t->type != HS_T_WORD) continue;
+        const char *w = d->text + t->b;
+        size_t n = t->e - t->b;
+        /* 'Sept.', 'Jan.' */
+        if ((t->flags & HS_F_ABBREV) && n > 1 && hs_date_month_name(w, n - 1)) return 1;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)w[k];
+            if (S_digit(w[k]) || c == '-' || c == '/') return 1;
+            /* any non-ASCII letter but the apostrophe ’ (E2 80 99) */
+            if (c >= 0x80 && !(c == 0xE2 && k + 2 < n && (unsigned char)w[k + 1] == 0x80 && (unsigned char)w[k + 2] == 0x99))
+                return 1;
+            if (c == 0xE2) k += 2;
+        }
+        if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
+    }
+    return 0;
+}
+
 /* The date a's sentence says it was said on: 0 and *out, or -1. */
 static int S_attr_date(const hearsay_doc *d, const hs_attr *a, int64_t ref,
                        int has_ref, int64_t *out) {
     hs_dwin w;
     hs_dexpr x;
     const char *s = d->text;
+    if (!S_may_date(d, (size_t)a->cue_b)) return -1;
     S_window(d, a, &w);
     if (S_find_after(s, w.after, w.nafter, &x) ||
         S_find_before(s, w.before, w.nbefore, &x) ||
