@@ -614,20 +614,11 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
     }
 }
 
-/* Can the sentence holding byte pos hold a time expression at all? A
- * cheap look at the tokenizer's tokens, so that most attributions skip the
- * window: a number, a month or weekday, a deictic word, or (to be safe) a
- * compound or abbreviated word the stage's own tokens would split
- * ("mid-October", "Sept."). 1 when unsure. */
-static int S_may_date(const hearsay_doc *d, size_t pos) {
-    size_t lo = 0, hi = d->sents.n;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->toks.v[d->sents.v[mid].t0].b <= pos) lo = mid; else hi = mid;
-    }
-    if (!d->sents.n) return 1;
-    const hs_sent *st = &d->sents.v[lo];
-    if (st->t1 <= st->t0 || d->toks.v[st->t0].b > pos || pos >= d->toks.v[st->t1 - 1].e) return 1;
+/* Can sentence st hold a time expression at all? A cheap look at the
+ * tokenizer's tokens, so that most attributions skip the window: a
+ * number, a month or weekday, a deictic word, or (to be safe) a compound
+ * or non-ASCII word the stage's own tokens would split ("mid-October"). */
+static int S_sent_may_date(const hearsay_doc *d, const hs_sent *st) {
     static const char *const deixis[] = {"last", "next", "this", "past", "coming",
                                          "yesterday", "today", "tonight", NULL};
     for (size_t j = st->t0; j < st->t1; j++) {
@@ -646,9 +637,27 @@ static int S_may_date(const hearsay_doc *d, size_t pos) {
                 return 1;
             if (c == 0xE2) k += 2;
         }
-        if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
+        switch (w[0] | 32) {
+        case 'l': case 'n': case 't': case 'p': case 'c': case 'y':
+            if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
+        }
     }
     return 0;
+}
+
+/* May the sentence holding byte pos hold a time expression? (1 when the
+ * position is in no sentence); the answer is kept in the sentence. */
+static int S_may_date(hearsay_doc *d, size_t pos) {
+    size_t lo = 0, hi = d->sents.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks.v[d->sents.v[mid].t0].b <= pos) lo = mid; else hi = mid;
+    }
+    if (!d->sents.n) return 1;
+    hs_sent *st = &d->sents.v[lo];
+    if (st->t1 <= st->t0 || d->toks.v[st->t0].b > pos || pos >= d->toks.v[st->t1 - 1].e) return 1;
+    if (!st->may_date) st->may_date = S_sent_may_date(d, st) ? 2 : 1;
+    return st->may_date == 2;
 }
 
 /* The date a's sentence says it was said on: 0 and *out, or -1. */
@@ -657,7 +666,6 @@ static int S_attr_date(const hearsay_doc *d, const hs_attr *a, int64_t ref,
     hs_dwin w;
     hs_dexpr x;
     const char *s = d->text;
-    if (!S_may_date(d, (size_t)a->cue_b)) return -1;
     S_window(d, a, &w);
     if (S_find_after(s, w.after, w.nafter, &x) ||
         S_find_before(s, w.before, w.nbefore, &x) ||
@@ -690,7 +698,7 @@ int hs_date_run(hearsay_doc *d) {
         hs_attr *a = &d->attrs.v[i];
         a->date = -1;
         if (a->dropped || a->cue_b < 0 || a->cue_e < a->cue_b) continue;
-        if (S_attr_date(d, a, ref, has_ref, &day)) {
+        if (!S_may_date(d, (size_t)a->cue_b) || S_attr_date(d, a, ref, has_ref, &day)) {
             if (a->context == HEARSAY_CONTEXT_EMBEDDED_POST)
                 a->date = S_post_date(d, (size_t)a->cue_b);
             continue;

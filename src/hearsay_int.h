@@ -133,6 +133,7 @@ typedef struct {
     uint32_t t0, t1; /* tokens [t0, t1) */
     uint32_t para;   /* paragraph index */
     int32_t last_attr; /* the last attribution given a cue here, -1 */
+    uint8_t may_date;  /* date.c: 0 not asked yet, 1 no time expression, 2 maybe */
 } hs_sent;
 
 typedef struct {
