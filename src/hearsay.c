@@ -50,8 +50,7 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_vec_free(&d->ents);
     hs_vec_free(&d->ments);
     hs_vec_free(&d->debris_raw);
-    hs_vec_free(&d->cpmap_b);
-    hs_vec_free(&d->cpmap_c);
+    hs_vec_free(&d->tok_block);
     hs_vec_free(&d->pub);
     hs_vec_free(&d->pub_parts);
     hs_vec_free(&d->pub_ents);
@@ -94,6 +93,12 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
 }
 
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b) {
+    size_t k = b >> HS_TOK_BLOCK_SHIFT;
+    if (k < d->tok_block.n) { /* from the block's first token on */
+        size_t j = d->tok_block.v[k];
+        while (j < d->toks.n && d->toks.v[j].e <= b) j++;
+        return j;
+    }
     size_t lo = 0, hi = d->toks.n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -128,7 +133,7 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p) {
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
-    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = 0;
+    d->debris_raw.n = d->tok_block.n = 0;
     d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
     hs_buf_clear(&d->strings);
     hs_buf_clear(&d->out);

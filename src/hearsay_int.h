@@ -255,8 +255,8 @@ struct hearsay_doc {
     HS_VEC(hs_ent) ents;
     HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;
-    HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
-    HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
+    HS_VEC(uint32_t) tok_block;   /* per 64 bytes of text: the first token
+                                     ending after the block's start */
     hs_buf strings;               /* NUL-separated strings (names, dates) */
 
     /* public views, built at the end of hearsay_extract() */
@@ -277,8 +277,10 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
     return off < 0 ? NULL : d->strings.p + off;
 }
 
-/* The first token ending after byte offset b (binary search): the token
- * holding b, or the next one; toks.n when none. */
+/* The first token ending after byte offset b: the token holding b, or the
+ * next one; toks.n when none. Looked up through doc->tok_block, an index of
+ * blocks of 1 << HS_TOK_BLOCK_SHIFT bytes (binary search without it). */
+#define HS_TOK_BLOCK_SHIFT 6
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b);
 /* The paragraph holding byte offset b (binary search), or -1. */
 int hs_doc_para_at(const hearsay_doc *d, size_t b);

@@ -397,8 +397,25 @@ static int S_sentences(hearsay_doc *d) {
     return 0;
 }
 
+/* The block index behind hs_doc_tok_at(): for each 64 bytes of text, the
+ * first token ending after the block's start, so that a byte offset finds
+ * its token in a few steps, not a binary search over the document. */
+static int S_blocks(hearsay_doc *d) {
+    size_t nb = (d->len >> HS_TOK_BLOCK_SHIFT) + 1, j = 0;
+    d->tok_block.n = 0;
+    if (hs_vec_reserve(&d->tok_block, nb)) return HEARSAY_ENOMEM;
+    for (size_t k = 0; k < nb; k++) {
+        size_t pos = k << HS_TOK_BLOCK_SHIFT;
+        while (j < d->toks.n && d->toks.v[j].e <= pos) j++;
+        d->tok_block.v[k] = (uint32_t)j;
+    }
+    d->tok_block.n = nb;
+    return 0;
+}
+
 int hs_tok_run(hearsay_doc *d) {
     int rc = S_tokens(d);
-    if (rc) return rc;
-    return S_sentences(d);
+    if (!rc) rc = S_sentences(d);
+    if (!rc) rc = S_blocks(d);
+    return rc;
 }
