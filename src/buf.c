@@ -91,13 +91,14 @@ void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
             i++;
             continue;
         }
+        size_t k = 1;
+        if (c >= 0x80 && !S_invalid(u, i, n, &k)) { /* valid UTF-8 stays in the run */
+            i += k;
+            continue;
+        }
         hs_buf_put(b, s + run, i - run);
         if (c >= 0x80) {
-            size_t k;
-            if (S_invalid(u, i, n, &k))
-                hs_buf_put(b, "\xEF\xBF\xBD", 3);
-            else
-                hs_buf_put(b, s + i, k);
+            hs_buf_put(b, "\xEF\xBF\xBD", 3);
             i += k;
         } else {
             char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};

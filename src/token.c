@@ -131,10 +131,14 @@ static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
     int up = 0, low = 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = w[i];
-        if (ch >= 'A' && ch <= 'Z') up++;
-        else if (ch >= 'a' && ch <= 'z') low++;
+    /* a word opening in lower case is neither capitalised nor all capitals:
+     * count its letters only otherwise (most words) */
+    if (!(w[0] >= 'a' && w[0] <= 'z')) {
+        for (size_t i = 0; i < n; i++) {
+            char ch = w[i];
+            if (ch >= 'A' && ch <= 'Z') up++;
+            else if (ch >= 'a' && ch <= 'z') low++;
+        }
     }
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
