@@ -242,15 +242,19 @@ static uint64_t S_hash(const char *s, size_t n) {
 
 uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n); }
 
+static uint32_t S_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+
 int hs_model_init(hearsay_model *m) {
     memset(m, 0, sizeof *m);
     m->mask = 4095;
     m->slots = calloc(m->mask + 1, sizeof *m->slots);
-    return m->slots ? 0 : HEARSAY_ENOMEM;
+    m->tags = calloc(m->mask + 1, sizeof *m->tags);
+    return m->slots && m->tags ? 0 : HEARSAY_ENOMEM;
 }
 
 void hs_model_release(hearsay_model *m) {
     free(m->slots);
+    free(m->tags);
     free(m->words);
     free(m->cue_w);
     free(m->att_w);
@@ -260,15 +264,23 @@ void hs_model_release(hearsay_model *m) {
 static int S_rehash(hearsay_model *m) {
     size_t ncap = (m->mask + 1) * 2;
     hs_lex_slot *ns = calloc(ncap, sizeof *ns);
-    if (!ns) return HEARSAY_ENOMEM;
+    uint32_t *nt = calloc(ncap, sizeof *nt);
+    if (!ns || !nt) {
+        free(ns);
+        free(nt);
+        return HEARSAY_ENOMEM;
+    }
     for (size_t i = 0; i <= m->mask; i++) {
         if (!m->slots[i].len) continue;
         size_t j = m->slots[i].hash & (ncap - 1);
         while (ns[j].len) j = (j + 1) & (ncap - 1);
         ns[j] = m->slots[i];
+        nt[j] = S_tag(ns[j].hash);
     }
     free(m->slots);
+    free(m->tags);
     m->slots = ns;
+    m->tags = nt;
     m->mask = ncap - 1;
     for (size_t i = 0; i < ncap; i++)
         if (ns[i].len) m->words[ns[i].id] = (uint32_t)i;
@@ -292,6 +304,7 @@ int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
     while (m->slots[j].len) j = (j + 1) & m->mask;
     hs_lex_slot *sl = &m->slots[j];
     sl->hash = h;
+    m->tags[j] = S_tag(h);
     sl->len = (uint8_t)n;
     memcpy(sl->s, s, n);
     sl->bits = bits;
@@ -312,7 +325,7 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_
         if (hash) *hash = (uint32_t)S_hash(s, n > 64 ? 64 : n);
         return 0;
     }
-    if (n == 0 || !m->slots) {
+    if (n == 0 || !m->slots || !m->tags) {
         if (hash) *hash = 0;
         return 0;
     }
@@ -331,12 +344,16 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_
     uint64_t h = S_hash(low, k);
     if (hash) *hash = (uint32_t)h;
     size_t j = h & m->mask;
+    uint32_t tag = S_tag(h);
     for (;;) {
-        const hs_lex_slot *sl = &m->slots[j];
-        if (!sl->len) return 0;
-        if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
-            *word = sl->id;
-            return sl->bits;
+        uint32_t tj = m->tags[j];
+        if (!tj) return 0;
+        if (tj == tag) {
+            const hs_lex_slot *sl = &m->slots[j];
+            if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
+                *word = sl->id;
+                return sl->bits;
+            }
         }
         j = (j + 1) & m->mask;
     }

@@ -17,6 +17,8 @@ typedef struct {
 
 struct hearsay_model {
     hs_lex_slot *slots;
+    uint32_t *tags;  /* per slot: 0 empty, else the hash's high half | 1; a
+                        lookup probes this small array, not the slots */
     size_t mask;
     uint32_t *words; /* id -> slot */
     size_t nwords, wcap;
