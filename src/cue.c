@@ -130,7 +130,9 @@ int hs_cue_run(hearsay_doc *d) {
     for (size_t j = 0; j < d->toks.n; j++) {
         hs_tok *t = &d->toks.v[j];
         t->cue = 0;
-        if (!S_candidate(d, j)) continue;
+        /* a word inside quotation marks is never read as a cue
+         * (attrib.c), so it is not scored */
+        if ((t->flags & HS_F_INQ) || !S_candidate(d, j)) continue;
         if (!m->cue_w) {
             if (t->lex & HS_L_SAYVERB) t->flags |= HS_F_CUE;
             continue;
