@@ -255,6 +255,8 @@ struct hearsay_doc {
     HS_VEC(hs_debris_raw) debris_raw;
     HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
     HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
+    HS_VEC(uint32_t) cpblk;       /* code points before each HS_CPBLK-byte
+                                     block (valid UTF-8 only; see hs_doc_cp) */
     hs_buf strings;               /* NUL-separated strings (names, dates) */
 
     /* public views, built at the end of hearsay_extract() */
@@ -285,6 +287,11 @@ int hs_doc_para_at(const hearsay_doc *d, size_t b);
 const hs_debris_raw *hs_doc_post(const hearsay_doc *d, int p);
 int hs_doc_para_skipped(const hearsay_doc *d, int p);
 
+/* Bytes per entry of doc->cpblk. */
+#define HS_CPBLK 32
+/* Fills doc->cpblk when the text is valid UTF-8 (hs_doc_cp is then a table
+ * look-up and a count within one block); 0 or HEARSAY_ENOMEM. */
+int hs_doc_cp_index(hearsay_doc *d);
 /* Code-point offset of byte offset b (b must be a token boundary or any
  * byte recorded in the map; in-between bytes are counted forward). */
 size_t hs_doc_cp(const hearsay_doc *d, size_t b);
