@@ -131,14 +131,12 @@ int hs_cue_run(hearsay_doc *d) {
         hs_tok *t = &d->toks.v[j];
         t->cue = 0;
         if (!S_candidate(d, j)) continue;
-        if (!m->cue_w) {
+        if (!m->cue_w.blk) {
             if (t->lex & HS_L_SAYVERB) t->flags |= HS_F_CUE;
             continue;
         }
         size_t n = hs_cue_features(d, j, f);
-        uint32_t mask = (1u << m->cue_bits) - 1;
-        float s = 0;
-        for (size_t k = 0; k < n; k++) s += m->cue_w[f[k] & mask];
+        float s = hs_wtab_sum(&m->cue_w, m->cue_bits, f, n);
         t->cue = s;
         if (s > m->cue_bias) t->flags |= HS_F_CUE;
     }
@@ -187,14 +185,13 @@ static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
 
 void hs_att_filter(hearsay_doc *d) {
     const hearsay_model *m = d->model;
-    if (!m->att_w) return;
-    uint32_t f[HS_ATT_MAXF], mask = (1u << m->att_bits) - 1;
+    if (!m->att_w.blk) return;
+    uint32_t f[HS_ATT_MAXF];
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->source_kind != 1 || a->dropped || !a->nparts || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
         size_t n = hs_att_features(d, a, f);
-        float s = 0;
-        for (size_t k = 0; k < n; k++) s += m->att_w[f[k] & mask];
+        float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
         if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;
     }
 }

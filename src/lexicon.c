@@ -242,33 +242,47 @@ static uint64_t S_hash(const char *s, size_t n) {
 
 uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n); }
 
+static inline uint32_t S_tag(uint64_t h) { return (uint32_t)h | 1u; }
+
 int hs_model_init(hearsay_model *m) {
     memset(m, 0, sizeof *m);
     m->mask = 4095;
     m->slots = calloc(m->mask + 1, sizeof *m->slots);
-    return m->slots ? 0 : HEARSAY_ENOMEM;
+    m->tags = calloc(m->mask + 1, sizeof *m->tags);
+    return m->slots && m->tags ? 0 : HEARSAY_ENOMEM;
 }
 
 void hs_model_release(hearsay_model *m) {
     free(m->slots);
+    free(m->tags);
     free(m->words);
-    free(m->cue_w);
-    free(m->att_w);
+    free(m->cue_w.blk);
+    free(m->cue_w.val);
+    free(m->att_w.blk);
+    free(m->att_w.val);
     memset(m, 0, sizeof *m);
 }
 
 static int S_rehash(hearsay_model *m) {
     size_t ncap = (m->mask + 1) * 2;
     hs_lex_slot *ns = calloc(ncap, sizeof *ns);
-    if (!ns) return HEARSAY_ENOMEM;
+    uint32_t *nt = calloc(ncap, sizeof *nt);
+    if (!ns || !nt) {
+        free(ns);
+        free(nt);
+        return HEARSAY_ENOMEM;
+    }
     for (size_t i = 0; i <= m->mask; i++) {
         if (!m->slots[i].len) continue;
         size_t j = m->slots[i].hash & (ncap - 1);
         while (ns[j].len) j = (j + 1) & (ncap - 1);
         ns[j] = m->slots[i];
+        nt[j] = S_tag(ns[j].hash);
     }
     free(m->slots);
+    free(m->tags);
     m->slots = ns;
+    m->tags = nt;
     m->mask = ncap - 1;
     for (size_t i = 0; i < ncap; i++)
         if (ns[i].len) m->words[ns[i].id] = (uint32_t)i;
@@ -296,6 +310,7 @@ int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
     memcpy(sl->s, s, n);
     sl->bits = bits;
     sl->id = (int32_t)m->nwords;
+    m->tags[j] = S_tag(h);
     m->words[m->nwords] = (uint32_t)j;
     m->nwords++;
     return sl->id;
@@ -316,29 +331,34 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_
         if (hash) *hash = 0;
         return 0;
     }
+    /* lower-case and hash in one pass (S_hash over the lowered form) */
     char low[HS_LEX_MAXLEN];
     size_t k = 0;
+    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0x99) { /* ’ */
-            low[k++] = '\'';
+            c = '\'';
             i += 2;
-            continue;
+        } else if (c >= 'A' && c <= 'Z') {
+            c += 32;
         }
-        low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        low[k++] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
     }
-    uint64_t h = S_hash(low, k);
+    h ^= h >> 29;
     if (hash) *hash = (uint32_t)h;
-    size_t j = h & m->mask;
-    for (;;) {
+    uint32_t tag = S_tag(h);
+    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+        uint32_t t = m->tags[j];
+        if (!t) return 0;
+        if (t != tag) continue;
         const hs_lex_slot *sl = &m->slots[j];
-        if (!sl->len) return 0;
         if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
             *word = sl->id;
             return sl->bits;
         }
-        j = (j + 1) & m->mask;
     }
 }
 
@@ -386,6 +406,37 @@ static float *S_weights(S_rd *r, uint32_t bits) {
     return w;
 }
 
+/* The sparse form of a dense table w of 1 << bits weights (freed here);
+ * 0 or HEARSAY_ENOMEM. */
+static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
+    size_t nb = ((size_t)1 << bits) / 64, nz = 0;
+    hs_wtab x;
+    x.blk = calloc(nb, sizeof *x.blk);
+    for (size_t i = 0; i < nb * 64; i++) nz += w[i] != 0;
+    x.val = malloc((nz ? nz : 1) * sizeof *x.val);
+    if (!x.blk || !x.val) {
+        free(x.blk);
+        free(x.val);
+        free(w);
+        return HEARSAY_ENOMEM;
+    }
+    uint32_t k = 0;
+    for (size_t b = 0; b < nb; b++) {
+        x.blk[b].rank = k;
+        for (size_t i = 0; i < 64; i++) {
+            float v = w[b * 64 + i];
+            if (v == 0) continue;
+            x.blk[b].nz |= (uint64_t)1 << i;
+            x.val[k++] = v;
+        }
+    }
+    free(w);
+    free(t->blk);
+    free(t->val);
+    *t = x;
+    return 0;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     S_rd r = {p, n, 8, 0};
     if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
@@ -403,8 +454,7 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     }
     float *w = S_weights(&r, bits);
     if (!w) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-    free(m->cue_w);
-    m->cue_w = w;
+    if (S_sparse(&m->cue_w, w, bits)) return HEARSAY_ENOMEM;
     m->cue_bits = bits;
     m->cue_bias = thr;
     if (r.i + 4 <= n && !memcmp(p + r.i, "ATTR", 4)) {
@@ -414,8 +464,7 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
         if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
         float *aw = S_weights(&r, abits);
         if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-        free(m->att_w);
-        m->att_w = aw;
+        if (S_sparse(&m->att_w, aw, abits)) return HEARSAY_ENOMEM;
         m->att_bits = abits;
         m->att_bias = athr;
     }
