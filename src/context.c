@@ -91,8 +91,9 @@ static int S_prefix(hs_line l, const char *p) {
 
 /* 1 when l starts with p as whole words (not "Watching" for "Watch"). */
 static int S_prefix_word(hs_line l, const char *p) {
+    if (!S_prefix(l, p)) return 0; /* first: most lines fail at once */
     size_t n = strlen(p);
-    return S_prefix(l, p) && (n >= l.n || !S_isword((unsigned char)l.s[n]));
+    return n >= l.n || !S_isword((unsigned char)l.s[n]);
 }
 
 static int S_prefix_any(hs_line l, const char *const *list) {
@@ -131,7 +132,7 @@ static int S_contains_any(hs_line l, const char *const *list) {
 
 static int S_equals_any(hs_line l, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == l.n && S_prefix(l, list[i])) return 1;
+        if (S_prefix(l, list[i]) && strlen(list[i]) == l.n) return 1;
     return 0;
 }
 
@@ -164,6 +165,8 @@ static int S_has_dquote(hs_line l) {
 /* The shape of a line's words and letters. */
 typedef struct {
     size_t words, capwords, letters, upper, lower, digits;
+    int dquote; /* S_has_dquote of the whole line: set by S_line_kind once
+                   for the predicates below (0 from S_shape) */
 } hs_shape;
 
 static void S_shape(hs_line l, hs_shape *sh) {
@@ -227,27 +230,27 @@ static int S_is_promotion(hs_line l, const hs_shape *sh) {
         "don't miss", "don’t miss", "check out our", "see more", NULL};
     static const char *const where[] = {"below", "above", "here", "page",
                                         "app", "podcast", "video", NULL};
-    if (l.n > 220 || S_has_dquote(l)) return 0;
+    if (l.n > 220 || sh->dquote) return 0;
     if (S_allcaps(sh) && S_find(l, "click here") >= 0) return 1;
     if (S_find(l, "download our app") >= 0) return 1;
     return S_prefix_any(l, start) && S_contains_any(l, where);
 }
 
-static int S_is_subscribe(hs_line l) {
+static int S_is_subscribe(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {"subscribe", "sign up", "want to receive",
                                         "get our", "get the latest",
                                         "enter your email", NULL};
     static const char *const any[] = {"newsletter", "in your inbox",
                                       "via email", "by email", "subscribe",
                                       "sign up", NULL};
-    if (l.n > 250 || S_has_dquote(l)) return 0;
+    if (l.n > 250 || sh->dquote) return 0;
     return S_prefix_any(S_unlead(l), start) ||
            (S_find(l, "newsletter") >= 0 && S_contains_any(l, any + 1) && l.n < 150) ||
            (S_find(l, "via email!") >= 0);
 }
 
 /* "Follow Pam Key on Twitter @pamkeyNEN.", "Share this:", "Follow @x". */
-static int S_is_share(hs_line l) {
+static int S_is_share(hs_line l, const hs_shape *sh) {
     static const char *const alone[] = {"share", "share this", "share this:",
                                         "tweet", "email", "print", "comments",
                                         "share on facebook", "share on twitter",
@@ -258,20 +261,20 @@ static int S_is_share(hs_line l) {
                                         "like us on facebook", NULL};
     static const char *const nets[] = {"twitter", "facebook", "instagram",
                                        "@", NULL};
-    if (l.n > 200 || S_has_dquote(l)) return 0;
+    if (l.n > 200 || sh->dquote) return 0;
     if (S_equals_any(l, alone) || S_prefix_any(l, start)) return 1;
     return (S_prefix_word(l, "follow") || S_prefix(l, "on twitter follow")) &&
            S_contains_any(l, nets) && l.n < 160;
 }
 
-static int S_is_read_more(hs_line l) {
+static int S_is_read_more(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {
         "read the rest", "read more here", "read the full", "read the entire",
         "read the original", "read the latest", "continue reading",
         "read more at", "read it here", "read the story", "read his full",
         "read her full", "this piece first appeared", "this article originally",
         "originally published", NULL};
-    if (l.n > 160 || S_has_dquote(l)) return 0;
+    if (l.n > 160 || sh->dquote) return 0;
     return S_prefix_any(l, start) || S_equals_any(l, (const char *const[]){
                                          "read more", "read more.", NULL});
 }
@@ -312,7 +315,7 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {"photo:", "image:", "credit:",
                                         "photograph:", "pictured:", NULL};
     hs_line u = S_unstop(l);
-    if (l.n > 300 || S_has_dquote(l)) return 0;
+    if (l.n > 300 || sh->dquote) return 0;
     if (S_equals_any(u, credit) || S_prefix_any(l, start)) return 1;
     if (S_contains_any(l, mark) && (l.n < 120 || l.s[l.n - 1] == ')')) return 1;
     /* "Robert Galbraith / Reuters." */
@@ -341,7 +344,7 @@ static int S_is_by(hs_line l, const hs_shape *sh) {
         words++;
         cap += S_isupper((unsigned char)w.s[0]) || S_equals_any(w, joins);
     }
-    return words && cap == words && !S_has_dquote(l);
+    return words && cap == words && !sh->dquote;
 }
 
 /* A live-blog time stamp: "9:05 p.m.", "4:43 p.m. ET". */
@@ -357,7 +360,7 @@ static int S_is_time(hs_line l) {
     return S_equals_any(S_unstop(r), ampm) || S_equals_any(r, ampm);
 }
 
-static int S_is_credit_line(hs_line l) {
+static int S_is_credit_line(hs_line l, const hs_shape *sh) {
     static const char *const agency[] = {
         "associated press", "the associated press", "ap", "(ap)", "reuters",
         "afp", "upi", "bloomberg", "bloomberg news", "cnn wire",
@@ -369,7 +372,7 @@ static int S_is_credit_line(hs_line l) {
     static const char *const end[] = {"contributed to this report.",
                                       "contributed reporting.",
                                       "contributed to this story.", NULL};
-    if (l.n > 200 || S_has_dquote(l)) return 0;
+    if (l.n > 200 || sh->dquote) return 0;
     if (S_equals_any(S_unstop(l), agency) || S_prefix_any(S_unlead(l), start))
         return 1;
     for (size_t i = 0; end[i]; i++) {
@@ -764,13 +767,14 @@ static const char *S_line_kind(hs_line l, int first) {
     int lead;
     if (!l.n || (l.n > CTX_SHORT && l.s[0] != '<')) return NULL;
     S_shape(l, &sh);
+    sh.dquote = S_has_dquote(l); /* for the predicates: one scan per line */
     if (S_is_markup(l, &sh)) return "markup";
     if (S_is_promotion(l, &sh)) return "promotion";
-    if (S_is_subscribe(l)) return "subscribe";
-    if (S_is_share(l)) return "share";
-    if (S_is_read_more(l)) return "read-more";
+    if (S_is_subscribe(l, &sh)) return "subscribe";
+    if (S_is_share(l, &sh)) return "share";
+    if (S_is_read_more(l, &sh)) return "read-more";
     if (S_is_caption(l, &sh)) return "caption";
-    if (S_is_by(l, &sh) || S_is_time(l) || S_is_credit_line(l) ||
+    if (S_is_by(l, &sh) || S_is_time(l) || S_is_credit_line(l, &sh) ||
         S_date_line(l, &days, &lead) == 0)
         return "byline";
     if (!first && S_is_related(l, &sh)) return "related-headline";
