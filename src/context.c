@@ -203,7 +203,7 @@ static int S_is_markup(hs_line l, const hs_shape *sh) {
     }
     if (l.n && (l.s[0] == '<' || S_prefix(l, "[<")) && tags * 2 >= l.n) return 1;
     if (sh->letters == 0 && sh->digits == 0) return 1; /* "___.", "* * *" */
-    if (S_contains_any(l, player) && l.n < 200) return 1;
+    if (l.n < 200 && S_contains_any(l, player)) return 1; /* the cheap test first */
     /* a close button "X.", a bare link (a lone number may be a statistic
      * the text goes on to explain, so it stays) */
     if (S_equals_any(l, (const char *const[]){"x.", "x", "of.", NULL})) return 1;
@@ -245,7 +245,7 @@ static int S_is_subscribe(hs_line l, const hs_shape *sh) {
                                       "sign up", NULL};
     if (l.n > 250 || sh->dquote) return 0;
     return S_prefix_any(S_unlead(l), start) ||
-           (S_find(l, "newsletter") >= 0 && S_contains_any(l, any + 1) && l.n < 150) ||
+           (l.n < 150 && S_find(l, "newsletter") >= 0 && S_contains_any(l, any + 1)) ||
            (S_find(l, "via email!") >= 0);
 }
 
@@ -317,10 +317,10 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
     hs_line u = S_unstop(l);
     if (l.n > 300 || sh->dquote) return 0;
     if (S_equals_any(u, credit) || S_prefix_any(l, start)) return 1;
-    if (S_contains_any(l, mark) && (l.n < 120 || l.s[l.n - 1] == ')')) return 1;
+    if ((l.n < 120 || l.s[l.n - 1] == ')') && S_contains_any(l, mark)) return 1;
     /* "Robert Galbraith / Reuters." */
-    long slash = S_find(u, "/");
-    if (slash > 0 && sh->words <= 8 && l.n < 80) {
+    long slash = sh->words <= 8 && l.n < 80 ? S_find(u, "/") : -1;
+    if (slash > 0) {
         hs_line tail = S_trim(u.s + slash + 1, u.n - (size_t)slash - 1);
         return S_equals_any(tail, credit);
     }
@@ -380,7 +380,7 @@ static int S_is_credit_line(hs_line l, const hs_shape *sh) {
         hs_line t = {l.s + (l.n > m ? l.n - m : 0), l.n > m ? m : l.n};
         if (l.n > m && S_prefix(t, end[i])) return 1;
     }
-    return S_find(l, " reported from ") > 0 && l.n < 120;
+    return l.n < 120 && S_find(l, " reported from ") > 0;
 }
 
 /* The trimmed text of paragraph i. */
