@@ -28,6 +28,15 @@ static inline uint32_t S_mix(uint32_t a, uint32_t b) {
     return h;
 }
 
+/* The index of the lowest set bit of x (x != 0), by de Bruijn
+ * multiplication (portable C). */
+static inline uint32_t S_ctz(uint32_t x) {
+    static const unsigned char pos[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
+                                          15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
+                                          16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+    return pos[((x & -x) * 0x077CB531u) >> 27];
+}
+
 static uint32_t S_wh(const hearsay_doc *d, long j) {
     if (j < 0) return 0x51u;
     if ((size_t)j >= d->toks.n) return 0x52u;
@@ -101,7 +110,11 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
     uint32_t lexm1 = i > 0 ? d->toks.v[i - 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
     uint32_t lexp1 = j + 1 < d->toks.n ? d->toks.v[j + 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
-    for (uint32_t b = 0; b < 24 && n + 3 < HS_CUE_MAXF - 10; b++) {
+    /* the class bits 0..23 in order, visiting only those set in one of
+     * the three words (n changes only there, so the bound stops the loop
+     * at the same bit as a test at every bit would) */
+    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 10; any &= any - 1) {
+        uint32_t b = S_ctz(any);
         if (lex0 >> b & 1) f[n++] = S_mix(F_LEX0, b);
         if (lexm1 >> b & 1) f[n++] = S_mix(F_LEXM1, b);
         if (lexp1 >> b & 1) f[n++] = S_mix(F_LEXP1, b);
