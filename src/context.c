@@ -169,18 +169,47 @@ typedef struct {
                    for the predicates below (0 from S_shape) */
 } hs_shape;
 
+/* Character classes for S_shape (ASCII; other bytes are none of them). */
+enum { SH_SPACE = 1, SH_UPPER = 2, SH_LOWER = 4, SH_DIGIT = 8 };
+static const unsigned char S_shape_cls[256] = {
+    [' '] = SH_SPACE, ['\t'] = SH_SPACE, ['\r'] = SH_SPACE, ['\n'] = SH_SPACE,
+    ['A'] = SH_UPPER, ['B'] = SH_UPPER, ['C'] = SH_UPPER, ['D'] = SH_UPPER, ['E'] = SH_UPPER,
+    ['F'] = SH_UPPER, ['G'] = SH_UPPER, ['H'] = SH_UPPER, ['I'] = SH_UPPER, ['J'] = SH_UPPER,
+    ['K'] = SH_UPPER, ['L'] = SH_UPPER, ['M'] = SH_UPPER, ['N'] = SH_UPPER, ['O'] = SH_UPPER,
+    ['P'] = SH_UPPER, ['Q'] = SH_UPPER, ['R'] = SH_UPPER, ['S'] = SH_UPPER, ['T'] = SH_UPPER,
+    ['U'] = SH_UPPER, ['V'] = SH_UPPER, ['W'] = SH_UPPER, ['X'] = SH_UPPER, ['Y'] = SH_UPPER,
+    ['Z'] = SH_UPPER,
+    ['a'] = SH_LOWER, ['b'] = SH_LOWER, ['c'] = SH_LOWER, ['d'] = SH_LOWER, ['e'] = SH_LOWER,
+    ['f'] = SH_LOWER, ['g'] = SH_LOWER, ['h'] = SH_LOWER, ['i'] = SH_LOWER, ['j'] = SH_LOWER,
+    ['k'] = SH_LOWER, ['l'] = SH_LOWER, ['m'] = SH_LOWER, ['n'] = SH_LOWER, ['o'] = SH_LOWER,
+    ['p'] = SH_LOWER, ['q'] = SH_LOWER, ['r'] = SH_LOWER, ['s'] = SH_LOWER, ['t'] = SH_LOWER,
+    ['u'] = SH_LOWER, ['v'] = SH_LOWER, ['w'] = SH_LOWER, ['x'] = SH_LOWER, ['y'] = SH_LOWER,
+    ['z'] = SH_LOWER,
+    ['0'] = SH_DIGIT, ['1'] = SH_DIGIT, ['2'] = SH_DIGIT, ['3'] = SH_DIGIT, ['4'] = SH_DIGIT,
+    ['5'] = SH_DIGIT, ['6'] = SH_DIGIT, ['7'] = SH_DIGIT, ['8'] = SH_DIGIT, ['9'] = SH_DIGIT};
+
+/* One table look-up per byte and no branches: this runs on every short
+ * line of every article. */
 static void S_shape(hs_line l, hs_shape *sh) {
     memset(sh, 0, sizeof *sh);
+    size_t words = 0, capwords = 0, upper = 0, lower = 0, digits = 0;
+    unsigned prev = SH_SPACE; /* a word may start at the line's first byte */
     for (size_t i = 0; i < l.n; i++) {
-        int c = (unsigned char)l.s[i];
-        int start = !S_isspace(c) && (i == 0 || S_isspace((unsigned char)l.s[i - 1]));
-        sh->words += start;
-        sh->capwords += start && (S_isupper(c) || S_isdigit(c));
-        sh->letters += S_isupper(c) || S_islower(c);
-        sh->upper += S_isupper(c);
-        sh->lower += S_islower(c);
-        sh->digits += S_isdigit(c);
+        unsigned c = S_shape_cls[(unsigned char)l.s[i]];
+        unsigned start = ~c & prev & SH_SPACE; /* not a space, after one */
+        words += start;
+        capwords += start & ((c & (SH_UPPER | SH_DIGIT)) != 0);
+        upper += (c & SH_UPPER) != 0;
+        lower += (c & SH_LOWER) != 0;
+        digits += (c & SH_DIGIT) != 0;
+        prev = c;
     }
+    sh->words = words;
+    sh->capwords = capwords;
+    sh->letters = upper + lower;
+    sh->upper = upper;
+    sh->lower = lower;
+    sh->digits = digits;
 }
 
 /* Mostly capital letters: at most one lower-case letter in twenty. */
