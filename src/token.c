@@ -109,18 +109,24 @@ typedef struct {
     uint16_t pending; /* flags for the next token */
 } S_tz;
 
+/* A new token in *t, taking the pending flags. */
+static void S_tok_init(S_tz *z, hs_tok *t, uint32_t b, uint32_t e, uint32_t c, uint32_t ce,
+                       uint8_t type) {
+    memset(t, 0, sizeof *t);
+    t->b = b;
+    t->e = e;
+    t->c = c;
+    t->ce = ce;
+    t->type = type;
+    t->flags = z->pending;
+    t->word = -1;
+    t->quote = -1;
+    z->pending = 0;
+}
+
 static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint8_t type) {
     hs_tok t;
-    memset(&t, 0, sizeof t);
-    t.b = b;
-    t.e = e;
-    t.c = c;
-    t.ce = ce;
-    t.type = type;
-    t.flags = z->pending;
-    t.word = -1;
-    t.quote = -1;
-    z->pending = 0;
+    S_tok_init(z, &t, b, e, c, ce, type);
     return hs_vec_push(&z->d->toks, t);
 }
 
@@ -228,12 +234,13 @@ static int S_word(S_tz *z) {
     }
     uint16_t abbrev = z->pending & HS_F_ABBREV;
     z->pending &= (uint16_t)~HS_F_ABBREV;
-    if (S_emit(z, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
-               digit_start ? HS_T_NUM : HS_T_WORD))
-        return HEARSAY_ENOMEM;
-    hs_tok *t = &z->d->toks.v[z->d->toks.n - 1];
-    t->flags |= abbrev;
-    if (!digit_start) S_word_flags(z->d, t);
+    /* the token is complete before it is stored (one copy) */
+    hs_tok t;
+    S_tok_init(z, &t, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
+               digit_start ? HS_T_NUM : HS_T_WORD);
+    t.flags |= abbrev;
+    if (!digit_start) S_word_flags(z->d, &t);
+    if (hs_vec_push(&z->d->toks, t)) return HEARSAY_ENOMEM;
     z->i = i;
     z->cp = cp;
     return 0;
@@ -319,12 +326,12 @@ static int S_tokens(hearsay_doc *d) {
             q = HS_Q_OPEN;
             style = 6;
         }
-        if (S_emit(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type))
-            return HEARSAY_ENOMEM;
-        hs_tok *t = &d->toks.v[d->toks.n - 1];
-        t->q = q;
-        t->qstyle = style;
-        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
+        hs_tok t;
+        S_tok_init(&z, &t, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
+        t.q = q;
+        t.qstyle = style;
+        t.wh = hs_hash_bytes(d->text + t.b, t.e - t.b);
+        if (hs_vec_push(&d->toks, t)) return HEARSAY_ENOMEM;
         prev_word = 0;
     }
     d->ncp = z.cp;
