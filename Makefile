@@ -17,7 +17,7 @@
 CC      ?= cc
 BUILD   ?= build
 SHARED  ?= ../shared
-OPT     ?= -O2
+OPT     ?= -O3
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
