@@ -53,6 +53,7 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_vec_free(&d->cpmap_b);
     hs_vec_free(&d->cpmap_c);
     hs_vec_free(&d->cpblk);
+    hs_vec_free(&d->tokblk);
     hs_vec_free(&d->pub);
     hs_vec_free(&d->pub_parts);
     hs_vec_free(&d->pub_ents);
@@ -124,7 +125,27 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     return cp;
 }
 
+int hs_doc_tok_index(hearsay_doc *d) {
+    d->tokblk.n = 0;
+    size_t nb = d->len / HS_CPBLK + 1;
+    if (hs_vec_reserve(&d->tokblk, nb)) return HEARSAY_ENOMEM;
+    size_t j = 0;
+    for (size_t k = 0; k < nb; k++) {
+        while (j < d->toks.n && d->toks.v[j].e <= k * HS_CPBLK) j++;
+        d->tokblk.v[k] = (uint32_t)j;
+    }
+    d->tokblk.n = nb;
+    return 0;
+}
+
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b) {
+    if (b / HS_CPBLK < d->tokblk.n) {
+        /* token ends only grow: from the first token ending after the
+         * block's start to the first ending after b */
+        size_t j = d->tokblk.v[b / HS_CPBLK];
+        while (j < d->toks.n && d->toks.v[j].e <= b) j++;
+        return j;
+    }
     size_t lo = 0, hi = d->toks.n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -159,7 +180,7 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p) {
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
-    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = d->cpblk.n = 0;
+    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = d->cpblk.n = d->tokblk.n = 0;
     d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
     hs_buf_clear(&d->strings);
     hs_buf_clear(&d->out);

@@ -257,6 +257,8 @@ struct hearsay_doc {
     HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
     HS_VEC(uint32_t) cpblk;       /* code points before each HS_CPBLK-byte
                                      block (valid UTF-8 only; see hs_doc_cp) */
+    HS_VEC(uint32_t) tokblk;      /* the first token ending after the start of
+                                     each HS_CPBLK-byte block (hs_doc_tok_at) */
     hs_buf strings;               /* NUL-separated strings (names, dates) */
 
     /* public views, built at the end of hearsay_extract() */
@@ -277,9 +279,12 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
     return off < 0 ? NULL : d->strings.p + off;
 }
 
-/* The first token ending after byte offset b (binary search): the token
- * holding b, or the next one; toks.n when none. */
+/* The first token ending after byte offset b: the token holding b, or the
+ * next one; toks.n when none. A look-up in doc->tokblk and a few steps
+ * (binary search when the table is missing). */
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b);
+/* Fills doc->tokblk once the tokens are final; 0 or HEARSAY_ENOMEM. */
+int hs_doc_tok_index(hearsay_doc *d);
 /* The paragraph holding byte offset b (binary search), or -1. */
 int hs_doc_para_at(const hearsay_doc *d, size_t b);
 /* The debris record of paragraph p when it is an embedded post, else NULL;

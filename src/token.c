@@ -423,6 +423,7 @@ static int S_sentences(hearsay_doc *d) {
 
 int hs_tok_run(hearsay_doc *d) {
     int rc = S_tokens(d);
-    if (rc) return rc;
-    return S_sentences(d);
+    if (!rc) rc = S_sentences(d);
+    if (!rc) rc = hs_doc_tok_index(d); /* the tokens are final */
+    return rc;
 }
