@@ -91,26 +91,29 @@ void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
             i++;
             continue;
         }
-        hs_buf_put(b, s + run, i - run);
         if (c >= 0x80) {
             size_t k;
-            if (S_invalid(u, i, n, &k))
-                hs_buf_put(b, "\xEF\xBF\xBD", 3);
-            else
-                hs_buf_put(b, s + i, k);
-            i += k;
-        } else {
-            char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};
-            switch (c) {
-            case '"': hs_buf_put(b, "\\\"", 2); break;
-            case '\\': hs_buf_put(b, "\\\\", 2); break;
-            case '\n': hs_buf_put(b, "\\n", 2); break;
-            case '\r': hs_buf_put(b, "\\r", 2); break;
-            case '\t': hs_buf_put(b, "\\t", 2); break;
-            default: hs_buf_put(b, esc, 6);
+            if (!S_invalid(u, i, n, &k)) { /* valid UTF-8 stays in the run */
+                i += k;
+                continue;
             }
-            i++;
+            hs_buf_put(b, s + run, i - run);
+            hs_buf_put(b, "\xEF\xBF\xBD", 3);
+            i += k;
+            run = i;
+            continue;
         }
+        hs_buf_put(b, s + run, i - run);
+        char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};
+        switch (c) {
+        case '"': hs_buf_put(b, "\\\"", 2); break;
+        case '\\': hs_buf_put(b, "\\\\", 2); break;
+        case '\n': hs_buf_put(b, "\\n", 2); break;
+        case '\r': hs_buf_put(b, "\\r", 2); break;
+        case '\t': hs_buf_put(b, "\\t", 2); break;
+        default: hs_buf_put(b, esc, 6);
+        }
+        i++;
         run = i;
     }
     hs_buf_put(b, s + run, n - run);
