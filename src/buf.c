@@ -39,20 +39,7 @@ static int S_reserve(hs_buf *b, size_t extra) {
     return 0;
 }
 
-void hs_buf_put(hs_buf *b, const char *s, size_t n) {
-    if (S_reserve(b, n)) return;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-void hs_buf_puts(hs_buf *b, const char *s) { hs_buf_put(b, s, strlen(s)); }
-
-void hs_buf_putc(hs_buf *b, char c) {
-    if (S_reserve(b, 1)) return;
-    b->p[b->n++] = c;
-    b->p[b->n] = 0;
-}
+int hs_buf_grow(hs_buf *b, size_t extra) { return S_reserve(b, extra); }
 
 void hs_buf_printf(hs_buf *b, const char *fmt, ...) {
     char tmp[256];

@@ -58,9 +58,25 @@ typedef struct {
 
 void hs_buf_clear(hs_buf *b);
 void hs_buf_free(hs_buf *b);
-void hs_buf_put(hs_buf *b, const char *s, size_t n);
-void hs_buf_puts(hs_buf *b, const char *s);
-void hs_buf_putc(hs_buf *b, char c);
+/* Makes room for extra more bytes and the NUL; 0, or -1 (and b->oom) when
+ * out of memory or already failed. The slow path of the appends below. */
+int hs_buf_grow(hs_buf *b, size_t extra);
+
+/* The appends: inline, as the renderers call them for every field. */
+static inline void hs_buf_put(hs_buf *b, const char *s, size_t n) {
+    if ((b->oom || b->n + n + 1 > b->cap) && hs_buf_grow(b, n)) return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static inline void hs_buf_puts(hs_buf *b, const char *s) { hs_buf_put(b, s, strlen(s)); }
+
+static inline void hs_buf_putc(hs_buf *b, char c) {
+    if ((b->oom || b->n + 2 > b->cap) && hs_buf_grow(b, 1)) return;
+    b->p[b->n++] = c;
+    b->p[b->n] = 0;
+}
 void hs_buf_printf(hs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends s[0..n) as the inside of a JSON string (escaped; invalid UTF-8
