@@ -333,6 +333,10 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
 uint32_t hs_hash_bytes(const char *s, size_t n);
 uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n,
                          int32_t *word, uint32_t *hash);
+/* hs_lex_lookup_h, also counting the ASCII capitals and small letters of
+ * s[0..n) (the tokenizer's shape flags, in the same pass). */
+uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                            uint32_t *hash, unsigned *upper, unsigned *lower);
 
 /* Resets d and runs the stages every consumer needs: tokens, sentences,
  * paragraphs, quotations (hearsay.c; also used by the trainer). */

@@ -320,20 +320,29 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t 
     return hs_lex_lookup_h(m, s, n, word, NULL);
 }
 
-uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
-                         uint32_t *hash) {
+/* The look-up; with case (constant at each call, so the loop is compiled
+ * twice) it also counts the ASCII capitals and small letters of s, for
+ * the tokenizer's shape flags, in the same pass. */
+static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                                uint32_t *hash, unsigned *upper, unsigned *lower, int count) {
     *word = -1;
-    if (n > HS_LEX_MAXLEN) {
-        if (hash) *hash = (uint32_t)S_hash(s, n > 64 ? 64 : n);
-        return 0;
-    }
-    if (n == 0 || !m->slots) {
-        if (hash) *hash = 0;
+    if (n > HS_LEX_MAXLEN || n == 0 || !m->slots) {
+        if (count) {
+            unsigned up = 0, lo = 0;
+            for (size_t i = 0; i < n; i++) {
+                up += s[i] >= 'A' && s[i] <= 'Z';
+                lo += s[i] >= 'a' && s[i] <= 'z';
+            }
+            *upper = up;
+            *lower = lo;
+        }
+        if (hash) *hash = n > HS_LEX_MAXLEN ? (uint32_t)S_hash(s, n > 64 ? 64 : n) : 0;
         return 0;
     }
     /* lower-case and hash in one pass (S_hash over the lowered form) */
     char low[HS_LEX_MAXLEN];
     size_t k = 0;
+    unsigned up = 0, lo = 0;
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -343,11 +352,18 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_
             i += 2;
         } else if (c >= 'A' && c <= 'Z') {
             c += 32;
+            up++;
+        } else if (c >= 'a' && c <= 'z') {
+            lo++;
         }
         low[k++] = (char)c;
         h = (h ^ c) * 1099511628211ull;
     }
     h ^= h >> 29;
+    if (count) {
+        *upper = up;
+        *lower = lo;
+    }
     if (hash) *hash = (uint32_t)h;
     uint32_t tag = S_tag(h);
     for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
@@ -355,11 +371,24 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_
         if (!t) return 0;
         if (t != tag) continue;
         const hs_lex_slot *sl = &m->slots[j];
-        if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
+        if (sl->hash != h || sl->len != k) continue;
+        size_t q = 0; /* short words: no call to memcmp */
+        while (q < k && sl->s[q] == low[q]) q++;
+        if (q == k) {
             *word = sl->id;
             return sl->bits;
         }
     }
+}
+
+uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                         uint32_t *hash) {
+    return S_lookup(m, s, n, word, hash, NULL, NULL, 0);
+}
+
+uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                            uint32_t *hash, unsigned *upper, unsigned *lower) {
+    return S_lookup(m, s, n, word, hash, upper, lower, 1);
 }
 
 /* ------------------------------------------------------- model file */

@@ -133,18 +133,13 @@ static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint
 static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
-    int up = 0, low = 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = w[i];
-        if (ch >= 'A' && ch <= 'Z') up++;
-        else if (ch >= 'a' && ch <= 'z') low++;
-    }
+    unsigned up, low;
+    t->lex = hs_lex_lookup_case(d->model, w, n, &t->word, &t->wh, &up, &low);
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    t->lex = hs_lex_lookup_h(d->model, w, n, &t->word, &t->wh);
 }
 
 /* ASCII letters and digits; ASCII characters that may join a word's
