@@ -224,13 +224,16 @@ static int S_is_markup(hs_line l, const hs_shape *sh) {
     static const char *const player[] = {"this video is restricted",
                                          "your browser does not support",
                                          "please enable javascript", NULL};
-    size_t tags = 0, in = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        if (l.s[i] == '<') in = 1;
-        tags += in;
-        if (l.s[i] == '>') in = 0;
+    if (l.n && (l.s[0] == '<' || S_prefix(l, "[<"))) {
+        /* bytes inside tags, counted only for a line opening with one */
+        size_t tags = 0, in = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            if (l.s[i] == '<') in = 1;
+            tags += in;
+            if (l.s[i] == '>') in = 0;
+        }
+        if (tags * 2 >= l.n) return 1;
     }
-    if (l.n && (l.s[0] == '<' || S_prefix(l, "[<")) && tags * 2 >= l.n) return 1;
     if (sh->letters == 0 && sh->digits == 0) return 1; /* "___.", "* * *" */
     if (l.n < 200 && S_contains_any(l, player)) return 1; /* the cheap test first */
     /* a close button "X.", a bare link (a lone number may be a statistic
