@@ -21,7 +21,10 @@ OPT     ?= -O3
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
 CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
-ALLCFLAGS = -std=c11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS)
+# x86-64 only: the popcnt instruction (every x86-64 processor since 2008),
+# for the cue classifier's sparse weight table (src/model.h); no -march
+ARCH_CFLAGS ?= $(if $(filter x86_64-%,$(shell $(CC) -dumpmachine)),-mpopcnt)
+ALLCFLAGS = -std=c11 $(WARN) $(CFLAGS) $(ARCH_CFLAGS) $(EXTRA_CFLAGS)
 
 CORE_SRC  := $(sort $(wildcard src/*.c))
 INDEX_SRC := $(sort $(wildcard index/*.c))

@@ -39,20 +39,7 @@ static int S_reserve(hs_buf *b, size_t extra) {
     return 0;
 }
 
-void hs_buf_put(hs_buf *b, const char *s, size_t n) {
-    if (S_reserve(b, n)) return;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-void hs_buf_puts(hs_buf *b, const char *s) { hs_buf_put(b, s, strlen(s)); }
-
-void hs_buf_putc(hs_buf *b, char c) {
-    if (S_reserve(b, 1)) return;
-    b->p[b->n++] = c;
-    b->p[b->n] = 0;
-}
+int hs_buf_grow(hs_buf *b, size_t extra) { return S_reserve(b, extra); }
 
 void hs_buf_printf(hs_buf *b, const char *fmt, ...) {
     char tmp[256];
@@ -91,27 +78,29 @@ void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
             i++;
             continue;
         }
-        size_t k = 1;
-        if (c >= 0x80 && !S_invalid(u, i, n, &k)) { /* valid UTF-8 stays in the run */
+        if (c >= 0x80) {
+            size_t k;
+            if (!S_invalid(u, i, n, &k)) { /* valid UTF-8 stays in the run */
+                i += k;
+                continue;
+            }
+            hs_buf_put(b, s + run, i - run);
+            hs_buf_put(b, "\xEF\xBF\xBD", 3);
             i += k;
+            run = i;
             continue;
         }
         hs_buf_put(b, s + run, i - run);
-        if (c >= 0x80) {
-            hs_buf_put(b, "\xEF\xBF\xBD", 3);
-            i += k;
-        } else {
-            char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};
-            switch (c) {
-            case '"': hs_buf_put(b, "\\\"", 2); break;
-            case '\\': hs_buf_put(b, "\\\\", 2); break;
-            case '\n': hs_buf_put(b, "\\n", 2); break;
-            case '\r': hs_buf_put(b, "\\r", 2); break;
-            case '\t': hs_buf_put(b, "\\t", 2); break;
-            default: hs_buf_put(b, esc, 6);
-            }
-            i++;
+        char esc[6] = {'\\', 'u', '0', '0', S_hex[c >> 4], S_hex[c & 15]};
+        switch (c) {
+        case '"': hs_buf_put(b, "\\\"", 2); break;
+        case '\\': hs_buf_put(b, "\\\\", 2); break;
+        case '\n': hs_buf_put(b, "\\n", 2); break;
+        case '\r': hs_buf_put(b, "\\r", 2); break;
+        case '\t': hs_buf_put(b, "\\t", 2); break;
+        default: hs_buf_put(b, esc, 6);
         }
+        i++;
         run = i;
     }
     hs_buf_put(b, s + run, n - run);

@@ -91,8 +91,9 @@ static int S_prefix(hs_line l, const char *p) {
 
 /* 1 when l starts with p as whole words (not "Watching" for "Watch"). */
 static int S_prefix_word(hs_line l, const char *p) {
+    if (!S_prefix(l, p)) return 0; /* first: most lines fail at once */
     size_t n = strlen(p);
-    return S_prefix(l, p) && (n >= l.n || !S_isword((unsigned char)l.s[n]));
+    return n >= l.n || !S_isword((unsigned char)l.s[n]);
 }
 
 static int S_prefix_any(hs_line l, const char *const *list) {
@@ -131,7 +132,7 @@ static int S_contains_any(hs_line l, const char *const *list) {
 
 static int S_equals_any(hs_line l, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == l.n && S_prefix(l, list[i])) return 1;
+        if (S_prefix(l, list[i]) && strlen(list[i]) == l.n) return 1;
     return 0;
 }
 
@@ -161,18 +162,17 @@ static int S_has_dquote(hs_line l) {
     return S_contains_any(l, q);
 }
 
-/* The shape of a line's words and letters, and whether it holds a double
- * quotation mark (" “ ” « »: several kinds ask, so it is found once). */
+/* The shape of a line's words and letters. */
 typedef struct {
     size_t words, capwords, letters, upper, lower, digits;
-    int dq;
+    int dquote; /* S_has_dquote of the whole line: set by S_line_kind once
+                   for the predicates below (0 from S_shape) */
 } hs_shape;
 
+/* Character classes for S_shape (ASCII; other bytes are none of them). */
 enum { SH_SPACE = 1, SH_UPPER = 2, SH_LOWER = 4, SH_DIGIT = 8 };
-static const uint8_t S_shcls[256] = {
+static const unsigned char S_shape_cls[256] = {
     [' '] = SH_SPACE, ['\t'] = SH_SPACE, ['\r'] = SH_SPACE, ['\n'] = SH_SPACE,
-    ['0'] = SH_DIGIT, ['1'] = SH_DIGIT, ['2'] = SH_DIGIT, ['3'] = SH_DIGIT, ['4'] = SH_DIGIT,
-    ['5'] = SH_DIGIT, ['6'] = SH_DIGIT, ['7'] = SH_DIGIT, ['8'] = SH_DIGIT, ['9'] = SH_DIGIT,
     ['A'] = SH_UPPER, ['B'] = SH_UPPER, ['C'] = SH_UPPER, ['D'] = SH_UPPER, ['E'] = SH_UPPER,
     ['F'] = SH_UPPER, ['G'] = SH_UPPER, ['H'] = SH_UPPER, ['I'] = SH_UPPER, ['J'] = SH_UPPER,
     ['K'] = SH_UPPER, ['L'] = SH_UPPER, ['M'] = SH_UPPER, ['N'] = SH_UPPER, ['O'] = SH_UPPER,
@@ -185,33 +185,31 @@ static const uint8_t S_shcls[256] = {
     ['p'] = SH_LOWER, ['q'] = SH_LOWER, ['r'] = SH_LOWER, ['s'] = SH_LOWER, ['t'] = SH_LOWER,
     ['u'] = SH_LOWER, ['v'] = SH_LOWER, ['w'] = SH_LOWER, ['x'] = SH_LOWER, ['y'] = SH_LOWER,
     ['z'] = SH_LOWER,
-};
+    ['0'] = SH_DIGIT, ['1'] = SH_DIGIT, ['2'] = SH_DIGIT, ['3'] = SH_DIGIT, ['4'] = SH_DIGIT,
+    ['5'] = SH_DIGIT, ['6'] = SH_DIGIT, ['7'] = SH_DIGIT, ['8'] = SH_DIGIT, ['9'] = SH_DIGIT};
 
+/* One table look-up per byte and no branches: this runs on every short
+ * line of every article. */
 static void S_shape(hs_line l, hs_shape *sh) {
     memset(sh, 0, sizeof *sh);
-    const unsigned char *u = (const unsigned char *)l.s;
-    int prev_space = 1;
+    size_t words = 0, capwords = 0, upper = 0, lower = 0, digits = 0;
+    unsigned prev = SH_SPACE; /* a word may start at the line's first byte */
     for (size_t i = 0; i < l.n; i++) {
-        unsigned c = S_shcls[u[i]];
-        if (c & SH_SPACE) {
-            prev_space = 1;
-            continue;
-        }
-        if (prev_space) {
-            sh->words++;
-            sh->capwords += (c & (SH_UPPER | SH_DIGIT)) != 0;
-        }
-        prev_space = 0;
-        if (c) {
-            sh->letters += (c & (SH_UPPER | SH_LOWER)) != 0;
-            sh->upper += (c & SH_UPPER) != 0;
-            sh->lower += (c & SH_LOWER) != 0;
-            sh->digits += (c & SH_DIGIT) != 0;
-        } else if (u[i] == '"' || (u[i] == 0xE2 && i + 2 < l.n && u[i + 1] == 0x80 && (u[i + 2] == 0x9C || u[i + 2] == 0x9D)) ||
-                   (u[i] == 0xC2 && i + 1 < l.n && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))) {
-            sh->dq = 1;
-        }
+        unsigned c = S_shape_cls[(unsigned char)l.s[i]];
+        unsigned start = ~c & prev & SH_SPACE; /* not a space, after one */
+        words += start;
+        capwords += start & ((c & (SH_UPPER | SH_DIGIT)) != 0);
+        upper += (c & SH_UPPER) != 0;
+        lower += (c & SH_LOWER) != 0;
+        digits += (c & SH_DIGIT) != 0;
+        prev = c;
     }
+    sh->words = words;
+    sh->capwords = capwords;
+    sh->letters = upper + lower;
+    sh->upper = upper;
+    sh->lower = lower;
+    sh->digits = digits;
 }
 
 /* Mostly capital letters: at most one lower-case letter in twenty. */
@@ -226,15 +224,18 @@ static int S_is_markup(hs_line l, const hs_shape *sh) {
     static const char *const player[] = {"this video is restricted",
                                          "your browser does not support",
                                          "please enable javascript", NULL};
-    size_t tags = 0, in = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        if (l.s[i] == '<') in = 1;
-        tags += in;
-        if (l.s[i] == '>') in = 0;
+    if (l.n && (l.s[0] == '<' || S_prefix(l, "[<"))) {
+        /* bytes inside tags, counted only for a line opening with one */
+        size_t tags = 0, in = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            if (l.s[i] == '<') in = 1;
+            tags += in;
+            if (l.s[i] == '>') in = 0;
+        }
+        if (tags * 2 >= l.n) return 1;
     }
-    if (l.n && (l.s[0] == '<' || S_prefix(l, "[<")) && tags * 2 >= l.n) return 1;
     if (sh->letters == 0 && sh->digits == 0) return 1; /* "___.", "* * *" */
-    if (l.n < 200 && S_contains_any(l, player)) return 1;
+    if (l.n < 200 && S_contains_any(l, player)) return 1; /* the cheap test first */
     /* a close button "X.", a bare link (a lone number may be a statistic
      * the text goes on to explain, so it stays) */
     if (S_equals_any(l, (const char *const[]){"x.", "x", "of.", NULL})) return 1;
@@ -261,7 +262,7 @@ static int S_is_promotion(hs_line l, const hs_shape *sh) {
         "don't miss", "don’t miss", "check out our", "see more", NULL};
     static const char *const where[] = {"below", "above", "here", "page",
                                         "app", "podcast", "video", NULL};
-    if (l.n > 220 || sh->dq) return 0;
+    if (l.n > 220 || sh->dquote) return 0;
     if (S_allcaps(sh) && S_find(l, "click here") >= 0) return 1;
     if (S_find(l, "download our app") >= 0) return 1;
     return S_prefix_any(l, start) && S_contains_any(l, where);
@@ -274,7 +275,7 @@ static int S_is_subscribe(hs_line l, const hs_shape *sh) {
     static const char *const any[] = {"newsletter", "in your inbox",
                                       "via email", "by email", "subscribe",
                                       "sign up", NULL};
-    if (l.n > 250 || sh->dq) return 0;
+    if (l.n > 250 || sh->dquote) return 0;
     return S_prefix_any(S_unlead(l), start) ||
            (l.n < 150 && S_find(l, "newsletter") >= 0 && S_contains_any(l, any + 1)) ||
            (S_find(l, "via email!") >= 0);
@@ -292,10 +293,10 @@ static int S_is_share(hs_line l, const hs_shape *sh) {
                                         "like us on facebook", NULL};
     static const char *const nets[] = {"twitter", "facebook", "instagram",
                                        "@", NULL};
-    if (l.n > 200 || sh->dq) return 0;
+    if (l.n > 200 || sh->dquote) return 0;
     if (S_equals_any(l, alone) || S_prefix_any(l, start)) return 1;
-    return (S_prefix_word(l, "follow") || S_prefix(l, "on twitter follow")) && l.n < 160 &&
-           S_contains_any(l, nets);
+    return (S_prefix_word(l, "follow") || S_prefix(l, "on twitter follow")) &&
+           S_contains_any(l, nets) && l.n < 160;
 }
 
 static int S_is_read_more(hs_line l, const hs_shape *sh) {
@@ -305,7 +306,7 @@ static int S_is_read_more(hs_line l, const hs_shape *sh) {
         "read more at", "read it here", "read the story", "read his full",
         "read her full", "this piece first appeared", "this article originally",
         "originally published", NULL};
-    if (l.n > 160 || sh->dq) return 0;
+    if (l.n > 160 || sh->dquote) return 0;
     return S_prefix_any(l, start) || S_equals_any(l, (const char *const[]){
                                          "read more", "read more.", NULL});
 }
@@ -329,7 +330,8 @@ static int S_is_related(hs_line l, const hs_shape *sh) {
 /* A headline in title case ("Rand Paul Scores Direct Hit On Donald Trump."),
  * as listed under "Also on HuffPost:". */
 static int S_is_title_case(hs_line l, const hs_shape *sh) {
-    return sh->words >= 3 && sh->capwords == sh->words && l.n <= 150 && !sh->dq;
+    return sh->words >= 3 && sh->capwords == sh->words && l.n <= 150 &&
+           !S_has_dquote(l);
 }
 
 /* Photo credits: "Getty.", "John Moore/Getty Images.", "(AP Photo/X)". */
@@ -345,12 +347,12 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
     static const char *const start[] = {"photo:", "image:", "credit:",
                                         "photograph:", "pictured:", NULL};
     hs_line u = S_unstop(l);
-    if (l.n > 300 || sh->dq) return 0;
+    if (l.n > 300 || sh->dquote) return 0;
     if (S_equals_any(u, credit) || S_prefix_any(l, start)) return 1;
     if ((l.n < 120 || l.s[l.n - 1] == ')') && S_contains_any(l, mark)) return 1;
     /* "Robert Galbraith / Reuters." */
-    long slash = S_find(u, "/");
-    if (slash > 0 && sh->words <= 8 && l.n < 80) {
+    long slash = sh->words <= 8 && l.n < 80 ? S_find(u, "/") : -1;
+    if (slash > 0) {
         hs_line tail = S_trim(u.s + slash + 1, u.n - (size_t)slash - 1);
         return S_equals_any(tail, credit);
     }
@@ -374,7 +376,7 @@ static int S_is_by(hs_line l, const hs_shape *sh) {
         words++;
         cap += S_isupper((unsigned char)w.s[0]) || S_equals_any(w, joins);
     }
-    return words && cap == words && !sh->dq;
+    return words && cap == words && !sh->dquote;
 }
 
 /* A live-blog time stamp: "9:05 p.m.", "4:43 p.m. ET". */
@@ -402,7 +404,7 @@ static int S_is_credit_line(hs_line l, const hs_shape *sh) {
     static const char *const end[] = {"contributed to this report.",
                                       "contributed reporting.",
                                       "contributed to this story.", NULL};
-    if (l.n > 200 || sh->dq) return 0;
+    if (l.n > 200 || sh->dquote) return 0;
     if (S_equals_any(S_unstop(l), agency) || S_prefix_any(S_unlead(l), start))
         return 1;
     for (size_t i = 0; end[i]; i++) {
@@ -797,6 +799,7 @@ static const char *S_line_kind(hs_line l, int first) {
     int lead;
     if (!l.n || (l.n > CTX_SHORT && l.s[0] != '<')) return NULL;
     S_shape(l, &sh);
+    sh.dquote = S_has_dquote(l); /* for the predicates: one scan per line */
     if (S_is_markup(l, &sh)) return "markup";
     if (S_is_promotion(l, &sh)) return "promotion";
     if (S_is_subscribe(l, &sh)) return "subscribe";

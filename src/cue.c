@@ -28,6 +28,15 @@ static inline uint32_t S_mix(uint32_t a, uint32_t b) {
     return h;
 }
 
+/* The index of the lowest set bit of x (x != 0), by de Bruijn
+ * multiplication (portable C). */
+static inline uint32_t S_ctz(uint32_t x) {
+    static const unsigned char pos[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
+                                          15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
+                                          16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+    return pos[((x & -x) * 0x077CB531u) >> 27];
+}
+
 static uint32_t S_wh(const hearsay_doc *d, long j) {
     if (j < 0) return 0x51u;
     if ((size_t)j >= d->toks.n) return 0x52u;
@@ -101,7 +110,11 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
     uint32_t lexm1 = i > 0 ? d->toks.v[i - 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
     uint32_t lexp1 = j + 1 < d->toks.n ? d->toks.v[j + 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
-    for (uint32_t b = 0; b < 24 && n + 3 < HS_CUE_MAXF - 10; b++) {
+    /* the class bits 0..23 in order, visiting only those set in one of
+     * the three words (n changes only there, so the bound stops the loop
+     * at the same bit as a test at every bit would) */
+    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 10; any &= any - 1) {
+        uint32_t b = S_ctz(any);
         if (lex0 >> b & 1) f[n++] = S_mix(F_LEX0, b);
         if (lexm1 >> b & 1) f[n++] = S_mix(F_LEXM1, b);
         if (lexp1 >> b & 1) f[n++] = S_mix(F_LEXP1, b);
@@ -133,14 +146,12 @@ int hs_cue_run(hearsay_doc *d) {
         /* a word inside quotation marks is never read as a cue
          * (attrib.c), so it is not scored */
         if ((t->flags & HS_F_INQ) || !S_candidate(d, j)) continue;
-        if (!m->cue_w) {
+        if (!m->cue_w.blk) {
             if (t->lex & HS_L_SAYVERB) t->flags |= HS_F_CUE;
             continue;
         }
         size_t n = hs_cue_features(d, j, f);
-        uint32_t mask = (1u << m->cue_bits) - 1;
-        float s = 0;
-        for (size_t k = 0; k < n; k++) s += m->cue_w[f[k] & mask];
+        float s = hs_wtab_sum(&m->cue_w, m->cue_bits, f, n);
         t->cue = s;
         if (s > m->cue_bias) t->flags |= HS_F_CUE;
     }
@@ -189,14 +200,13 @@ static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
 
 void hs_att_filter(hearsay_doc *d) {
     const hearsay_model *m = d->model;
-    if (!m->att_w) return;
-    uint32_t f[HS_ATT_MAXF], mask = (1u << m->att_bits) - 1;
+    if (!m->att_w.blk) return;
+    uint32_t f[HS_ATT_MAXF];
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->source_kind != 1 || a->dropped || !a->nparts || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
         size_t n = hs_att_features(d, a, f);
-        float s = 0;
-        for (size_t k = 0; k < n; k++) s += m->att_w[f[k] & mask];
+        float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
         if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;
     }
 }

@@ -50,7 +50,10 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_vec_free(&d->ents);
     hs_vec_free(&d->ments);
     hs_vec_free(&d->debris_raw);
-    hs_vec_free(&d->tok_block);
+    hs_vec_free(&d->cpmap_b);
+    hs_vec_free(&d->cpmap_c);
+    hs_vec_free(&d->cpblk);
+    hs_vec_free(&d->tokblk);
     hs_vec_free(&d->pub);
     hs_vec_free(&d->pub_parts);
     hs_vec_free(&d->pub_ents);
@@ -69,8 +72,38 @@ int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
     return d->strings.oom || off > INT32_MAX ? -1 : (int32_t)off;
 }
 
+/* In valid UTF-8 the code points before b are the bytes before b that are
+ * not continuation bytes (10xxxxxx); a byte inside a character counts the
+ * character, as the walk below does. Invalid UTF-8 (where a maximal
+ * invalid subsequence is one code point) keeps the walk from a token. */
+static size_t S_lead_bytes(const unsigned char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += (s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+int hs_doc_cp_index(hearsay_doc *d) {
+    d->cpblk.n = 0;
+    if (d->ninvalid) return 0;
+    size_t nb = d->len / HS_CPBLK + 1;
+    if (hs_vec_reserve(&d->cpblk, nb)) return HEARSAY_ENOMEM;
+    const unsigned char *s = (const unsigned char *)d->text;
+    uint32_t cp = 0;
+    for (size_t k = 0; k < nb; k++) {
+        d->cpblk.v[k] = cp;
+        size_t b = k * HS_CPBLK, e = b + HS_CPBLK < d->len ? b + HS_CPBLK : d->len;
+        if (b < e) cp += (uint32_t)S_lead_bytes(s + b, e - b);
+    }
+    d->cpblk.n = nb;
+    return 0;
+}
+
 size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     if (b >= d->len) return d->ncp;
+    if (d->cpblk.n) {
+        size_t k = b / HS_CPBLK;
+        return d->cpblk.v[k] + S_lead_bytes((const unsigned char *)d->text + k * HS_CPBLK, b - k * HS_CPBLK);
+    }
     size_t lo = hs_doc_tok_at(d, b); /* the first token ending after b */
     size_t cp, from;
     if (lo < d->toks.n && d->toks.v[lo].b <= b) {
@@ -92,10 +125,24 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     return cp;
 }
 
+int hs_doc_tok_index(hearsay_doc *d) {
+    d->tokblk.n = 0;
+    size_t nb = d->len / HS_CPBLK + 1;
+    if (hs_vec_reserve(&d->tokblk, nb)) return HEARSAY_ENOMEM;
+    size_t j = 0;
+    for (size_t k = 0; k < nb; k++) {
+        while (j < d->toks.n && d->toks.v[j].e <= k * HS_CPBLK) j++;
+        d->tokblk.v[k] = (uint32_t)j;
+    }
+    d->tokblk.n = nb;
+    return 0;
+}
+
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b) {
-    size_t k = b >> HS_TOK_BLOCK_SHIFT;
-    if (k < d->tok_block.n) { /* from the block's first token on */
-        size_t j = d->tok_block.v[k];
+    if (b / HS_CPBLK < d->tokblk.n) {
+        /* token ends only grow: from the first token ending after the
+         * block's start to the first ending after b */
+        size_t j = d->tokblk.v[b / HS_CPBLK];
         while (j < d->toks.n && d->toks.v[j].e <= b) j++;
         return j;
     }
@@ -133,7 +180,7 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p) {
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
-    d->debris_raw.n = d->tok_block.n = 0;
+    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = d->cpblk.n = d->tokblk.n = 0;
     d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
     hs_buf_clear(&d->strings);
     hs_buf_clear(&d->out);
@@ -209,7 +256,7 @@ static void S_publish_entities(hearsay_doc *d) {
 
 /* Builds the public views from the internal results. */
 static int S_publish(hearsay_doc *d) {
-    if (hs_vec_reserve(&d->pub_parts, d->bparts.n) || hs_vec_reserve(&d->pub, d->attrs.n) ||
+    if (hs_doc_cp_index(d) || hs_vec_reserve(&d->pub_parts, d->bparts.n) || hs_vec_reserve(&d->pub, d->attrs.n) ||
         hs_vec_reserve(&d->pub_ments, d->ments.n) || hs_vec_reserve(&d->pub_ents, d->ents.n) ||
         hs_vec_reserve(&d->pub_debris, d->debris_raw.n))
         return HEARSAY_ENOMEM;

@@ -58,9 +58,25 @@ typedef struct {
 
 void hs_buf_clear(hs_buf *b);
 void hs_buf_free(hs_buf *b);
-void hs_buf_put(hs_buf *b, const char *s, size_t n);
-void hs_buf_puts(hs_buf *b, const char *s);
-void hs_buf_putc(hs_buf *b, char c);
+/* Makes room for extra more bytes and the NUL; 0, or -1 (and b->oom) when
+ * out of memory or already failed. The slow path of the appends below. */
+int hs_buf_grow(hs_buf *b, size_t extra);
+
+/* The appends: inline, as the renderers call them for every field. */
+static inline void hs_buf_put(hs_buf *b, const char *s, size_t n) {
+    if ((b->oom || b->n + n + 1 > b->cap) && hs_buf_grow(b, n)) return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static inline void hs_buf_puts(hs_buf *b, const char *s) { hs_buf_put(b, s, strlen(s)); }
+
+static inline void hs_buf_putc(hs_buf *b, char c) {
+    if ((b->oom || b->n + 2 > b->cap) && hs_buf_grow(b, 1)) return;
+    b->p[b->n++] = c;
+    b->p[b->n] = 0;
+}
 void hs_buf_printf(hs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends s[0..n) as the inside of a JSON string (escaped; invalid UTF-8
@@ -255,8 +271,12 @@ struct hearsay_doc {
     HS_VEC(hs_ent) ents;
     HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;
-    HS_VEC(uint32_t) tok_block;   /* per 64 bytes of text: the first token
-                                     ending after the block's start */
+    HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
+    HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
+    HS_VEC(uint32_t) cpblk;       /* code points before each HS_CPBLK-byte
+                                     block (valid UTF-8 only; see hs_doc_cp) */
+    HS_VEC(uint32_t) tokblk;      /* the first token ending after the start of
+                                     each HS_CPBLK-byte block (hs_doc_tok_at) */
     hs_buf strings;               /* NUL-separated strings (names, dates) */
 
     /* public views, built at the end of hearsay_extract() */
@@ -278,10 +298,11 @@ static inline const char *hs_doc_strp(const hearsay_doc *d, int32_t off) {
 }
 
 /* The first token ending after byte offset b: the token holding b, or the
- * next one; toks.n when none. Looked up through doc->tok_block, an index of
- * blocks of 1 << HS_TOK_BLOCK_SHIFT bytes (binary search without it). */
-#define HS_TOK_BLOCK_SHIFT 6
+ * next one; toks.n when none. A look-up in doc->tokblk and a few steps
+ * (binary search when the table is missing). */
 size_t hs_doc_tok_at(const hearsay_doc *d, size_t b);
+/* Fills doc->tokblk once the tokens are final; 0 or HEARSAY_ENOMEM. */
+int hs_doc_tok_index(hearsay_doc *d);
 /* The paragraph holding byte offset b (binary search), or -1. */
 int hs_doc_para_at(const hearsay_doc *d, size_t b);
 /* The debris record of paragraph p when it is an embedded post, else NULL;
@@ -289,6 +310,11 @@ int hs_doc_para_at(const hearsay_doc *d, size_t b);
 const hs_debris_raw *hs_doc_post(const hearsay_doc *d, int p);
 int hs_doc_para_skipped(const hearsay_doc *d, int p);
 
+/* Bytes per entry of doc->cpblk. */
+#define HS_CPBLK 32
+/* Fills doc->cpblk when the text is valid UTF-8 (hs_doc_cp is then a table
+ * look-up and a count within one block); 0 or HEARSAY_ENOMEM. */
+int hs_doc_cp_index(hearsay_doc *d);
 /* Code-point offset of byte offset b (b must be a token boundary or any
  * byte recorded in the map; in-between bytes are counted forward). */
 size_t hs_doc_cp(const hearsay_doc *d, size_t b);
@@ -309,6 +335,10 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
 uint32_t hs_hash_bytes(const char *s, size_t n);
 uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n,
                          int32_t *word, uint32_t *hash);
+/* hs_lex_lookup_h, also counting the ASCII capitals and small letters of
+ * s[0..n) (the tokenizer's shape flags, in the same pass). */
+uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                            uint32_t *hash, unsigned *upper, unsigned *lower);
 
 /* Resets d and runs the stages every consumer needs: tokens, sentences,
  * paragraphs, quotations (hearsay.c; also used by the trainer). */

@@ -242,7 +242,7 @@ static uint64_t S_hash(const char *s, size_t n) {
 
 uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n); }
 
-static uint32_t S_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+static inline uint32_t S_tag(uint64_t h) { return (uint32_t)h | 1u; }
 
 int hs_model_init(hearsay_model *m) {
     memset(m, 0, sizeof *m);
@@ -256,8 +256,10 @@ void hs_model_release(hearsay_model *m) {
     free(m->slots);
     free(m->tags);
     free(m->words);
-    free(m->cue_w);
-    free(m->att_w);
+    free(m->cue_w.blk);
+    free(m->cue_w.val);
+    free(m->att_w.blk);
+    free(m->att_w.val);
     memset(m, 0, sizeof *m);
 }
 
@@ -304,11 +306,11 @@ int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
     while (m->slots[j].len) j = (j + 1) & m->mask;
     hs_lex_slot *sl = &m->slots[j];
     sl->hash = h;
-    m->tags[j] = S_tag(h);
     sl->len = (uint8_t)n;
     memcpy(sl->s, s, n);
     sl->bits = bits;
     sl->id = (int32_t)m->nwords;
+    m->tags[j] = S_tag(h);
     m->words[m->nwords] = (uint32_t)j;
     m->nwords++;
     return sl->id;
@@ -318,45 +320,75 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t 
     return hs_lex_lookup_h(m, s, n, word, NULL);
 }
 
-uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
-                         uint32_t *hash) {
+/* The look-up; with case (constant at each call, so the loop is compiled
+ * twice) it also counts the ASCII capitals and small letters of s, for
+ * the tokenizer's shape flags, in the same pass. */
+static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                                uint32_t *hash, unsigned *upper, unsigned *lower, int count) {
     *word = -1;
-    if (n > HS_LEX_MAXLEN) {
-        if (hash) *hash = (uint32_t)S_hash(s, n > 64 ? 64 : n);
+    if (n > HS_LEX_MAXLEN || n == 0 || !m->slots) {
+        if (count) {
+            unsigned up = 0, lo = 0;
+            for (size_t i = 0; i < n; i++) {
+                up += s[i] >= 'A' && s[i] <= 'Z';
+                lo += s[i] >= 'a' && s[i] <= 'z';
+            }
+            *upper = up;
+            *lower = lo;
+        }
+        if (hash) *hash = n > HS_LEX_MAXLEN ? (uint32_t)S_hash(s, n > 64 ? 64 : n) : 0;
         return 0;
     }
-    if (n == 0 || !m->slots || !m->tags) {
-        if (hash) *hash = 0;
-        return 0;
-    }
+    /* lower-case and hash in one pass (S_hash over the lowered form) */
     char low[HS_LEX_MAXLEN];
     size_t k = 0;
+    unsigned up = 0, lo = 0;
+    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0x99) { /* ’ */
-            low[k++] = '\'';
+            c = '\'';
             i += 2;
-            continue;
+        } else if (c >= 'A' && c <= 'Z') {
+            c += 32;
+            up++;
+        } else if (c >= 'a' && c <= 'z') {
+            lo++;
         }
-        low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        low[k++] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
     }
-    uint64_t h = S_hash(low, k);
+    h ^= h >> 29;
+    if (count) {
+        *upper = up;
+        *lower = lo;
+    }
     if (hash) *hash = (uint32_t)h;
-    size_t j = h & m->mask;
     uint32_t tag = S_tag(h);
-    for (;;) {
-        uint32_t tj = m->tags[j];
-        if (!tj) return 0;
-        if (tj == tag) {
-            const hs_lex_slot *sl = &m->slots[j];
-            if (sl->hash == h && sl->len == k && !memcmp(sl->s, low, k)) {
-                *word = sl->id;
-                return sl->bits;
-            }
+    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+        uint32_t t = m->tags[j];
+        if (!t) return 0;
+        if (t != tag) continue;
+        const hs_lex_slot *sl = &m->slots[j];
+        if (sl->hash != h || sl->len != k) continue;
+        size_t q = 0; /* short words: no call to memcmp */
+        while (q < k && sl->s[q] == low[q]) q++;
+        if (q == k) {
+            *word = sl->id;
+            return sl->bits;
         }
-        j = (j + 1) & m->mask;
     }
+}
+
+uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                         uint32_t *hash) {
+    return S_lookup(m, s, n, word, hash, NULL, NULL, 0);
+}
+
+uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int32_t *word,
+                            uint32_t *hash, unsigned *upper, unsigned *lower) {
+    return S_lookup(m, s, n, word, hash, upper, lower, 1);
 }
 
 /* ------------------------------------------------------- model file */
@@ -403,6 +435,37 @@ static float *S_weights(S_rd *r, uint32_t bits) {
     return w;
 }
 
+/* The sparse form of a dense table w of 1 << bits weights (freed here);
+ * 0 or HEARSAY_ENOMEM. */
+static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
+    size_t nb = ((size_t)1 << bits) / 64, nz = 0;
+    hs_wtab x;
+    x.blk = calloc(nb, sizeof *x.blk);
+    for (size_t i = 0; i < nb * 64; i++) nz += w[i] != 0;
+    x.val = malloc((nz ? nz : 1) * sizeof *x.val);
+    if (!x.blk || !x.val) {
+        free(x.blk);
+        free(x.val);
+        free(w);
+        return HEARSAY_ENOMEM;
+    }
+    uint32_t k = 0;
+    for (size_t b = 0; b < nb; b++) {
+        x.blk[b].rank = k;
+        for (size_t i = 0; i < 64; i++) {
+            float v = w[b * 64 + i];
+            if (v == 0) continue;
+            x.blk[b].nz |= (uint64_t)1 << i;
+            x.val[k++] = v;
+        }
+    }
+    free(w);
+    free(t->blk);
+    free(t->val);
+    *t = x;
+    return 0;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     S_rd r = {p, n, 8, 0};
     if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
@@ -420,8 +483,7 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     }
     float *w = S_weights(&r, bits);
     if (!w) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-    free(m->cue_w);
-    m->cue_w = w;
+    if (S_sparse(&m->cue_w, w, bits)) return HEARSAY_ENOMEM;
     m->cue_bits = bits;
     m->cue_bias = thr;
     if (r.i + 4 <= n && !memcmp(p + r.i, "ATTR", 4)) {
@@ -431,8 +493,7 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
         if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
         float *aw = S_weights(&r, abits);
         if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-        free(m->att_w);
-        m->att_w = aw;
+        if (S_sparse(&m->att_w, aw, abits)) return HEARSAY_ENOMEM;
         m->att_bits = abits;
         m->att_bias = athr;
     }

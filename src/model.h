@@ -15,21 +15,41 @@ typedef struct {
     char s[HS_LEX_MAXLEN];
 } hs_lex_slot;
 
+/* A hashed feature table of 1 << bits weights, stored sparsely: a quarter
+ * of the cue classifier's weights are not zero, and a dense table (1 MB)
+ * made each of the ~40 look-ups per candidate a cache miss. blk[i >> 6]
+ * has bit (i & 63) set when weight i is not zero, and rank counts the
+ * non-zero weights before its 64; val holds them in index order (about
+ * 0.3 MB in all). Skipping a zero weight leaves a sum unchanged, so
+ * scores are the same floats as with the dense table. */
+typedef struct {
+    uint64_t nz;
+    uint32_t rank, pad;
+} hs_wblk;
+
+typedef struct {
+    hs_wblk *blk; /* NULL: no table */
+    float *val;
+} hs_wtab;
+
 struct hearsay_model {
     hs_lex_slot *slots;
-    uint32_t *tags;  /* per slot: 0 empty, else the hash's high half | 1; a
-                        lookup probes this small array, not the slots */
+    /* tags[j]: the low 32 bits of slots[j]'s hash with bit 0 set, 0 when
+     * the slot is empty. Every token is looked up, and probing 4-byte tags
+     * keeps the search in cache; a slot (48 bytes) is read only when its
+     * tag matches. */
+    uint32_t *tags;
     size_t mask;
     uint32_t *words; /* id -> slot */
     size_t nwords, wcap;
     /* cue classifier: hashed feature weights (NULL: no classifier, the
      * lexicon's HS_L_SAYVERB decides) */
-    float *cue_w;
+    hs_wtab cue_w;
     uint32_t cue_bits; /* table size 1 << cue_bits */
     float cue_bias;    /* decision threshold */
     /* attribution filter: hashed weights over a formed reported-speech
      * attribution (NULL: keep them all) */
-    float *att_w;
+    hs_wtab att_w;
     uint32_t att_bits;
     float att_bias;
 };
@@ -41,6 +61,32 @@ struct hearsay_model {
  * then, optionally, the attribution filter:
  *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
+/* The sum of the weights of features f[0..n) (in that order, as floats). */
+/* Set bits of x: the popcnt instruction where the build allows it (the
+ * Makefile passes -mpopcnt on x86-64), else a portable bit count. */
+static inline uint32_t hs_popcount64(uint64_t x) {
+#if defined(__POPCNT__) && defined(__GNUC__)
+    return (uint32_t)__builtin_popcountll(x);
+#else
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
+static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
+    uint32_t mask = (1u << bits) - 1;
+    float s = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = f[k] & mask;
+        const hs_wblk *b = &t->blk[i >> 6];
+        uint64_t upto = b->nz << (63 - (i & 63)); /* bits 0..i of the block, i on top */
+        if (upto >> 63) s += t->val[b->rank + hs_popcount64(upto) - 1];
+    }
+    return s;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n);
 
 int hs_model_init(hearsay_model *m);

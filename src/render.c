@@ -34,8 +34,15 @@ static void S_pairs(hs_buf *b, const hearsay_span *parts, size_t n, int bytes) {
     hs_buf_putc(b, ']');
 }
 
+/* Appends ,"key": (no printf: once per field of every record). */
+static void S_key(hs_buf *b, const char *key) {
+    hs_buf_put(b, ",\"", 2);
+    hs_buf_puts(b, key);
+    hs_buf_put(b, "\":", 2);
+}
+
 static void S_json_key_str(hs_buf *b, const char *key, const char *s) {
-    hs_buf_printf(b, ",\"%s\":", key);
+    S_key(b, key);
     if (!s) {
         hs_buf_puts(b, "null");
         return;
@@ -55,7 +62,7 @@ static void S_span_text(hs_buf *b, const hearsay_doc *d, const hearsay_span *s, 
 
 static void S_json_span(hs_buf *b, const hearsay_doc *d, const char *key, int has,
                         const hearsay_span *s, int entity) {
-    hs_buf_printf(b, ",\"%s\":", key);
+    S_key(b, key);
     if (!has) {
         hs_buf_puts(b, "null");
         return;
@@ -87,8 +94,11 @@ int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info) {
         hs_buf_puts(b, "{\"doc\":\"");
         const char *dn = S_docname(info);
         hs_buf_json_str(b, dn, strlen(dn));
-        hs_buf_printf(b, "\",\"kind\":\"%s\",\"context\":\"%s\",\"text\":\"",
-                      hearsay_kind_name(a->kind), hearsay_context_name(a->context));
+        hs_buf_puts(b, "\",\"kind\":\"");
+        hs_buf_puts(b, hearsay_kind_name(a->kind));
+        hs_buf_puts(b, "\",\"context\":\"");
+        hs_buf_puts(b, hearsay_context_name(a->context));
+        hs_buf_puts(b, "\",\"text\":\"");
         for (size_t p = 0; p < a->n_parts; p++) {
             if (p) hs_buf_puts(b, " \xE2\x80\xA6 ");
             S_span_text(b, d, &a->parts[p], 1);

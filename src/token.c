@@ -67,41 +67,38 @@ static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
         c->cls = C_LETTER; /* letters of any script, U+FFFD, symbols */
 }
 
-/* ASCII letters and digits: the bytes a word runs over without a closer
- * look (the fast path of S_word and S_tokens). */
-static const uint8_t S_alnum[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
-    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
-    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
-};
-
-/* Words that keep a following period: honorifics and common abbreviations. */
+/* Words that keep a following period: honorifics and common abbreviations.
+ * Listed with their lengths (this runs at every word before a period). */
+#define S_W(w) {sizeof(w) - 1, w}
 static int S_is_abbrev(const char *s, size_t n) {
-    static const char *const list[] = {
-        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col",
-        "capt", "sgt", "adm", "rev", "prof", "st", "jr", "sr", "inc", "corp",
-        "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "sens",
-        "reps", "gens", "mss", "messrs", "approx", "dept", "est", "fig", "rt",
-        "hon", "cmdr", "supt", "atty", "det", "maj", "pvt", "cpl", "u.s",
-        "d.c", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc", "al", "ph.d",
-        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
-        "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
-        "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-        "wash", "wis", "wyo", "univ", "assn", "bros", "gov't"};
+    static const struct {
+        unsigned char n;
+        char s[7];
+    } list[] = {
+        S_W("mr"), S_W("mrs"), S_W("ms"), S_W("dr"), S_W("sen"), S_W("rep"), S_W("gov"),
+        S_W("gen"), S_W("lt"), S_W("col"), S_W("capt"), S_W("sgt"), S_W("adm"), S_W("rev"),
+        S_W("prof"), S_W("st"), S_W("jr"), S_W("sr"), S_W("inc"), S_W("corp"), S_W("co"),
+        S_W("ltd"), S_W("vs"), S_W("no"), S_W("jan"), S_W("feb"), S_W("mar"), S_W("apr"),
+        S_W("jun"), S_W("jul"), S_W("aug"), S_W("sep"), S_W("sept"), S_W("oct"), S_W("nov"),
+        S_W("dec"), S_W("mt"), S_W("ft"), S_W("pres"), S_W("sens"), S_W("reps"), S_W("gens"),
+        S_W("mss"), S_W("messrs"), S_W("approx"), S_W("dept"), S_W("est"), S_W("fig"),
+        S_W("rt"), S_W("hon"), S_W("cmdr"), S_W("supt"), S_W("atty"), S_W("det"), S_W("maj"),
+        S_W("pvt"), S_W("cpl"), S_W("u.s"), S_W("d.c"), S_W("u.k"), S_W("u.n"), S_W("a.m"),
+        S_W("p.m"), S_W("e.g"), S_W("i.e"), S_W("etc"), S_W("al"), S_W("ph.d"), S_W("ala"),
+        S_W("ariz"), S_W("ark"), S_W("calif"), S_W("colo"), S_W("conn"), S_W("del"),
+        S_W("fla"), S_W("ga"), S_W("ill"), S_W("ind"), S_W("kan"), S_W("ky"), S_W("la"),
+        S_W("md"), S_W("mass"), S_W("mich"), S_W("minn"), S_W("miss"), S_W("mo"),
+        S_W("mont"), S_W("neb"), S_W("nev"), S_W("okla"), S_W("ore"), S_W("pa"),
+        S_W("tenn"), S_W("tex"), S_W("va"), S_W("vt"), S_W("wash"), S_W("wis"), S_W("wyo"),
+        S_W("univ"), S_W("assn"), S_W("bros"), S_W("gov't")};
     if (n > 6) return 0;
     char low[8];
     for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    /* strncmp stops at the entry's end, so only an entry of n letters or
-     * more is read as far as list[i][n] */
     for (size_t i = 0; i < sizeof list / sizeof *list; i++)
-        if (list[i][0] == low[0] && !strncmp(list[i], low, n) && list[i][n] == 0) return 1;
+        if (list[i].n == n && !memcmp(list[i].s, low, n)) return 1;
     return 0;
 }
+#undef S_W
 
 typedef struct {
     hearsay_doc *d;
@@ -112,41 +109,53 @@ typedef struct {
     uint16_t pending; /* flags for the next token */
 } S_tz;
 
+/* A new token in *t, taking the pending flags. */
+static void S_tok_init(S_tz *z, hs_tok *t, uint32_t b, uint32_t e, uint32_t c, uint32_t ce,
+                       uint8_t type) {
+    memset(t, 0, sizeof *t);
+    t->b = b;
+    t->e = e;
+    t->c = c;
+    t->ce = ce;
+    t->type = type;
+    t->flags = z->pending;
+    t->word = -1;
+    t->quote = -1;
+    z->pending = 0;
+}
+
 static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint8_t type) {
     hs_tok t;
-    memset(&t, 0, sizeof t);
-    t.b = b;
-    t.e = e;
-    t.c = c;
-    t.ce = ce;
-    t.type = type;
-    t.flags = z->pending;
-    t.word = -1;
-    t.quote = -1;
-    z->pending = 0;
+    S_tok_init(z, &t, b, e, c, ce, type);
     return hs_vec_push(&z->d->toks, t);
 }
 
 static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
-    int up = 0, low = 0;
-    /* a word opening in lower case is neither capitalised nor all capitals:
-     * count its letters only otherwise (most words) */
-    if (!(w[0] >= 'a' && w[0] <= 'z')) {
-        for (size_t i = 0; i < n; i++) {
-            char ch = w[i];
-            if (ch >= 'A' && ch <= 'Z') up++;
-            else if (ch >= 'a' && ch <= 'z') low++;
-        }
-    }
+    unsigned up, low;
+    t->lex = hs_lex_lookup_case(d->model, w, n, &t->word, &t->wh, &up, &low);
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    t->lex = hs_lex_lookup_h(d->model, w, n, &t->word, &t->wh);
 }
+
+/* ASCII letters and digits; ASCII characters that may join a word's
+ * parts (see S_word). */
+static const unsigned char S_alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1};
+static const unsigned char S_joiner[128] = {['\''] = 1, ['-'] = 1, ['/'] = 1, [','] = 1, ['.'] = 1};
 
 /* Scans a word starting at z->i (a letter or digit). */
 static int S_word(S_tz *z) {
@@ -158,11 +167,16 @@ static int S_word(S_tz *z) {
     int dotted = 0; /* "U.S." pattern */
     S_ch ch, nx;
     for (;;) {
-        size_t i0 = i;
-        while (i < n && S_alnum[s[i]]) i++;
-        cp += i - i0;
-        letters += i - i0;
+        /* ASCII letters and digits, the bulk of a word: no decoding */
+        while (i < n && S_alnum[s[i]]) {
+            i++;
+            cp++;
+            letters++;
+        }
         if (i >= n) break;
+        /* other ASCII characters end a word, but for those that may join
+         * its parts (' - / , .); '&' never does */
+        if (s[i] < 0x80 && !S_joiner[s[i]]) break;
         S_classify(s, i, n, &ch);
         if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
             i += ch.len;
@@ -215,12 +229,13 @@ static int S_word(S_tz *z) {
     }
     uint16_t abbrev = z->pending & HS_F_ABBREV;
     z->pending &= (uint16_t)~HS_F_ABBREV;
-    if (S_emit(z, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
-               digit_start ? HS_T_NUM : HS_T_WORD))
-        return HEARSAY_ENOMEM;
-    hs_tok *t = &z->d->toks.v[z->d->toks.n - 1];
-    t->flags |= abbrev;
-    if (!digit_start) S_word_flags(z->d, t);
+    /* the token is complete before it is stored (one copy) */
+    hs_tok t;
+    S_tok_init(z, &t, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
+               digit_start ? HS_T_NUM : HS_T_WORD);
+    t.flags |= abbrev;
+    if (!digit_start) S_word_flags(z->d, &t);
+    if (hs_vec_push(&z->d->toks, t)) return HEARSAY_ENOMEM;
     z->i = i;
     z->cp = cp;
     return 0;
@@ -232,16 +247,16 @@ static int S_tokens(hearsay_doc *d) {
     int prev_word = 0; /* the previous character was part of a word */
     while (z.i < z.n) {
         unsigned b = z.s[z.i];
-        if (b == ' ') { /* the commonest byte between tokens */
+        if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
+            if (S_word(&z)) return HEARSAY_ENOMEM;
+            prev_word = 1;
+            continue;
+        }
+        if (b == ' ') { /* the commonest character, as S_classify would */
             z.i++;
             z.cp++;
             z.pending |= HS_F_SPACE_BEFORE;
             prev_word = 0;
-            continue;
-        }
-        if (S_alnum[b]) {
-            if (S_word(&z)) return HEARSAY_ENOMEM;
-            prev_word = 1;
             continue;
         }
         S_classify(z.s, z.i, z.n, &ch);
@@ -306,12 +321,12 @@ static int S_tokens(hearsay_doc *d) {
             q = HS_Q_OPEN;
             style = 6;
         }
-        if (S_emit(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type))
-            return HEARSAY_ENOMEM;
-        hs_tok *t = &d->toks.v[d->toks.n - 1];
-        t->q = q;
-        t->qstyle = style;
-        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
+        hs_tok t;
+        S_tok_init(&z, &t, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
+        t.q = q;
+        t.qstyle = style;
+        t.wh = hs_hash_bytes(d->text + t.b, t.e - t.b);
+        if (hs_vec_push(&d->toks, t)) return HEARSAY_ENOMEM;
         prev_word = 0;
     }
     d->ncp = z.cp;
@@ -401,25 +416,9 @@ static int S_sentences(hearsay_doc *d) {
     return 0;
 }
 
-/* The block index behind hs_doc_tok_at(): for each 64 bytes of text, the
- * first token ending after the block's start, so that a byte offset finds
- * its token in a few steps, not a binary search over the document. */
-static int S_blocks(hearsay_doc *d) {
-    size_t nb = (d->len >> HS_TOK_BLOCK_SHIFT) + 1, j = 0;
-    d->tok_block.n = 0;
-    if (hs_vec_reserve(&d->tok_block, nb)) return HEARSAY_ENOMEM;
-    for (size_t k = 0; k < nb; k++) {
-        size_t pos = k << HS_TOK_BLOCK_SHIFT;
-        while (j < d->toks.n && d->toks.v[j].e <= pos) j++;
-        d->tok_block.v[k] = (uint32_t)j;
-    }
-    d->tok_block.n = nb;
-    return 0;
-}
-
 int hs_tok_run(hearsay_doc *d) {
     int rc = S_tokens(d);
     if (!rc) rc = S_sentences(d);
-    if (!rc) rc = S_blocks(d);
+    if (!rc) rc = hs_doc_tok_index(d); /* the tokens are final */
     return rc;
 }
