@@ -14,7 +14,7 @@ BUILD=${BUILD:-build}
 HEARSAY=${HEARSAY:-$BUILD/hearsay}
 SIZE=100M
 GZIP=0
-RUNS=1
+RUNS=3
 while [ $# -gt 0 ]; do
     case $1 in
     --size) SIZE=$2; shift 2 ;;
