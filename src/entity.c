@@ -78,14 +78,42 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
             break;
         }
     }
-    /* the name: the last run of name words before the comma */
+    /* a name, then a prepositional phrase ('James Pethokoukis of the
+     * American Enterprise Institute', 'Bush of Florida'): the phrase is
+     * the role, not the name; a title before 'of' ('Secretary of State
+     * Antony Blinken') is no name */
+    size_t pp = 0;
+    for (size_t j = start + 1; j + 1 < comma; j++) {
+        if (!(S_tok_is(d, j, "of") || S_tok_is(d, j, "at") || S_tok_is(d, j, "for") || S_tok_is(d, j, "from")))
+            continue;
+        if (S_name_word(d, j - 1) && (j - 1 == start || S_name_word(d, j - 2) || S_tok_is(d, j + 1, "the")))
+            pp = j;
+        break;
+    }
+    if (pp) comma = pp;
+    /* the name: the last run of name words before the comma, with the
+     * particles of a name inside it ('Michery el Soheil') */
     size_t e2 = paren ? paren : comma;
     while (e2 > start && !S_name_word(d, e2 - 1)) e2--;
     size_t b2 = e2;
     while (b2 > start && (S_name_word(d, b2 - 1) ||
                           ((d->toks.v[b2 - 1].flags & HS_F_ABBREV) && (d->toks.v[b2 - 1].flags & HS_F_CAP) &&
-                           d->toks.v[b2 - 1].e - d->toks.v[b2 - 1].b == 2)))
+                           d->toks.v[b2 - 1].e - d->toks.v[b2 - 1].b == 2) ||
+                          (b2 - 1 > start && S_name_word(d, b2 - 2) &&
+                           (S_tok_is(d, b2 - 1, "el") || S_tok_is(d, b2 - 1, "de") || S_tok_is(d, b2 - 1, "van") ||
+                            S_tok_is(d, b2 - 1, "von") || S_tok_is(d, b2 - 1, "da") || S_tok_is(d, b2 - 1, "di") ||
+                            S_tok_is(d, b2 - 1, "bin") || S_tok_is(d, b2 - 1, "al") || S_tok_is(d, b2 - 1, "la")))))
         b2--;
+    /* 'a spokesman for committee Democrats': a name after a preposition in
+     * a phrase that opens with a determiner names what the person belongs
+     * to, not the person (but 'an analysis by Lily Batchelder' names her) */
+    if (e2 > b2 && (d->toks.v[m->t0].lex & (HS_L_DET | HS_L_PRON_POSS)) && !(d->toks.v[m->t0].flags & HS_F_CAP)) {
+        for (size_t j = start; j < b2; j++)
+            if ((d->toks.v[j].lex & HS_L_PREP) && !S_tok_is(d, j, "by")) { /* 'a report by Politico' */
+                e2 = b2;
+                break;
+            }
+    }
     /* a name only when it ends the phrase: "Biden administration and
      * senior military leaders" is a group, not Biden */
     if (e2 > b2 && start == m->t0 && (e2 == comma || e2 == paren)) {
@@ -93,7 +121,7 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         m->n1 = e2;
         m->r0 = m->t0;
         m->r1 = b2;
-        if (comma + 1 < m->t1 && d->toks.v[comma].type == HS_T_PUNCT) {
+        if (comma + 1 < m->t1 && (d->toks.v[comma].type == HS_T_PUNCT || pp)) {
             m->r0 = comma + 1;
             m->r1 = m->t1;
         }

@@ -99,6 +99,10 @@ TEST(loose_speaker_after_quotation) {
     STR_EQ(S_speaker(S_find("“It is more")), "a narrator");
     STR_EQ(S_speaker(S_find("“We will not")), "a spokesman for committee Democrats");
     STR_EQ(S_speaker(S_find("''Big tax")), "James Pethokoukis of the American Enterprise Institute");
+    /* the resolved names: the person, not the place or body after 'of' */
+    STR_EQ(S_name(S_find("''Big tax")), "James Pethokoukis");
+    STR_EQ(S_role(S_find("''Big tax")), "American Enterprise Institute");
+    OK(strcmp(S_name(S_find("“We will not")), "Democrats") != 0);
     const hearsay_attribution *a = S_find("“New York values,”");
     OK(a == NULL || !a->has_speaker || strcmp(S_speaker(a), "the city") != 0);
 }
