@@ -198,6 +198,8 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
     return last_head;
 }
 
+static int S_post_quote_verb(const hearsay_doc *d, size_t j);
+
 /* A looser speaker phrase, for where a frame leaves no doubt that one
  * stands there ('"…," said ___' / '"…," ___ said'): common nouns as heads
  * ("a narrator", "the note", "one person", "his nephew Michery el
@@ -205,8 +207,6 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
  * prepositional phrase ("James Pethokoukis of the American Enterprise
  * Institute", "a spokesman for committee Democrats") and names joined by
  * 'and'. Returns one past its last noun, or 0. */
-static int S_post_quote_verb(const hearsay_doc *d, size_t j);
-
 static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
     size_t e = b, last = 0;
     int need = 1; /* at the start, or after a preposition or 'and' */
@@ -572,9 +572,10 @@ static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f
 /* A quotation after a colon with no cue word in its sentence ('She then
  * addressed the supporters again: "…"', 'Pollsters agree - Carl Bialik:
  * "…"', 'From the report: "…"'): the colon announces speech. The speaker
- * is a name right before the colon, else the sentence's subject; the cue
- * the verb after that subject, else the colon. Within [lo, q0), q0 - 1
- * being the colon. */
+ * is a name right before the colon, else the subject of the last clause
+ * that has one (the cue then the verb after it), else the subject of the
+ * last cue word; the cue is the colon when nothing better stands. Within
+ * [lo, q0), q0 - 1 being the colon. Always 1 when there is a colon. */
 static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f) {
     S_frame_init(f);
     if (q0 <= lo + 1 || !S_punct(d, q0 - 1, ':')) return 0;
@@ -583,8 +584,7 @@ static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f)
     f->cue_e = (long)p + 1;
     long b = S_np_left(d, lo, p - 1);
     if (b >= 0 && S_np_head(d, p - 1) && S_cap(d, p - 1) &&
-        ((size_t)b == lo || S_t(d, (size_t)b - 1)->type == HS_T_PUNCT || S_is(d, (size_t)b - 1, "from") ||
-         S_is(d, (size_t)b - 1, "From"))) {
+        ((size_t)b == lo || S_t(d, (size_t)b - 1)->type == HS_T_PUNCT || S_is(d, (size_t)b - 1, "from"))) {
         f->src_b = b;
         f->src_e = (long)p;
         return 1;
@@ -594,8 +594,7 @@ static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f)
      * shot back:', 'Reid said …, but he gave the Texan a compliment:') */
     for (size_t c = p; c-- > lo;) {
         if (c > lo && !(S_punct(d, c - 1, ',') || S_dash(d, c - 1) || S_punct(d, c - 1, ';') ||
-                        S_is(d, c - 1, "and") || S_is(d, c - 1, "but") || S_is(d, c - 1, "as") ||
-                        S_is(d, c - 1, "As")))
+                        S_is(d, c - 1, "and") || S_is(d, c - 1, "but") || S_is(d, c - 1, "as")))
             continue;
         size_t e = S_np_right(d, c, p);
         if (e <= c) e = S_frame_np(d, c, p, 0);
@@ -720,6 +719,14 @@ static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
     return S_take_quote_from(d, f, k, d->quotes.v[k].t0);
 }
 
+/* Does [b, e) hold no quotation mark, colon, semicolon or cue word (one
+ * clause that a quotation may go on from)? */
+static int S_plain_clause(const hearsay_doc *d, size_t b, size_t e) {
+    for (size_t j = b; j < e; j++)
+        if (S_t(d, j)->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return 0;
+    return 1;
+}
+
 /* The start of the clause that a mid-sentence quotation closes before its
  * frame ('Ms. Brainard is "not a backslapper," said Mr. Sperling'): the
  * sentence's start, when what stands between holds no cue, colon or other
@@ -727,11 +734,7 @@ static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
 static size_t S_clause_start(const hearsay_doc *d, uint32_t s0, const hs_quote *q) {
     if (q->t0 <= s0 || q->t0 - s0 > 25) return q->t0;
     if (!(q->t1 >= 2 && S_punct(d, q->t1 - 2, ','))) return q->t0;
-    for (size_t j = s0; j < q->t0; j++) {
-        const hs_tok *t = S_t(d, j);
-        if (t->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return q->t0;
-    }
-    return s0;
+    return S_plain_clause(d, s0, q->t0) ? s0 : q->t0;
 }
 
 /* A short quotation of capitalised words ('"Fox News Sunday,"'): a title,
@@ -799,11 +802,7 @@ static size_t S_interrupted_clause(const hearsay_doc *d, uint32_t s0, const hs_q
     const hs_tok *w = S_t(d, q->t0 + 1 < q->t1 ? q->t0 + 1 : q->t0);
     if (w->type != HS_T_WORD || (w->flags & HS_F_CAP)) return 0;
     if (S_lex(d, s0) & (HS_L_PREP | HS_L_TIME | HS_L_CONJ)) return 0;
-    for (size_t j = s0; j < c; j++) {
-        const hs_tok *t = S_t(d, j);
-        if (t->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return 0;
-    }
-    return c;
+    return S_plain_clause(d, s0, c) ? c : 0;
 }
 
 static int S_direct(hearsay_doc *d) {
@@ -1030,7 +1029,6 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
     return 0;
 }
 
-/* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
 /* A bare plural or quantified noun phrase ending at token e, opening its
  * clause: 'polls', 'Other refugee advocates', 'All three candidates',
  * '74 percent', 'many'. Returns its first token, or -1. */
@@ -1048,7 +1046,7 @@ static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     while (b > lo && e - b < 5) {
         size_t j = b - 1;
         const hs_tok *t = S_t(d, j);
-        if (t->type == HS_T_NUM || S_np_word(d, j) || S_is(d, j, "all") || S_is(d, j, "All") ||
+        if (t->type == HS_T_NUM || S_np_word(d, j) || S_is(d, j, "all") ||
             (t->lex & HS_L_DET && !S_is(d, j, "that"))) {
             b = j;
             continue;
@@ -1065,6 +1063,7 @@ static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     return (long)b;
 }
 
+/* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
     *sb = -1;
@@ -1127,8 +1126,6 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     return 0;
 }
 
-/* The subject of the main clause: the first speaker phrase of the
- * sentence, after an opening phrase ('Hours later, Trump returned ...'). */
 /* A dateline opening a paragraph ('ORLANDO —', 'Philadelphia (AFP) -',
  * 'WASHINGTON (AP) —'): the token after its dash, else s0. */
 static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v) {
@@ -1142,6 +1139,9 @@ static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v) {
     return s0;
 }
 
+/* The subject of the main clause: the first speaker phrase of the
+ * sentence, after a dateline or an opening phrase ('Hours later, Trump
+ * returned ...'). */
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t k = S_after_dateline(d, s0, v);
     if (k < v && (S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_ADV | HS_L_CONJ))) {
@@ -1298,12 +1298,9 @@ static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
     for (int k = 0; raise[k]; k++)
         if (S_is(d, v, raise[k])) return 1;
     /* 'when asked about', 'Asked whether', 'was asked': the asker is not named */
-    if (S_is(d, v, "asked") || S_is(d, v, "Asked")) {
-        if (v == s0) return 1;
-        if (S_is(d, v - 1, "when") || S_is(d, v - 1, "When") || S_is(d, v - 1, "if") || S_is(d, v - 1, "after") ||
-            S_is(d, v - 1, "After"))
-            return 1;
-    }
+    if (S_is(d, v, "asked") &&
+        (v == s0 || S_is(d, v - 1, "when") || S_is(d, v - 1, "if") || S_is(d, v - 1, "after")))
+        return 1;
     if (!(S_is(d, v, "expected") || S_is(d, v, "seen") || S_is(d, v, "asked"))) return 0;
     size_t k = v;
     while (k > s0 && (S_is(d, k - 1, "not") || S_is(d, k - 1, "widely") || S_is(d, k - 1, "also") ||
