@@ -50,8 +50,6 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_vec_free(&d->ents);
     hs_vec_free(&d->ments);
     hs_vec_free(&d->debris_raw);
-    hs_vec_free(&d->cpmap_b);
-    hs_vec_free(&d->cpmap_c);
     hs_vec_free(&d->cpblk);
     hs_vec_free(&d->tokblk);
     hs_vec_free(&d->pub);
@@ -180,7 +178,7 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p) {
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
-    d->debris_raw.n = d->cpmap_b.n = d->cpmap_c.n = d->cpblk.n = d->tokblk.n = 0;
+    d->debris_raw.n = d->cpblk.n = d->tokblk.n = 0;
     d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
     hs_buf_clear(&d->strings);
     hs_buf_clear(&d->out);

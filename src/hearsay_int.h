@@ -271,8 +271,6 @@ struct hearsay_doc {
     HS_VEC(hs_ent) ents;
     HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;
-    HS_VEC(uint32_t) cpmap_b;     /* sorted byte offsets ... */
-    HS_VEC(uint32_t) cpmap_c;     /* ... and their code-point offsets */
     HS_VEC(uint32_t) cpblk;       /* code points before each HS_CPBLK-byte
                                      block (valid UTF-8 only; see hs_doc_cp) */
     HS_VEC(uint32_t) tokblk;      /* the first token ending after the start of
@@ -315,8 +313,8 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p);
 /* Fills doc->cpblk when the text is valid UTF-8 (hs_doc_cp is then a table
  * look-up and a count within one block); 0 or HEARSAY_ENOMEM. */
 int hs_doc_cp_index(hearsay_doc *d);
-/* Code-point offset of byte offset b (b must be a token boundary or any
- * byte recorded in the map; in-between bytes are counted forward). */
+/* Code-point offset of byte offset b: from doc->cpblk when it is filled,
+ * else walked forward from the token at or before b. */
 size_t hs_doc_cp(const hearsay_doc *d, size_t b);
 
 /* ------------------------------------------------------------- stages */
