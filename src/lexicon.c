@@ -234,10 +234,17 @@ const hearsay_model *hearsay_model_builtin(void) {
 
 /* ------------------------------------------------------------ table */
 
+/* The word hash (FNV-1a, 64 bits, with a final mix): the model's
+ * features are keyed on it, so it must not change. In three steps, for
+ * S_lookup, which hashes while it lowers. */
+#define S_HASH_BASIS 1469598103934665603ull
+static inline uint64_t S_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+static inline uint64_t S_hash_end(uint64_t h) { return h ^ (h >> 29); }
+
 static uint64_t S_hash(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h ^ (h >> 29);
+    uint64_t h = S_HASH_BASIS;
+    for (size_t i = 0; i < n; i++) h = S_hash_step(h, (unsigned char)s[i]);
+    return S_hash_end(h);
 }
 
 uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n); }
@@ -339,11 +346,11 @@ static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n,
         if (hash) *hash = n > HS_LEX_MAXLEN ? (uint32_t)S_hash(s, n > 64 ? 64 : n) : 0;
         return 0;
     }
-    /* lower-case and hash in one pass (S_hash over the lowered form) */
+    /* lower-case and hash in one pass (S_hash of the lowered form) */
     char low[HS_LEX_MAXLEN];
     size_t k = 0;
     unsigned up = 0, lo = 0;
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = S_HASH_BASIS;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -357,9 +364,9 @@ static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n,
             lo++;
         }
         low[k++] = (char)c;
-        h = (h ^ c) * 1099511628211ull;
+        h = S_hash_step(h, c);
     }
-    h ^= h >> 29;
+    h = S_hash_end(h);
     if (count) {
         *upper = up;
         *lower = lo;

@@ -61,7 +61,6 @@ struct hearsay_model {
  * then, optionally, the attribution filter:
  *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
-/* The sum of the weights of features f[0..n) (in that order, as floats). */
 /* Set bits of x: the popcnt instruction where the build allows it (the
  * Makefile passes -mpopcnt on x86-64), else a portable bit count. */
 static inline uint32_t hs_popcount64(uint64_t x) {
@@ -75,6 +74,7 @@ static inline uint32_t hs_popcount64(uint64_t x) {
 #endif
 }
 
+/* The sum of the weights of features f[0..n) (in that order, as floats). */
 static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
     uint32_t mask = (1u << bits) - 1;
     float s = 0;
