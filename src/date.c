@@ -534,19 +534,28 @@ static int S_in_content(const hearsay_doc *d, const hs_attr *a,
 
 /* The sentence holding byte pos: from the tokenizer's sentences when there
  * are any, else the line. */
-static void S_sentence(const hearsay_doc *d, size_t pos, size_t *sb,
-                       size_t *se) {
+/* The index of the sentence holding byte pos, or -1 when pos is in none
+ * (between sentences, or no sentences). */
+static long S_sent_at(const hearsay_doc *d, size_t pos) {
     size_t lo = 0, hi = d->sents.n;
+    if (!hi) return -1;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (d->toks.v[d->sents.v[mid].t0].b <= pos) lo = mid; else hi = mid;
     }
-    if (d->sents.n && d->sents.v[lo].t1 > d->sents.v[lo].t0 &&
-        d->toks.v[d->sents.v[lo].t0].b <= pos) {
-        const hs_sent *st = &d->sents.v[lo];
+    const hs_sent *st = &d->sents.v[lo];
+    if (st->t1 <= st->t0 || d->toks.v[st->t0].b > pos || pos >= d->toks.v[st->t1 - 1].e) return -1;
+    return (long)lo;
+}
+
+static void S_sentence(const hearsay_doc *d, size_t pos, size_t *sb,
+                       size_t *se) {
+    long si = S_sent_at(d, pos);
+    if (si >= 0) {
+        const hs_sent *st = &d->sents.v[si];
         *sb = d->toks.v[st->t0].b;
         *se = d->toks.v[st->t1 - 1].e;
-        if (pos < *se) return;
+        return;
     }
     size_t b = pos, e = pos;
     while (b > 0 && d->text[b - 1] != '\n') b--;
@@ -648,14 +657,9 @@ static int S_sent_may_date(const hearsay_doc *d, const hs_sent *st) {
 /* May the sentence holding byte pos hold a time expression? (1 when the
  * position is in no sentence); the answer is kept in the sentence. */
 static int S_may_date(hearsay_doc *d, size_t pos) {
-    size_t lo = 0, hi = d->sents.n;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->toks.v[d->sents.v[mid].t0].b <= pos) lo = mid; else hi = mid;
-    }
-    if (!d->sents.n) return 1;
-    hs_sent *st = &d->sents.v[lo];
-    if (st->t1 <= st->t0 || d->toks.v[st->t0].b > pos || pos >= d->toks.v[st->t1 - 1].e) return 1;
+    long si = S_sent_at(d, pos);
+    if (si < 0) return 1;
+    hs_sent *st = &d->sents.v[si];
     if (!st->may_date) st->may_date = S_sent_may_date(d, st) ? 2 : 1;
     return st->may_date == 2;
 }
