@@ -69,10 +69,29 @@ static int S_invalid(const unsigned char *u, size_t i, size_t n, size_t *k) {
 
 static const char S_hex[] = "0123456789abcdef";
 
+/* Do the 8 bytes of x hold one that JSON output does not copy as it is:
+ * a control character (< 0x20), '"', '\\', or a byte of a multi-byte
+ * sequence (>= 0x80, checked one at a time)? Bit tricks over the whole
+ * word: (v - 0x01..) & ~v & 0x80.. is not zero when a byte of v is zero,
+ * and (x - 0x20..) & ~x & 0x80.. when one is under 0x20. */
+static inline int S_json_special8(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    return ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high) != 0;
+}
+
 void hs_buf_json_str(hs_buf *b, const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
+        /* most text needs no escaping: skip it 8 bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if (S_json_special8(x)) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = u[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             i++;
