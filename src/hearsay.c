@@ -41,6 +41,7 @@ hearsay_doc *hearsay_doc_new(void) { return calloc(1, sizeof(hearsay_doc)); }
 
 void hearsay_doc_free(hearsay_doc *d) {
     if (!d) return;
+    free(d->wcache);
     hs_vec_free(&d->toks);
     hs_vec_free(&d->sents);
     hs_vec_free(&d->paras);
@@ -75,8 +76,15 @@ int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n) {
  * character, as the walk below does. Invalid UTF-8 (where a maximal
  * invalid subsequence is one code point) keeps the walk from a token. */
 static size_t S_lead_bytes(const unsigned char *s, size_t n) {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += (s[i] & 0xC0) != 0x80;
+    size_t c = 0, i = 0;
+    /* 8 bytes at a time: a continuation byte has bit 7 set and bit 6 clear
+     * (x << 1 brings each byte's bit 6 to its bit 7) */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        c += 8 - hs_popcount64(x & ~(x << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++) c += (s[i] & 0xC0) != 0x80;
     return c;
 }
 
@@ -197,6 +205,11 @@ static size_t S_count_invalid(const char *text, size_t len) {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = 0, i = 0;
     while (i < len) {
+        uint64_t x;
+        if (i + 8 <= len && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ull))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if (s[i] < 0x80) {
             i++;
             continue;
