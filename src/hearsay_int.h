@@ -116,7 +116,8 @@ enum {
     HS_F_POSS = 1 << 6,       /* ends with 's or ’s (stripped into its own token) */
     HS_F_INQ = 1 << 7,        /* inside a quotation */
     HS_F_CUE = 1 << 8,        /* the cue classifier says: a cue word */
-    HS_F_CUE_USED = 1 << 9    /* the cue of an attribution already made */
+    HS_F_CUE_USED = 1 << 9,   /* the cue of an attribution already made */
+    HS_F_PLAIN = 1 << 10      /* a word of ASCII letters only */
 };
 
 /* quotation-mark roles (hs_tok.q) */
@@ -286,6 +287,11 @@ struct hearsay_doc {
 
     hs_buf out;                   /* hearsay_render() output */
     hs_buf scratch;
+
+    /* look-ups of words by their exact bytes, kept from one document to
+     * the next (token.c); NULL until first used, valid for wmodel only */
+    struct hs_wcache_ent *wcache;
+    const hearsay_model *wmodel;
 };
 
 /* Adds a NUL-terminated copy of s[0..n) to doc->strings; returns its

@@ -130,16 +130,76 @@ static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint
     return hs_vec_push(&z->d->toks, t);
 }
 
+/* The word cache: the lexicon's answer for a word of up to 16 bytes,
+ * keyed by its exact bytes. News repeats its words ("the", "said", the
+ * names), and a hit skips lower-casing, hashing and probing the lexicon,
+ * which cost as much as the rest of tokenizing. Direct-mapped, 32 bytes an
+ * entry; an entry is only a copy of what hs_lex_lookup_case gives for
+ * those bytes, so the tokens are the same with or without it. */
+#define S_WC_BITS 12
+struct hs_wcache_ent {
+    uint64_t k0, k1; /* the bytes, zero-padded */
+    uint32_t lex, wh;
+    int32_t word;
+    uint8_t len, up, low, pad; /* len 0: empty */
+};
+
+static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, int32_t *word, uint32_t *wh,
+                              unsigned *up, unsigned *low) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* 16 bytes are read from w whatever n is: only inside the text */
+    if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
+        if (d->wmodel != d->model || !d->wcache) {
+            free(d->wcache);
+            d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
+            d->wmodel = d->model;
+        }
+        if (d->wcache) {
+            uint64_t k0, k1;
+            memcpy(&k0, w, 8);
+            memcpy(&k1, w + 8, 8);
+            if (n < 8) {
+                k0 &= ((uint64_t)1 << (8 * n)) - 1;
+                k1 = 0;
+            } else if (n < 16) {
+                k1 &= ((uint64_t)1 << (8 * (n - 8))) - 1;
+            }
+            uint64_t h = (k0 ^ (k1 * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
+            struct hs_wcache_ent *e = &d->wcache[h >> (64 - S_WC_BITS)];
+            if (e->len == n && e->k0 == k0 && e->k1 == k1) {
+                *word = e->word;
+                *wh = e->wh;
+                *up = e->up;
+                *low = e->low;
+                return e->lex;
+            }
+            uint32_t lex = hs_lex_lookup_case(d->model, w, n, word, wh, up, low);
+            e->k0 = k0;
+            e->k1 = k1;
+            e->lex = lex;
+            e->wh = *wh;
+            e->word = *word;
+            e->len = (uint8_t)n;
+            e->up = (uint8_t)*up;
+            e->low = (uint8_t)*low;
+            return lex;
+        }
+    }
+#endif
+    return hs_lex_lookup_case(d->model, w, n, word, wh, up, low);
+}
+
 static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
     unsigned up, low;
-    t->lex = hs_lex_lookup_case(d->model, w, n, &t->word, &t->wh, &up, &low);
+    t->lex = S_lookup_word(d, w, n, &t->word, &t->wh, &up, &low);
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
         t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
     if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
+    if (up + low == n) t->flags |= HS_F_PLAIN;
 }
 
 /* ASCII letters and digits; ASCII characters that may join a word's

@@ -209,6 +209,62 @@ TEST(empty_and_blank_inputs) {
     INT_EQ(S_d->ncp, 6);
 }
 
+/* Tokens take their lexicon answer from a per-doc cache keyed by the
+ * word's bytes (src/token.c): after documents that fill it, each word's
+ * answer must still be the lexicon's own, case and all. */
+TEST(word_cache_agrees_with_the_lexicon) {
+    static const char *const texts[] = {
+        "The senator said that SAID said Said. The spokesman told reporters "
+        "it’s over, the U.S. said; extraordinarily-long-hyphenated-words and "
+        "internationalization said",
+        "said Said SAID the The THE told Told it’s it's spokesman Spokesman "
+        "internationalization Internationalization U.S. u.s. said",
+        "THE the The said"};
+    int bad = 0;
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        hearsay_doc *d = S_run(texts[k]);
+        for (size_t j = 0; j < d->toks.n; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            if (t->type != HS_T_WORD || (t->flags & HS_F_POSS)) continue;
+            int32_t word;
+            uint32_t wh;
+            unsigned up, low;
+            uint32_t lex = hs_lex_lookup_case(d->model, d->text + t->b, t->e - t->b, &word, &wh, &up, &low);
+            int plain = up + low == t->e - t->b, allcap = up >= 2 && low == 0;
+            if ((lex != t->lex || word != t->word || wh != t->wh || plain != !!(t->flags & HS_F_PLAIN) ||
+                 allcap != !!(t->flags & HS_F_ALLCAP)) &&
+                bad++ < 5)
+                FAILF("text %zu, token '%.*s'", k, (int)(t->e - t->b), d->text + t->b);
+        }
+    }
+    INT_EQ(bad, 0);
+}
+
+/* Code-point offsets (hs_doc_cp, eight bytes at a time) at every byte:
+ * the bytes before it that are not continuation bytes. */
+TEST(code_point_offset_of_every_byte) {
+    const char *text = "Caf\xC3\xA9 \xE2\x80\x9CGr\xC3\xBC\xC3\x9F Gott,\xE2\x80\x9D sagte er \xF0\x9F\x98\x80 "
+                       "und ging. A longer ASCII stretch follows \xE2\x80\x94 then \xC3\xA9t\xC3\xA9.";
+    hearsay_doc *d = S_run(text);
+    size_t n = strlen(text), want = 0;
+    for (size_t b = 0; b <= n; b++) {
+        if (hs_doc_cp(d, b) != want) {
+            FAILF("byte %zu: %zu, expected %zu", b, hs_doc_cp(d, b), want);
+            break;
+        }
+        if (b < n && ((unsigned char)text[b] & 0xC0) != 0x80) want++;
+    }
+    /* one invalid byte anywhere in a long ASCII run is counted */
+    char buf[41];
+    for (size_t pos = 0; pos < 40; pos++) {
+        memset(buf, 'a', 40);
+        buf[40] = 0;
+        buf[pos] = (char)0xFF;
+        d = S_run(buf);
+        if (hearsay_doc_invalid_utf8(d) != 1) FAILF("invalid byte at %zu: %zu", pos, hearsay_doc_invalid_utf8(d));
+    }
+}
+
 int main(void) {
     RUN(words_and_punctuation);
     RUN(abbreviations_keep_their_period);
@@ -218,6 +274,8 @@ int main(void) {
     RUN(quotation_marks_are_tokens);
     RUN(code_point_and_byte_offsets);
     RUN(invalid_utf8_counts_one_code_point_per_maximal_subsequence);
+    RUN(word_cache_agrees_with_the_lexicon);
+    RUN(code_point_offset_of_every_byte);
     RUN(nul_bytes_are_spaces);
     RUN(byte_order_mark_is_skipped_but_counted);
     RUN(sentences_split_at_full_stops);
