@@ -623,45 +623,65 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
     }
 }
 
-/* Can sentence st hold a time expression at all? A cheap look at the
- * tokenizer's tokens, so that most attributions skip the window: a
- * number, a month or weekday, a deictic word, or (to be safe) a compound
- * or non-ASCII word the stage's own tokens would split ("mid-October"). */
-static int S_sent_may_date(const hearsay_doc *d, const hs_sent *st) {
+/* Can token t open (or hold the start of) a time expression of this
+ * stage's own tokens? A number, a month or weekday, a deictic word, or (to
+ * be safe) a compound or non-ASCII word the stage's tokens would split
+ * ("mid-October"). */
+static int S_tok_may_date(const hearsay_doc *d, const hs_tok *t) {
     static const char *const deixis[] = {"last", "next", "this", "past", "coming",
                                          "yesterday", "today", "tonight", NULL};
-    for (size_t j = st->t0; j < st->t1; j++) {
-        const hs_tok *t = &d->toks.v[j];
-        if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY))) return 1;
-        if (t->type != HS_T_WORD) continue;
-        const char *w = d->text + t->b;
-        size_t n = t->e - t->b;
-        /* 'Sept.', 'Jan.' */
-        if ((t->flags & HS_F_ABBREV) && n > 1 && hs_date_month_name(w, n - 1)) return 1;
-        for (size_t k = 0; k < n; k++) {
-            unsigned char c = (unsigned char)w[k];
-            if (S_digit(w[k]) || c == '-' || c == '/') return 1;
-            /* any non-ASCII letter but the apostrophe ’ (E2 80 99) */
-            if (c >= 0x80 && !(c == 0xE2 && k + 2 < n && (unsigned char)w[k + 1] == 0x80 && (unsigned char)w[k + 2] == 0x99))
-                return 1;
-            if (c == 0xE2) k += 2;
-        }
-        switch (w[0] | 32) {
-        case 'l': case 'n': case 't': case 'p': case 'c': case 'y':
-            if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
-        }
+    if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY))) return 1;
+    if (t->type != HS_T_WORD) return 0;
+    const char *w = d->text + t->b;
+    size_t n = t->e - t->b;
+    /* 'Sept.', 'Jan.' */
+    if ((t->flags & HS_F_ABBREV) && n > 1 && hs_date_month_name(w, n - 1)) return 1;
+    for (size_t k = 0; k < n && !(t->flags & HS_F_PLAIN); k++) {
+        unsigned char c = (unsigned char)w[k];
+        if (S_digit(w[k]) || c == '-' || c == '/') return 1;
+        /* any non-ASCII letter but the apostrophe ’ (E2 80 99) */
+        if (c >= 0x80 && !(c == 0xE2 && k + 2 < n && (unsigned char)w[k + 1] == 0x80 && (unsigned char)w[k + 2] == 0x99))
+            return 1;
+        if (c == 0xE2) k += 2;
+    }
+    if (t->lex & HS_L_TIME) return 1; /* today, last, this ... */
+    if (t->flags & HS_F_PLAIN) {
+        /* the deictic words that are not HS_L_TIME */
+        if (n == 4 && ((w[0] | 32) == 'n' || (w[0] | 32) == 'p')) return S_find(w, n, deixis) >= 0;
+        return n == 6 && (w[0] | 32) == 'c' && S_find(w, n, deixis) >= 0;
+    }
+    switch (w[0] | 32) {
+    case 'l': case 'n': case 't': case 'p': case 'c': case 'y':
+        if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
     }
     return 0;
 }
 
-/* May the sentence holding byte pos hold a time expression? (1 when the
- * position is in no sentence); the answer is kept in the sentence. */
-static int S_may_date(hearsay_doc *d, size_t pos) {
-    long si = S_sent_at(d, pos);
+static int S_toks_may_date(const hearsay_doc *d, size_t j0, size_t j1) {
+    for (size_t j = j0; j < j1; j++)
+        if (S_tok_may_date(d, &d->toks.v[j])) return 1;
+    return 0;
+}
+
+/* Can a's window (S_window) hold a time expression at all? A cheap look
+ * at the tokenizer's tokens, so that most attributions skip the window.
+ * Each tokenizer token holds one or more of the stage's own tokens, so
+ * the window's DT_HEAD, DT_BEFORE and DT_AFTER tokens lie within as many
+ * tokenizer tokens at the sentence start, before the cue and after it.
+ * 1 when the cue is in no sentence. The answer for the whole sentence is
+ * kept in it: most sentences hold none. */
+static int S_may_date(hearsay_doc *d, const hs_attr *a) {
+    long si = S_sent_at(d, (size_t)a->cue_b);
     if (si < 0) return 1;
     hs_sent *st = &d->sents.v[si];
-    if (!st->may_date) st->may_date = S_sent_may_date(d, st) ? 2 : 1;
-    return st->may_date == 2;
+    if (!st->may_date) st->may_date = S_toks_may_date(d, st->t0, st->t1) ? 2 : 1;
+    if (st->may_date == 1) return 0;
+    size_t c0 = hs_doc_tok_at(d, (size_t)a->cue_b);
+    size_t c1 = a->cue_e > a->cue_b ? hs_doc_tok_at(d, (size_t)a->cue_e - 1) : c0;
+    size_t h1 = st->t0 + DT_HEAD < st->t1 ? st->t0 + DT_HEAD : st->t1;
+    size_t b0 = c0 > st->t0 + DT_BEFORE ? c0 - DT_BEFORE : st->t0;
+    size_t a1 = c1 + 1 + DT_AFTER < st->t1 ? c1 + 1 + DT_AFTER : st->t1;
+    return S_toks_may_date(d, st->t0, h1) || S_toks_may_date(d, b0, a1);
 }
 
 /* The date a's sentence says it was said on: 0 and *out, or -1. */
@@ -702,7 +722,7 @@ int hs_date_run(hearsay_doc *d) {
         hs_attr *a = &d->attrs.v[i];
         a->date = -1;
         if (a->dropped || a->cue_b < 0 || a->cue_e < a->cue_b) continue;
-        if (!S_may_date(d, (size_t)a->cue_b) || S_attr_date(d, a, ref, has_ref, &day)) {
+        if (!S_may_date(d, a) || S_attr_date(d, a, ref, has_ref, &day)) {
             if (a->context == HEARSAY_CONTEXT_EMBEDDED_POST)
                 a->date = S_post_date(d, (size_t)a->cue_b);
             continue;
