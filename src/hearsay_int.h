@@ -289,9 +289,10 @@ struct hearsay_doc {
     hs_buf scratch;
 
     /* look-ups of words by their exact bytes, kept from one document to
-     * the next (token.c); NULL until first used, valid for wmodel only */
+     * the next (token.c); NULL until first used, valid for the model
+     * whose serial is wserial only */
     struct hs_wcache_ent *wcache;
-    const hearsay_model *wmodel;
+    uint64_t wserial;
 };
 
 /* Adds a NUL-terminated copy of s[0..n) to doc->strings; returns its

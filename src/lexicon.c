@@ -10,6 +10,8 @@
 #include "hearsay_int.h"
 #include "model.h"
 
+#include <stdatomic.h>
+
 #include <stdio.h>
 #include <threads.h>
 
@@ -251,8 +253,14 @@ uint32_t hs_hash_bytes(const char *s, size_t n) { return (uint32_t)S_hash(s, n);
 
 static inline uint32_t S_tag(uint64_t h) { return (uint32_t)h | 1u; }
 
+static uint64_t S_serial(void) {
+    static _Atomic uint64_t next;
+    return atomic_fetch_add(&next, 1) + 1;
+}
+
 int hs_model_init(hearsay_model *m) {
     memset(m, 0, sizeof *m);
+    m->serial = S_serial();
     m->mask = 4095;
     m->slots = calloc(m->mask + 1, sizeof *m->slots);
     m->tags = calloc(m->mask + 1, sizeof *m->tags);
@@ -299,6 +307,7 @@ static int S_rehash(hearsay_model *m) {
 /* Adds bits to the word (lower-case ASCII expected); returns its id. */
 int32_t hs_model_add(hearsay_model *m, const char *s, size_t n, uint32_t bits) {
     if (n == 0 || n > HS_LEX_MAXLEN) return -1;
+    m->serial = S_serial();
     int32_t id;
     uint32_t had = hs_lex_lookup(m, s, n, &id);
     if (id >= 0) {

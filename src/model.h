@@ -33,6 +33,9 @@ typedef struct {
 } hs_wtab;
 
 struct hearsay_model {
+    /* unique among the models of this process, renewed when a word is
+     * added: what a doc's word cache (token.c) is valid for */
+    uint64_t serial;
     hs_lex_slot *slots;
     /* tags[j]: the low 32 bits of slots[j]'s hash with bit 0 set, 0 when
      * the slot is empty. Every token is looked up, and probing 4-byte tags

@@ -9,6 +9,7 @@
  * subsequence and is otherwise treated as a letter.
  */
 #include "hearsay_int.h"
+#include "model.h"
 
 /* character classes */
 enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_PUNCT, C_QUOTE, C_APOS };
@@ -149,10 +150,10 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, int32_t *
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 16 bytes are read from w whatever n is: only inside the text */
     if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
-        if (d->wmodel != d->model || !d->wcache) {
+        if (d->wserial != d->model->serial || !d->wcache) {
             free(d->wcache);
             d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
-            d->wmodel = d->model;
+            d->wserial = d->model->serial;
         }
         if (d->wcache) {
             uint64_t k0, k1;

@@ -7,6 +7,7 @@
  */
 #include "hearsay_int.h"
 #include "harness.h"
+#include "model.h"
 
 static hearsay_doc *S_d;
 
@@ -240,6 +241,24 @@ TEST(word_cache_agrees_with_the_lexicon) {
     INT_EQ(bad, 0);
 }
 
+/* The cache belongs to one model: a doc used with another model (or with
+ * one that has since gained a word) takes that model's answers. */
+TEST(word_cache_follows_the_model) {
+    const char *text = "The spokesman said hello to reporters on the plane.";
+    hearsay_doc *d = hearsay_doc_new();
+    OK(hearsay_extract(NULL, text, strlen(text), NULL, d) == HEARSAY_OK);
+    OK(d->toks.n > 3 && d->toks.v[2].lex != 0); /* "said", from the built-in lexicon */
+    hearsay_model m;
+    OK(hs_model_init(&m) == 0);
+    OK(hearsay_extract(&m, text, strlen(text), NULL, d) == HEARSAY_OK);
+    INT_EQ(d->toks.v[2].lex, 0); /* an empty lexicon knows no word */
+    OK(hs_model_add(&m, "said", 4, HS_L_VERB) >= 0);
+    OK(hearsay_extract(&m, text, strlen(text), NULL, d) == HEARSAY_OK);
+    INT_EQ(d->toks.v[2].lex, HS_L_VERB);
+    hs_model_release(&m);
+    hearsay_doc_free(d);
+}
+
 /* Code-point offsets (hs_doc_cp, eight bytes at a time) at every byte:
  * the bytes before it that are not continuation bytes. */
 TEST(code_point_offset_of_every_byte) {
@@ -275,6 +294,7 @@ int main(void) {
     RUN(code_point_and_byte_offsets);
     RUN(invalid_utf8_counts_one_code_point_per_maximal_subsequence);
     RUN(word_cache_agrees_with_the_lexicon);
+    RUN(word_cache_follows_the_model);
     RUN(code_point_offset_of_every_byte);
     RUN(nul_bytes_are_spaces);
     RUN(byte_order_mark_is_skipped_but_counted);
