@@ -557,9 +557,14 @@ static int S_sig_name(hs_line l, size_t at, hs_sig *sig) {
 
 /* Offset of the last "(@" in l, or -1. */
 static long S_last_at(hs_line l) {
-    for (size_t i = l.n >= 2 ? l.n - 1 : 0; i-- > 0;)
-        if (l.s[i] == '(' && l.s[i + 1] == '@') return (long)i;
-    return -1;
+    /* forwards with memchr: every paragraph is asked, few hold an '@' */
+    long last = -1;
+    const char *p = l.n >= 2 ? memchr(l.s + 1, '@', l.n - 1) : NULL;
+    while (p) {
+        if (p[-1] == '(') last = (long)(p - 1 - l.s);
+        p = memchr(p + 1, '@', (size_t)(l.s + l.n - (p + 1)));
+    }
+    return last;
 }
 
 /* Parses a post signature ending line l: "— Name (@handle) Month D, YYYY"
