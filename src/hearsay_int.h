@@ -202,7 +202,9 @@ enum {
     HS_L_NOTNAME = 1u << 21,   /* capitalised but never a name (The, But...) */
     HS_L_VERB = 1u << 22,      /* common verb (not a name, not a noun head) */
     HS_L_ORG = 1u << 23,       /* organisation word (Department, Party ...) */
-    HS_L_CUECAND = 1u << 24    /* seen in cues in training: the classifier scores it */
+    HS_L_CUECAND = 1u << 24,   /* seen in cues in training: the classifier scores it */
+    /* bits from here on are not cue features (cue.c reads bits 0..23) */
+    HS_L_ABBREV = 1u << 25     /* keeps a following period (Mr. Gov. Calif.) */
 };
 
 /* ------------------------------------------------------ attribution */

@@ -182,6 +182,16 @@ static const char S_org[] =
     "university institute foundation association union corporation company "
     "times post journal news network group center centre board";
 
+/* Words that keep a following period (token.c); at most 6 bytes. */
+static const char S_abbrevs[] =
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm rev prof st jr sr inc "
+    "corp co ltd vs no jan feb mar apr jun jul aug sep sept oct nov dec mt ft "
+    "pres sens reps gens mss messrs approx dept est fig rt hon cmdr supt atty "
+    "det maj pvt cpl u.s d.c u.k u.n a.m p.m e.g i.e etc al ph.d ala ariz ark "
+    "calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+    "mont neb nev okla ore pa tenn tex va vt wash wis wyo univ assn bros "
+    "gov't";
+
 typedef struct {
     const char *words;
     uint32_t bits;
@@ -197,6 +207,7 @@ static const S_class S_classes[] = {
     {S_time, HS_L_TIME}, {S_rel, HS_L_REL}, {S_aux, HS_L_AUX},
     {S_adv, HS_L_ADV}, {S_conj, HS_L_CONJ}, {S_that, HS_L_THAT},
     {S_notname, HS_L_NOTNAME}, {S_verbs, HS_L_VERB}, {S_org, HS_L_ORG},
+    {S_abbrevs, HS_L_ABBREV},
 };
 
 static hearsay_model S_builtin;

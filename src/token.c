@@ -68,36 +68,12 @@ static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
         c->cls = C_LETTER; /* letters of any script, U+FFFD, symbols */
 }
 
-/* Words that keep a following period: honorifics and common abbreviations.
- * Listed with their lengths (this runs at every word before a period). */
-#define S_W(w) {sizeof(w) - 1, w}
-static int S_is_abbrev(const char *s, size_t n) {
-    static const struct {
-        unsigned char n;
-        char s[7];
-    } list[] = {
-        S_W("mr"), S_W("mrs"), S_W("ms"), S_W("dr"), S_W("sen"), S_W("rep"), S_W("gov"),
-        S_W("gen"), S_W("lt"), S_W("col"), S_W("capt"), S_W("sgt"), S_W("adm"), S_W("rev"),
-        S_W("prof"), S_W("st"), S_W("jr"), S_W("sr"), S_W("inc"), S_W("corp"), S_W("co"),
-        S_W("ltd"), S_W("vs"), S_W("no"), S_W("jan"), S_W("feb"), S_W("mar"), S_W("apr"),
-        S_W("jun"), S_W("jul"), S_W("aug"), S_W("sep"), S_W("sept"), S_W("oct"), S_W("nov"),
-        S_W("dec"), S_W("mt"), S_W("ft"), S_W("pres"), S_W("sens"), S_W("reps"), S_W("gens"),
-        S_W("mss"), S_W("messrs"), S_W("approx"), S_W("dept"), S_W("est"), S_W("fig"),
-        S_W("rt"), S_W("hon"), S_W("cmdr"), S_W("supt"), S_W("atty"), S_W("det"), S_W("maj"),
-        S_W("pvt"), S_W("cpl"), S_W("u.s"), S_W("d.c"), S_W("u.k"), S_W("u.n"), S_W("a.m"),
-        S_W("p.m"), S_W("e.g"), S_W("i.e"), S_W("etc"), S_W("al"), S_W("ph.d"), S_W("ala"),
-        S_W("ariz"), S_W("ark"), S_W("calif"), S_W("colo"), S_W("conn"), S_W("del"),
-        S_W("fla"), S_W("ga"), S_W("ill"), S_W("ind"), S_W("kan"), S_W("ky"), S_W("la"),
-        S_W("md"), S_W("mass"), S_W("mich"), S_W("minn"), S_W("miss"), S_W("mo"),
-        S_W("mont"), S_W("neb"), S_W("nev"), S_W("okla"), S_W("ore"), S_W("pa"),
-        S_W("tenn"), S_W("tex"), S_W("va"), S_W("vt"), S_W("wash"), S_W("wis"), S_W("wyo"),
-        S_W("univ"), S_W("assn"), S_W("bros"), S_W("gov't")};
-    if (n > 6) return 0;
-    char low[8];
-    for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
-        if (list[i].n == n && !memcmp(list[i].s, low, n)) return 1;
-    return 0;
+/* Words that keep a following period: honorifics and common
+ * abbreviations, the lexicon's HS_L_ABBREV words (this runs at every word
+ * before a period, so a look-up rather than a list). */
+static int S_is_abbrev(const hearsay_model *m, const char *s, size_t n) {
+    int32_t id;
+    return n <= 6 && (hs_lex_lookup(m, s, n, &id) & HS_L_ABBREV);
 }
 #undef S_W
 
@@ -282,7 +258,7 @@ static int S_word(S_tz *z) {
         size_t hb = b; /* 'then-Sen.': the part after the last hyphen */
         for (size_t k = b; k < i; k++)
             if (s[k] == '-') hb = k + 1;
-        if (dotted || single || S_is_abbrev((const char *)s + hb, i - hb)) {
+        if (dotted || single || S_is_abbrev(z->d->model, (const char *)s + hb, i - hb)) {
             i++;
             cp++;
             z->pending |= HS_F_ABBREV;
