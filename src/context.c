@@ -169,40 +169,57 @@ typedef struct {
                    for the predicates below (0 from S_shape) */
 } hs_shape;
 
-/* Character classes for S_shape (ASCII; other bytes are none of them). */
-enum { SH_SPACE = 1, SH_UPPER = 2, SH_LOWER = 4, SH_DIGIT = 8 };
-static const unsigned char S_shape_cls[256] = {
-    [' '] = SH_SPACE, ['\t'] = SH_SPACE, ['\r'] = SH_SPACE, ['\n'] = SH_SPACE,
-    ['A'] = SH_UPPER, ['B'] = SH_UPPER, ['C'] = SH_UPPER, ['D'] = SH_UPPER, ['E'] = SH_UPPER,
-    ['F'] = SH_UPPER, ['G'] = SH_UPPER, ['H'] = SH_UPPER, ['I'] = SH_UPPER, ['J'] = SH_UPPER,
-    ['K'] = SH_UPPER, ['L'] = SH_UPPER, ['M'] = SH_UPPER, ['N'] = SH_UPPER, ['O'] = SH_UPPER,
-    ['P'] = SH_UPPER, ['Q'] = SH_UPPER, ['R'] = SH_UPPER, ['S'] = SH_UPPER, ['T'] = SH_UPPER,
-    ['U'] = SH_UPPER, ['V'] = SH_UPPER, ['W'] = SH_UPPER, ['X'] = SH_UPPER, ['Y'] = SH_UPPER,
-    ['Z'] = SH_UPPER,
-    ['a'] = SH_LOWER, ['b'] = SH_LOWER, ['c'] = SH_LOWER, ['d'] = SH_LOWER, ['e'] = SH_LOWER,
-    ['f'] = SH_LOWER, ['g'] = SH_LOWER, ['h'] = SH_LOWER, ['i'] = SH_LOWER, ['j'] = SH_LOWER,
-    ['k'] = SH_LOWER, ['l'] = SH_LOWER, ['m'] = SH_LOWER, ['n'] = SH_LOWER, ['o'] = SH_LOWER,
-    ['p'] = SH_LOWER, ['q'] = SH_LOWER, ['r'] = SH_LOWER, ['s'] = SH_LOWER, ['t'] = SH_LOWER,
-    ['u'] = SH_LOWER, ['v'] = SH_LOWER, ['w'] = SH_LOWER, ['x'] = SH_LOWER, ['y'] = SH_LOWER,
-    ['z'] = SH_LOWER,
-    ['0'] = SH_DIGIT, ['1'] = SH_DIGIT, ['2'] = SH_DIGIT, ['3'] = SH_DIGIT, ['4'] = SH_DIGIT,
-    ['5'] = SH_DIGIT, ['6'] = SH_DIGIT, ['7'] = SH_DIGIT, ['8'] = SH_DIGIT, ['9'] = SH_DIGIT};
+/* The shape counts, eight bytes at a time where the machine is
+ * little-endian (byte k of a word is bits 8k..8k+7), one at a time
+ * elsewhere: this runs on every short line of every article. Spaces are
+ * ' ' '\t' '\r' '\n'; letters and digits are ASCII. Each test leaves bit 7
+ * of a byte set where the byte passes; the counts are popcounts. */
+static inline unsigned S_sh_space(unsigned b) { return (b == ' ') | (b == '\t') | (b == '\r') | (b == '\n'); }
 
-/* One table look-up per byte and no branches: this runs on every short
- * line of every article. */
+#define S_SH_ONES 0x0101010101010101ull
+#define S_SH_HIGH 0x8080808080808080ull
+/* bytes of y (each < 0x80) that are >= c */
+static inline uint64_t S_sh_ge(uint64_t y, unsigned c) { return (y + S_SH_ONES * (0x80 - c)) & S_SH_HIGH; }
+/* bytes of x equal to c */
+static inline uint64_t S_sh_eq(uint64_t x, unsigned c) {
+    uint64_t t = x ^ (S_SH_ONES * c);
+    return ~(((t & ~S_SH_HIGH) + ~S_SH_HIGH) | t) & S_SH_HIGH;
+}
+
 static void S_shape(hs_line l, hs_shape *sh) {
     memset(sh, 0, sizeof *sh);
-    size_t words = 0, capwords = 0, upper = 0, lower = 0, digits = 0;
-    unsigned prev = SH_SPACE; /* a word may start at the line's first byte */
-    for (size_t i = 0; i < l.n; i++) {
-        unsigned c = S_shape_cls[(unsigned char)l.s[i]];
-        unsigned start = ~c & prev & SH_SPACE; /* not a space, after one */
+    const unsigned char *s = (const unsigned char *)l.s;
+    size_t words = 0, capwords = 0, upper = 0, lower = 0, digits = 0, i = 0;
+    unsigned prev_space = 1; /* a word may start the line */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= l.n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, s + i, 8);
+        y = x & ~S_SH_HIGH;
+        uint64_t ascii = ~x & S_SH_HIGH;
+        uint64_t up = S_sh_ge(y, 'A') & ~S_sh_ge(y, 'Z' + 1) & ascii;
+        uint64_t lo = S_sh_ge(y, 'a') & ~S_sh_ge(y, 'z' + 1) & ascii;
+        uint64_t dg = S_sh_ge(y, '0') & ~S_sh_ge(y, '9' + 1) & ascii;
+        uint64_t sp = S_sh_eq(x, ' ') | S_sh_eq(x, '\t') | S_sh_eq(x, '\r') | S_sh_eq(x, '\n');
+        uint64_t after = (sp << 8) | (prev_space ? 0x80u : 0u); /* the byte before is a space */
+        uint64_t start = after & ~sp & S_SH_HIGH;
+        words += hs_popcount64(start);
+        capwords += hs_popcount64(start & (up | dg));
+        upper += hs_popcount64(up);
+        lower += hs_popcount64(lo);
+        digits += hs_popcount64(dg);
+        prev_space = (unsigned)(sp >> 63);
+    }
+#endif
+    for (; i < l.n; i++) {
+        unsigned b = s[i], sp = S_sh_space(b);
+        unsigned up = b - 'A' < 26u, dg = b - '0' < 10u, start = prev_space & !sp;
         words += start;
-        capwords += start & ((c & (SH_UPPER | SH_DIGIT)) != 0);
-        upper += (c & SH_UPPER) != 0;
-        lower += (c & SH_LOWER) != 0;
-        digits += (c & SH_DIGIT) != 0;
-        prev = c;
+        capwords += start & (up | dg);
+        upper += up;
+        lower += b - 'a' < 26u;
+        digits += dg;
+        prev_space = sp;
     }
     sh->words = words;
     sh->capwords = capwords;
@@ -210,6 +227,18 @@ static void S_shape(hs_line l, hs_shape *sh) {
     sh->upper = upper;
     sh->lower = lower;
     sh->digits = digits;
+}
+
+void hs_ctx_shape(const char *s, size_t n, size_t out[6]) {
+    hs_line l = {s, n};
+    hs_shape sh;
+    S_shape(l, &sh);
+    out[0] = sh.words;
+    out[1] = sh.capwords;
+    out[2] = sh.letters;
+    out[3] = sh.upper;
+    out[4] = sh.lower;
+    out[5] = sh.digits;
 }
 
 /* Mostly capital letters: at most one lower-case letter in twenty. */

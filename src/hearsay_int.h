@@ -23,6 +23,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* -------------------------------------------------------- bit counts */
+
+/* Set bits of x: the popcnt instruction where the build allows it (the
+ * Makefile passes -mpopcnt on x86-64), else a portable bit count. */
+static inline uint32_t hs_popcount64(uint64_t x) {
+#if defined(__POPCNT__) && defined(__GNUC__)
+    return (uint32_t)__builtin_popcountll(x);
+#else
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 /* ---------------------------------------------------------- vectors */
 
 /* A typed growable array: HS_VEC(hs_tok) toks; hs_vec_push(&toks, t). */
@@ -331,6 +346,9 @@ size_t hs_doc_cp(const hearsay_doc *d, size_t b);
 int hs_tok_run(hearsay_doc *d);        /* token.c: tokens, sentences, paragraphs */
 int hs_quote_run(hearsay_doc *d);      /* quote.c */
 int hs_ctx_run(hearsay_doc *d);        /* context.c: debris, embedded posts */
+/* The shape counts of a line that context.c judges debris by (for tests):
+ * out = words, capitalised words, letters, upper, lower, digits. */
+void hs_ctx_shape(const char *s, size_t n, size_t out[6]);
 int hs_attr_run(hearsay_doc *d);       /* attrib.c */
 int hs_ent_run(hearsay_doc *d);        /* entity.c */
 int hs_date_run(hearsay_doc *d);       /* date.c: dates of attributions */

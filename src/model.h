@@ -64,19 +64,6 @@ struct hearsay_model {
  * then, optionally, the attribution filter:
  *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
-/* Set bits of x: the popcnt instruction where the build allows it (the
- * Makefile passes -mpopcnt on x86-64), else a portable bit count. */
-static inline uint32_t hs_popcount64(uint64_t x) {
-#if defined(__POPCNT__) && defined(__GNUC__)
-    return (uint32_t)__builtin_popcountll(x);
-#else
-    x = x - ((x >> 1) & 0x5555555555555555ull);
-    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-    return (uint32_t)((x * 0x0101010101010101ull) >> 56);
-#endif
-}
-
 /* The sum of the weights of features f[0..n) (in that order, as floats). */
 static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
     uint32_t mask = (1u << bits) - 1;

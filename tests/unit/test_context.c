@@ -258,7 +258,49 @@ TEST(example_through_extract) {
     free(text);
 }
 
+/* Line shapes (counted eight bytes at a time) against a byte-at-a-time
+ * reading of their definition: a word starts at a byte that is not a space
+ * (' ' '\t' '\r' '\n') after a space or at the line start; capitalised
+ * words start with an ASCII capital or digit. */
+TEST(line_shape_counts) {
+    static const unsigned char pick[] = {' ', '\t', '\n', '\r', 'a', 'z', 'A', 'Z', '0', '9', '@',
+                                         '[', '`', '{', '/', ':', 0x80, 0xC3, 0xE2, 0xFF, 0x00};
+    unsigned seed = 5;
+    unsigned char s[80];
+    int bad = 0;
+    for (int t = 0; t < 20000; t++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % sizeof s;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = pick[(seed >> 16) % sizeof pick];
+        }
+        size_t want[6] = {0}, got[6];
+        int prev_space = 1;
+        for (size_t i = 0; i < n; i++) {
+            unsigned b = s[i];
+            int sp = b == ' ' || b == '\t' || b == '\r' || b == '\n';
+            int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z', dg = b >= '0' && b <= '9';
+            if (prev_space && !sp) {
+                want[0]++;
+                want[1] += up || dg;
+            }
+            want[2] += up || lo;
+            want[3] += up;
+            want[4] += lo;
+            want[5] += dg;
+            prev_space = sp;
+        }
+        hs_ctx_shape((const char *)s, n, got);
+        if (memcmp(got, want, sizeof want) && bad++ < 5)
+            FAILF("string %d (%zu bytes): words %zu/%zu caps %zu/%zu letters %zu/%zu digits %zu/%zu", t, n,
+                  got[0], want[0], got[1], want[1], got[2], want[2], got[5], want[5]);
+    }
+    INT_EQ(bad, 0);
+}
+
 int main(void) {
+    RUN(line_shape_counts);
     RUN(fixtures);
     RUN(example_debris);
     RUN(own_paragraphs);
