@@ -402,10 +402,45 @@ static size_t S_expr_lit(const char *s, const hs_dtok *t, size_t n, size_t i,
     return k - i;
 }
 
+/* Can token t open a time expression? A number, or a word whose first
+ * letter and length are those of a word that can: a deictic lead ("last",
+ * "coming"), a weekday, "yesterday", "today", "tonight", or a month name
+ * or its abbreviation. Bit k of S_open_len[letter] is set when a word of
+ * that letter has k letters. Most words fail here, before the lists. */
+static int S_may_open(const hs_dtok *t, const char *s) {
+#define L(k) (1u << (k))
+    static const uint16_t len_of[26] = {
+        ['a' - 'a'] = L(3) | L(5) | L(6),               /* apr aug april august */
+        ['c' - 'a'] = L(6),                             /* coming */
+        ['d' - 'a'] = L(3) | L(8),                      /* dec december */
+        ['f' - 'a'] = L(3) | L(6) | L(8),               /* feb friday february */
+        ['j' - 'a'] = L(3) | L(4) | L(7),               /* jan jun jul june july january */
+        ['l' - 'a'] = L(4),                             /* last */
+        ['m' - 'a'] = L(3) | L(5) | L(6),               /* mar may march monday */
+        ['n' - 'a'] = L(3) | L(4) | L(8),               /* nov next november */
+        ['o' - 'a'] = L(3) | L(7),                      /* oct october */
+        ['p' - 'a'] = L(4),                             /* past */
+        ['s' - 'a'] = L(3) | L(4) | L(6) | L(8) | L(9), /* sep sept sunday saturday september */
+        ['t' - 'a'] = L(4) | L(5) | L(7) | L(8),        /* this today tuesday tonight thursday */
+        ['w' - 'a'] = L(9),                             /* wednesday */
+        ['y' - 'a'] = L(9),                             /* yesterday */
+    };
+#undef L
+    if (t->type == DT_NUM) return 1;
+    if (t->type != DT_WORD) return 0;
+    size_t len = t->e - t->b;
+    unsigned c = (unsigned)S_lower((unsigned char)s[t->b]) - 'a';
+    return len <= 9 && c < 26 && (len_of[c] >> len & 1);
+}
+
 /* A time expression starting at token i of t[0..n): tokens it covers, or
  * 0. x->t0/t1 are set. */
 static size_t S_expr_at(const char *s, const hs_dtok *t, size_t n, size_t i,
                         hs_dexpr *x) {
+    if (!S_may_open(&t[i], s)) {
+        x->t0 = x->t1 = i;
+        return 0;
+    }
     size_t k = S_expr_deictic(s, t, n, i, x);
     if (!k) k = S_expr_word(s, &t[i], x);
     if (!k) k = S_expr_lit(s, t, n, i, x);
