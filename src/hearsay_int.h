@@ -157,7 +157,6 @@ typedef struct {
     uint32_t wh;     /* hash of the lower-cased form (features) */
     float cue;       /* cue score (cue.c), 0 when not a candidate */
     uint32_t lex;    /* lexicon class bits (HS_L_*), 0 if unknown */
-    int32_t word;    /* lexicon word id, -1 if unknown */
     int32_t quote;   /* innermost enclosing quotation (index), -1 if none */
 } hs_tok;
 

@@ -96,7 +96,6 @@ static void S_tok_init(S_tz *z, hs_tok *t, uint32_t b, uint32_t e, uint32_t c, u
     t->ce = ce;
     t->type = type;
     t->flags = z->pending;
-    t->word = -1;
     t->quote = -1;
     z->pending = 0;
 }
@@ -117,12 +116,12 @@ static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint
 struct hs_wcache_ent {
     uint64_t k0, k1; /* the bytes, zero-padded */
     uint32_t lex, wh;
-    int32_t word;
-    uint8_t len, up, low, pad; /* len 0: empty */
+    uint8_t len, up, low; /* len 0: empty */
 };
 
-static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, int32_t *word, uint32_t *wh,
-                              unsigned *up, unsigned *low) {
+static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t *wh, unsigned *up,
+                              unsigned *low) {
+    int32_t word; /* the lexicon's word id: not kept */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 16 bytes are read from w whatever n is: only inside the text */
     if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
@@ -144,18 +143,16 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, int32_t *
             uint64_t h = (k0 ^ (k1 * 0x9E3779B97F4A7C15ull) ^ n) * 0xD6E8FEB86659FD93ull;
             struct hs_wcache_ent *e = &d->wcache[h >> (64 - S_WC_BITS)];
             if (e->len == n && e->k0 == k0 && e->k1 == k1) {
-                *word = e->word;
                 *wh = e->wh;
                 *up = e->up;
                 *low = e->low;
                 return e->lex;
             }
-            uint32_t lex = hs_lex_lookup_case(d->model, w, n, word, wh, up, low);
+            uint32_t lex = hs_lex_lookup_case(d->model, w, n, &word, wh, up, low);
             e->k0 = k0;
             e->k1 = k1;
             e->lex = lex;
             e->wh = *wh;
-            e->word = *word;
             e->len = (uint8_t)n;
             e->up = (uint8_t)*up;
             e->low = (uint8_t)*low;
@@ -163,14 +160,14 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, int32_t *
         }
     }
 #endif
-    return hs_lex_lookup_case(d->model, w, n, word, wh, up, low);
+    return hs_lex_lookup_case(d->model, w, n, &word, wh, up, low);
 }
 
 static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
     unsigned up, low;
-    t->lex = S_lookup_word(d, w, n, &t->word, &t->wh, &up, &low);
+    t->lex = S_lookup_word(d, w, n, &t->wh, &up, &low);
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
@@ -331,7 +328,8 @@ static int S_tokens(hearsay_doc *d) {
                     return HEARSAY_ENOMEM;
                 hs_tok *t = &d->toks.v[d->toks.n - 1];
                 t->flags |= HS_F_POSS;
-                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &t->word, &t->wh);
+                int32_t word;
+                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &word, &t->wh);
                 prev_word = 1;
                 continue;
             }
