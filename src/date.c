@@ -663,31 +663,19 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
  * be safe) a compound or non-ASCII word the stage's tokens would split
  * ("mid-October"). */
 static int S_tok_may_date(const hearsay_doc *d, const hs_tok *t) {
-    static const char *const deixis[] = {"last", "next", "this", "past", "coming",
-                                         "yesterday", "today", "tonight", NULL};
-    if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY))) return 1;
-    if (t->type != HS_T_WORD) return 0;
+    if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS))) return 1;
+    if (t->type != HS_T_WORD || (t->flags & HS_F_PLAIN)) return 0;
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
     /* 'Sept.', 'Jan.' */
     if ((t->flags & HS_F_ABBREV) && n > 1 && hs_date_month_name(w, n - 1)) return 1;
-    for (size_t k = 0; k < n && !(t->flags & HS_F_PLAIN); k++) {
+    for (size_t k = 0; k < n; k++) {
         unsigned char c = (unsigned char)w[k];
         if (S_digit(w[k]) || c == '-' || c == '/') return 1;
         /* any non-ASCII letter but the apostrophe ’ (E2 80 99) */
         if (c >= 0x80 && !(c == 0xE2 && k + 2 < n && (unsigned char)w[k + 1] == 0x80 && (unsigned char)w[k + 2] == 0x99))
             return 1;
         if (c == 0xE2) k += 2;
-    }
-    if (t->lex & HS_L_TIME) return 1; /* today, last, this ... */
-    if (t->flags & HS_F_PLAIN) {
-        /* the deictic words that are not HS_L_TIME */
-        if (n == 4 && ((w[0] | 32) == 'n' || (w[0] | 32) == 'p')) return S_find(w, n, deixis) >= 0;
-        return n == 6 && (w[0] | 32) == 'c' && S_find(w, n, deixis) >= 0;
-    }
-    switch (w[0] | 32) {
-    case 'l': case 'n': case 't': case 'p': case 'c': case 'y':
-        if (n >= 4 && n <= 9 && S_find(w, n, deixis) >= 0) return 1;
     }
     return 0;
 }

@@ -218,7 +218,8 @@ enum {
     HS_L_ORG = 1u << 23,       /* organisation word (Department, Party ...) */
     HS_L_CUECAND = 1u << 24,   /* seen in cues in training: the classifier scores it */
     /* bits from here on are not cue features (cue.c reads bits 0..23) */
-    HS_L_ABBREV = 1u << 25     /* keeps a following period (Mr. Gov. Calif.) */
+    HS_L_ABBREV = 1u << 25,    /* keeps a following period (Mr. Gov. Calif.) */
+    HS_L_DEIXIS = 1u << 26     /* may open a time expression: last, today ... (date.c) */
 };
 
 /* ------------------------------------------------------ attribution */

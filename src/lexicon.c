@@ -192,6 +192,9 @@ static const char S_abbrevs[] =
     "mont neb nev okla ore pa tenn tex va vt wash wis wyo univ assn bros "
     "gov't";
 
+/* Words that open a time expression with the next word or alone (date.c). */
+static const char S_deixis[] = "last next this past coming yesterday today tonight";
+
 typedef struct {
     const char *words;
     uint32_t bits;
@@ -207,7 +210,7 @@ static const S_class S_classes[] = {
     {S_time, HS_L_TIME}, {S_rel, HS_L_REL}, {S_aux, HS_L_AUX},
     {S_adv, HS_L_ADV}, {S_conj, HS_L_CONJ}, {S_that, HS_L_THAT},
     {S_notname, HS_L_NOTNAME}, {S_verbs, HS_L_VERB}, {S_org, HS_L_ORG},
-    {S_abbrevs, HS_L_ABBREV},
+    {S_abbrevs, HS_L_ABBREV}, {S_deixis, HS_L_DEIXIS},
 };
 
 static hearsay_model S_builtin;
