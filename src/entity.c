@@ -33,13 +33,13 @@ typedef struct {
     int plural, gender;
 } S_mention;
 
+/* A capitalised word that is no title, honorific, organisation word or
+ * word that is never a name (months and weekdays may be names). Without
+ * branches: it is asked of every token. */
 static int S_name_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = &d->toks.v[j];
-    if (t->type != HS_T_WORD || !(t->flags & HS_F_CAP) || (t->flags & HS_F_POSS)) return 0;
-    if (t->lex & (HS_L_TITLE | HS_L_HONORIFIC | HS_L_NOTNAME | HS_L_ORG | HS_L_MONTH | HS_L_WEEKDAY))
-        return (t->lex & (HS_L_TITLE | HS_L_HONORIFIC)) == 0 && (t->lex & HS_L_ORG) == 0 &&
-               !(t->lex & HS_L_NOTNAME);
-    return 1;
+    return (t->type == HS_T_WORD) & ((t->flags & (HS_F_CAP | HS_F_POSS)) == HS_F_CAP) &
+           !(t->lex & (HS_L_TITLE | HS_L_HONORIFIC | HS_L_NOTNAME | HS_L_ORG));
 }
 
 static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) {
@@ -304,8 +304,12 @@ static int S_cmp_run(const void *x, const void *y) {
 
 static int S_name_runs(const hearsay_doc *d, void *vec) {
     HS_VEC(S_run) *runs = vec;
+    int next = d->toks.n ? S_name_word(d, 0) : 0;
     for (size_t j = 0; j < d->toks.n; j++) {
-        if (!S_name_word(d, j) || (j + 1 < d->toks.n && S_name_word(d, j + 1))) continue;
+        /* the last word of a run: a name word not followed by another */
+        int cur = next;
+        next = j + 1 < d->toks.n ? S_name_word(d, j + 1) : 0;
+        if (!cur || next) continue;
         size_t b = j;
         while (b > 0 && j - b < 4 && (S_name_word(d, b - 1) ||
                                       ((d->toks.v[b - 1].flags & HS_F_ABBREV) &&
