@@ -86,9 +86,12 @@ typedef struct {
     uint16_t pending; /* flags for the next token */
 } S_tz;
 
-/* A new token in *t, taking the pending flags. */
-static void S_tok_init(S_tz *z, hs_tok *t, uint32_t b, uint32_t e, uint32_t c, uint32_t ce,
-                       uint8_t type) {
+/* A new token at the end of d->toks, taking the pending flags; NULL when
+ * out of memory. Written in place: a token built on the stack field by
+ * field and then copied whole made the copy wait for the small stores. */
+static hs_tok *S_new_tok(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint8_t type) {
+    if (hs_vec_reserve(&z->d->toks, 1)) return NULL;
+    hs_tok *t = &z->d->toks.v[z->d->toks.n++];
     memset(t, 0, sizeof *t);
     t->b = b;
     t->e = e;
@@ -98,12 +101,7 @@ static void S_tok_init(S_tz *z, hs_tok *t, uint32_t b, uint32_t e, uint32_t c, u
     t->flags = z->pending;
     t->quote = -1;
     z->pending = 0;
-}
-
-static int S_emit(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t ce, uint8_t type) {
-    hs_tok t;
-    S_tok_init(z, &t, b, e, c, ce, type);
-    return hs_vec_push(&z->d->toks, t);
+    return t;
 }
 
 /* The word cache: the lexicon's answer for a word of up to 16 bytes,
@@ -263,13 +261,11 @@ static int S_word(S_tz *z) {
     }
     uint16_t abbrev = z->pending & HS_F_ABBREV;
     z->pending &= (uint16_t)~HS_F_ABBREV;
-    /* the token is complete before it is stored (one copy) */
-    hs_tok t;
-    S_tok_init(z, &t, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
-               digit_start ? HS_T_NUM : HS_T_WORD);
-    t.flags |= abbrev;
-    if (!digit_start) S_word_flags(z->d, &t);
-    if (hs_vec_push(&z->d->toks, t)) return HEARSAY_ENOMEM;
+    hs_tok *t = S_new_tok(z, (uint32_t)b, (uint32_t)i, (uint32_t)c0, (uint32_t)cp,
+                          digit_start ? HS_T_NUM : HS_T_WORD);
+    if (!t) return HEARSAY_ENOMEM;
+    t->flags |= abbrev;
+    if (!digit_start) S_word_flags(z->d, t);
     z->i = i;
     z->cp = cp;
     return 0;
@@ -324,9 +320,8 @@ static int S_tokens(hearsay_doc *d) {
                 /* possessive 's */
                 z.i += 1;
                 z.cp++;
-                if (S_emit(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD))
-                    return HEARSAY_ENOMEM;
-                hs_tok *t = &d->toks.v[d->toks.n - 1];
+                hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD);
+                if (!t) return HEARSAY_ENOMEM;
                 t->flags |= HS_F_POSS;
                 int32_t word;
                 t->lex = hs_lex_lookup_h(d->model, "'s", 2, &word, &t->wh);
@@ -356,12 +351,11 @@ static int S_tokens(hearsay_doc *d) {
             q = HS_Q_OPEN;
             style = 6;
         }
-        hs_tok t;
-        S_tok_init(&z, &t, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
-        t.q = q;
-        t.qstyle = style;
-        t.wh = hs_hash_bytes(d->text + t.b, t.e - t.b);
-        if (hs_vec_push(&d->toks, t)) return HEARSAY_ENOMEM;
+        hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
+        if (!t) return HEARSAY_ENOMEM;
+        t->q = q;
+        t->qstyle = style;
+        t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
         prev_word = 0;
     }
     d->ncp = z.cp;
