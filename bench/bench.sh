@@ -83,7 +83,7 @@ printf '%-24s %8.1f MB/s %39s\n' "wc -w (reference)" "$WC" ""
 # load on the machine disturbs less.
 report() { # LABEL
     mbs=$(awk -v b="$MB" -v s="$SECS" 'BEGIN{printf "%.1f", b / 1e6 / s}')
-    printf '%-24s %8.1f MB/s %9.0f articles/s %7.1f MB peak RSS %6.2f x wc -w %7.1f MB/cpu-s\n' \
+    printf '%-24s %8.1f MB/s %9.0f articles/s %7.1f MB peak RSS %6.3f x wc -w %7.1f MB/cpu-s\n' \
         "$1" "$mbs" "$(awk -v n="$ARTICLES" -v s="$SECS" 'BEGIN{print n / s}')" \
         "$(awk -v k="$RSS" 'BEGIN{print k / 1024}')" \
         "$(awk -v a="$mbs" -v w="$WC" 'BEGIN{print a / w}')" \
