@@ -1217,8 +1217,10 @@ static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_fra
     return j;
 }
 
-static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
-                           size_t cb, size_t ce) {
+/* Emits reported speech: source [sb, se) (sb < 0: none), cue [v, c1),
+ * content [cb, ce), after a part [pb, pe) before the cue when pe > pb. */
+static int S_emit_parts(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
+                        size_t pb, size_t pe, size_t cb, size_t ce) {
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
     while (sb >= 0 && se > (size_t)sb && S_punct(d, se - 1, ',')) se--;
@@ -1228,11 +1230,12 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
         at->addr_b = (int32_t)S_t(d, fr->addr_b)->b;
         at->addr_e = (int32_t)S_t(d, fr->addr_e - 1)->e;
     }
+    if (pe > pb && S_add_part(d, S_t(d, pb)->b, S_t(d, pe - 1)->e)) return HEARSAY_ENOMEM;
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
-    at->nparts = 1;
+    at->nparts = pe > pb ? 2 : 1;
     at->source_kind = 1;
     /* a quotation inside the content is taken by it */
-    for (size_t m = cb; m < ce; m++) {
+    for (size_t m = pe > pb ? pb : cb; m < ce; m = m + 1 == pe ? cb : m + 1) {
         const hs_tok *t = S_t(d, m);
         if (t->quote >= 0) {
             int32_t qk = t->quote;
@@ -1241,6 +1244,11 @@ static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t 
         }
     }
     return 0;
+}
+
+static int S_emit_indirect(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
+                           size_t cb, size_t ce) {
+    return S_emit_parts(d, sb, se, v, c1, fr, 0, 0, cb, ce);
 }
 
 /* Is [j, e) a plausible content: not only a time ('last week'), not a
@@ -1254,6 +1262,31 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
         if ((t->lex & (HS_L_TIME | HS_L_WEEKDAY | HS_L_MONTH | HS_L_DET)) || t->type == HS_T_NUM) timeish++;
     }
     if (!words || timeish == words) return 0;
+    return 1;
+}
+
+/* A lower-case word ending in -ing ('wiping', 'adding'). */
+static int S_ing(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    size_t n = t->e - t->b;
+    return t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+}
+
+/* 'The argument would be aided, Devine said, by the calendar', 'At one
+ * point, she said, she was considering': a reporting clause set off by
+ * commas inside the sentence reports what stands before it too. The
+ * subject starts at sb after a comma, the cue ends at c1 before one; the
+ * part before is [*pb, *pe), from the sentence start (past what earlier
+ * attributions took), at least two tokens, no quotation in it. */
+static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t c1, size_t *pb, size_t *pe) {
+    if (sb < s0 + 2 || !S_punct(d, sb - 1, ',') || c1 >= d->toks.n || !S_punct(d, c1, ',')) return 0;
+    size_t b = s0, e = sb - 1;
+    while (b < e && S_taken(d, b)) b++;
+    if (e < b + 2) return 0;
+    for (size_t k = b; k < e; k++)
+        if (S_t(d, k)->quote >= 0 || S_t(d, k)->type == HS_T_QUOTE) return 0;
+    *pb = b;
+    *pe = e;
     return 1;
 }
 
@@ -1354,6 +1387,13 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
          * subject is part of what is reported; the content is left to start
          * after the cue, which the attribution filter was trained on) */
         if (S_raising(d, s0, v)) return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
+        size_t pb, pe;
+        if (has_subj && S_parenthetical(d, s0, (size_t)sb, c1, &pb, &pe)) {
+            /* 'Sales were great, he said, wiping sweat off his face': what
+             * follows is about the speaker, not what was said */
+            if (S_ing(d, j)) return S_emit_indirect(d, sb, se, v, c1, NULL, pb, pe);
+            return S_emit_parts(d, sb, se, v, c1, &fr, pb, pe, j, e);
+        }
         return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
     }
     /* nothing after the cue: the clause before it ('..., X said.') */

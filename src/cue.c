@@ -204,7 +204,7 @@ void hs_att_filter(hearsay_doc *d) {
     uint32_t f[HS_ATT_MAXF];
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
-        if (a->source_kind != 1 || a->dropped || !a->nparts || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
+        if (a->source_kind != 1 || a->dropped || a->nparts != 1 || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
         size_t n = hs_att_features(d, a, f);
         float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
         if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;

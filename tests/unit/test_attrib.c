@@ -239,6 +239,27 @@ TEST(reported_speech_with_that) {
     if (a->has_addressee) STR_EQ(S_str(&a->addressee), "lawmakers");
 }
 
+/* A reporting clause set off by commas inside the sentence reports both
+ * sides of it; a participle after it is about the speaker. */
+TEST(parenthetical_reporting_clause) {
+    S_run("The argument would be aided, Devine said, by the upcoming primary calendar.\n");
+    const hearsay_attribution *a = S_find("The argument");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_INDIRECT);
+    INT_EQ(a->n_parts, 2);
+    STR_EQ(S_str(&a->parts[0]), "The argument would be aided");
+    if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "by the upcoming primary calendar");
+    STR_EQ(S_speaker(a), "Devine");
+    S_run("Sales were great this year, the owner said, wiping sweat off his face.\n");
+    a = S_find("Sales were great");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 1);
+    STR_EQ(S_str(&a->parts[0]), "Sales were great this year");
+    STR_EQ(S_speaker(a), "the owner");
+}
+
 TEST(according_to) {
     S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
     const hearsay_attribution *a = S_find("The deficit will triple");
@@ -303,6 +324,7 @@ int main(void) {
     RUN(surname_takes_fullest_name);
     RUN(groups_are_kept_as_written);
     RUN(reported_speech_with_that);
+    RUN(parenthetical_reporting_clause);
     RUN(according_to);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
