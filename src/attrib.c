@@ -1388,6 +1388,12 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
          * after the cue, which the attribution filter was trained on) */
         if (S_raising(d, s0, v)) return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
         size_t pb, pe;
+        /* 'which he said was not a prison sentence': the relative pronoun
+         * is what is reported (PolNeAR: which 73 of 127 in train, what 48
+         * of 65, who 13 of 18; 'that' is mostly the complementizer) */
+        if (has_subj && sb > (long)s0 && !S_is(d, j, "that") &&
+            (S_is(d, (size_t)sb - 1, "which") || S_is(d, (size_t)sb - 1, "what") || S_is(d, (size_t)sb - 1, "who")))
+            return S_emit_parts(d, sb, se, v, c1, &fr, (size_t)sb - 1, (size_t)sb, j, e);
         if (has_subj && S_parenthetical(d, s0, (size_t)sb, c1, &pb, &pe)) {
             /* 'Sales were great, he said, wiping sweat off his face': what
              * follows is about the speaker, not what was said */

@@ -260,6 +260,17 @@ TEST(parenthetical_reporting_clause) {
     STR_EQ(S_speaker(a), "the owner");
 }
 
+/* 'which he said ...': the relative pronoun is part of what is reported. */
+TEST(relative_pronoun_before_the_speaker) {
+    S_run("The judge gave him probation, which he said was not a prison sentence.\n");
+    const hearsay_attribution *a = S_find("which");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 2);
+    if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "was not a prison sentence");
+    STR_EQ(S_speaker(a), "he");
+}
+
 TEST(according_to) {
     S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
     const hearsay_attribution *a = S_find("The deficit will triple");
@@ -325,6 +336,7 @@ int main(void) {
     RUN(groups_are_kept_as_written);
     RUN(reported_speech_with_that);
     RUN(parenthetical_reporting_clause);
+    RUN(relative_pronoun_before_the_speaker);
     RUN(according_to);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
