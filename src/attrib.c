@@ -965,6 +965,37 @@ static int S_used_cue(const hearsay_doc *d, size_t j) {
 /* End of the content clause starting at token j: the sentence end, or a
  * ', saying/adding' that starts another attribution, or a quotation
  * already attributed. */
+/* A lower-case word ending in -ing ('wiping', 'adding'). */
+static int S_ing(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    size_t n = t->e - t->b;
+    return t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+}
+
+/* Does another reporting clause start at k (after a comma)? A short
+ * speaker phrase and a cue ('Devine responded', 'officials announced',
+ * 'the New York Post reported', 'Gov. Mary Fallin (R-OK) said') or a
+ * participle cue ('telling CNBC'). */
+static int S_report_clause(const hearsay_doc *d, size_t k, size_t hi) {
+    if (k >= hi) return 0;
+    if (S_cue_word(d, k)) return S_ing(d, k);
+    for (size_t m = k; m < hi && m < k + 7; m++) {
+        const hs_tok *t = S_t(d, m);
+        if (m > k && S_cue_word(d, m) && !S_cap(d, m)) return 1;
+        if (t->type == HS_T_PUNCT) {
+            if (d->text[t->b] == '(' || d->text[t->b] == ')' || d->text[t->b] == '-' || d->text[t->b] == '.') continue;
+            return 0;
+        }
+        if (t->type != HS_T_WORD) return 0;
+        /* the speaker phrase: names, pronouns, determiners, titles, groups */
+        if (!(t->flags & HS_F_CAP) && !(t->lex & (HS_L_PRON_PERSON | HS_L_DET | HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) &&
+            !(t->flags & HS_F_POSS))
+            return 0;
+        if (t->lex & (HS_L_REL | HS_L_THAT | HS_L_CONJ)) return 0;
+    }
+    return 0;
+}
+
 static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
     size_t e = j;
     while (e < hi) {
@@ -974,6 +1005,7 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
              S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
             break;
         if (S_punct(d, e, ';')) break;
+        if (S_punct(d, e, ',') && e > j + 1 && S_report_clause(d, e + 1, hi)) break;
         if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
             (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "whereas")))
             break;
@@ -1265,12 +1297,6 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
     return 1;
 }
 
-/* A lower-case word ending in -ing ('wiping', 'adding'). */
-static int S_ing(const hearsay_doc *d, size_t j) {
-    const hs_tok *t = S_t(d, j);
-    size_t n = t->e - t->b;
-    return t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
-}
 
 /* 'The argument would be aided, Devine said, by the calendar', 'At one
  * point, she said, she was considering': a reporting clause set off by

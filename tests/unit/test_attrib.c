@@ -271,6 +271,18 @@ TEST(relative_pronoun_before_the_speaker) {
     STR_EQ(S_speaker(a), "he");
 }
 
+/* Reported speech stops where another reporting clause starts. */
+TEST(content_stops_at_another_reporting_clause) {
+    S_run("Voters said they cared most about honesty, officials announced on Tuesday.\n");
+    const hearsay_attribution *a = S_find("they cared");
+    OK(a != NULL);
+    if (a) STR_EQ(S_str(&a->parts[a->n_parts - 1]), "they cared most about honesty");
+    S_run("Clinton expressed admiration for his retail political skills, telling CNBC that he was a friend.\n");
+    a = S_find("admiration");
+    OK(a != NULL);
+    if (a) STR_EQ(S_str(&a->parts[a->n_parts - 1]), "admiration for his retail political skills");
+}
+
 TEST(according_to) {
     S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
     const hearsay_attribution *a = S_find("The deficit will triple");
@@ -337,6 +349,7 @@ int main(void) {
     RUN(reported_speech_with_that);
     RUN(parenthetical_reporting_clause);
     RUN(relative_pronoun_before_the_speaker);
+    RUN(content_stops_at_another_reporting_clause);
     RUN(according_to);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
