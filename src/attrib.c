@@ -1412,7 +1412,13 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         /* 'Trump appears to have learned ...': nobody is the source (the
          * subject is part of what is reported; the content is left to start
          * after the cue, which the attribution filter was trained on) */
-        if (S_raising(d, s0, v)) return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
+        if (S_raising(d, s0, v)) {
+            /* ... but the subject is part of what is reported: 'The speaker
+             * appeared closer to offering an endorsement' */
+            if (has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
+                return S_emit_parts(d, -1, 0, v, c1, &fr, (size_t)sb, se, j, e);
+            return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
+        }
         size_t pb, pe;
         /* 'which he said was not a prison sentence': the relative pronoun
          * is what is reported (PolNeAR: which 73 of 127 in train, what 48

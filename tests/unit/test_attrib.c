@@ -283,6 +283,17 @@ TEST(content_stops_at_another_reporting_clause) {
     if (a) STR_EQ(S_str(&a->parts[a->n_parts - 1]), "admiration for his retail political skills");
 }
 
+/* A raising verb has no source; its subject is part of what is reported. */
+TEST(raising_verb_subject_is_content) {
+    S_run("The speaker appeared closer to offering a full endorsement of the plan.\n");
+    const hearsay_attribution *a = S_find("The speaker");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 2);
+    OK(!a->has_speaker);
+    if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "closer to offering a full endorsement of the plan");
+}
+
 TEST(according_to) {
     S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
     const hearsay_attribution *a = S_find("The deficit will triple");
@@ -350,6 +361,7 @@ int main(void) {
     RUN(parenthetical_reporting_clause);
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
+    RUN(raising_verb_subject_is_content);
     RUN(according_to);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
