@@ -17,7 +17,7 @@ enum {
     F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
-    F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN
+    F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER
 };
 
 static inline uint32_t S_mix(uint32_t a, uint32_t b) {
@@ -187,6 +187,23 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     f[n++] = S_mix(F_A_PREV, S_wh(d, (long)v - 1));
     f[n++] = S_mix(F_A_LAST, S_cls(d, (long)c1));
     f[n++] = S_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
+    /* PolNeAR never nests one attribution in another: is a's cue inside
+     * another's content (which kind), or another's cue inside a's? */
+    uint32_t inner = 0, outer = 0;
+    if (d->attrs.n <= 1024) { /* quadratic: skipped in pathological documents */
+        const hs_brange *ar = &d->bparts.v[a->part0 + a->nparts - 1];
+        for (size_t k = 0; k < d->attrs.n; k++) {
+            const hs_attr *o = &d->attrs.v[k];
+            if (o == a || o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
+            for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
+                const hs_brange *r = &d->bparts.v[p];
+                if (r->b <= (uint32_t)a->cue_b && (uint32_t)a->cue_b < r->e) inner |= 1u << (o->kind & 3);
+            }
+            if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e && (uint32_t)o->cue_b >= r->b) outer = 1;
+        }
+    }
+    f[n++] = S_mix(F_A_INNER, inner);
+    f[n++] = S_mix(F_A_OUTER, outer);
     return n;
 }
 
@@ -207,6 +224,10 @@ void hs_att_filter(hearsay_doc *d) {
         if (a->source_kind != 1 || a->dropped || a->nparts != 1 || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
         size_t n = hs_att_features(d, a, f);
         float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
-        if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 1;
+        /* 2 until every attribution is scored: the features of the others
+         * see the attributions the rules formed, as in training */
+        if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 2;
     }
+    for (size_t i = 0; i < d->attrs.n; i++)
+        if (d->attrs.v[i].dropped == 2) d->attrs.v[i].dropped = 1;
 }

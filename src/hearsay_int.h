@@ -379,7 +379,7 @@ int hs_cue_run(hearsay_doc *d);
 /* cue.c: the attribution filter's features for a reported-speech
  * attribution (at most HS_ATT_MAXF), and the pass that drops those the
  * model scores below its threshold. */
-#define HS_ATT_MAXF 16
+#define HS_ATT_MAXF 24
 size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
 void hs_att_filter(hearsay_doc *d);
 

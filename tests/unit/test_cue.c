@@ -1,0 +1,100 @@
+/*
+ * test_cue.c -- the cue classifier and the attribution filter (src/cue.c)
+ * with the built-in model, read from the doc's internal vectors after
+ * hearsay_extract().
+ */
+#include "hearsay_int.h"
+#include "harness.h"
+
+static hearsay_doc *S_d;
+static const char *S_text;
+
+static void S_run(const char *text) {
+    if (!S_d) S_d = hearsay_doc_new();
+    S_text = text;
+    int rc = hearsay_extract(NULL, text, strlen(text), NULL, S_d);
+    if (rc) FAILF("hearsay_extract: %s", hearsay_strerror(rc));
+    S_d->text = text; /* internal vectors point into it */
+}
+
+/* The first token spelled w, or -1. */
+static long S_tok(const char *w) {
+    size_t n = strlen(w);
+    for (size_t j = 0; j < S_d->toks.n; j++) {
+        const hs_tok *t = &S_d->toks.v[j];
+        if (t->e - t->b == n && !memcmp(S_text + t->b, w, n)) return (long)j;
+    }
+    return -1;
+}
+
+static int S_flagged(const char *w) {
+    long j = S_tok(w);
+    return j >= 0 && (S_d->toks.v[j].flags & HS_F_CUE) != 0;
+}
+
+TEST(verbs_of_saying_are_cues) {
+    S_run("Officials said the plan failed, and the mayor told reporters it would be replaced.\n");
+    OK(S_flagged("said"));
+    OK(S_flagged("told"));
+    OK(!S_flagged("plan"));
+    OK(!S_flagged("replaced"));
+}
+
+TEST(words_inside_quotations_are_not_scored) {
+    S_run("\xE2\x80\x9CThey said no,\xE2\x80\x9D she noted.\n");
+    long j = S_tok("said");
+    OK(j >= 0);
+    if (j < 0) return;
+    OK(S_d->toks.v[j].flags & HS_F_INQ);
+    OK(!(S_d->toks.v[j].flags & HS_F_CUE));
+    INT_EQ(S_d->toks.v[j].cue, 0);
+}
+
+TEST(features_are_deterministic_and_bounded) {
+    S_run("The senator insisted that the vote would pass.\n");
+    long j = S_tok("insisted");
+    OK(j >= 0);
+    if (j < 0) return;
+    uint32_t f1[HS_CUE_MAXF], f2[HS_CUE_MAXF];
+    size_t n1 = hs_cue_features(S_d, (size_t)j, f1), n2 = hs_cue_features(S_d, (size_t)j, f2);
+    OK(n1 > 10 && n1 <= HS_CUE_MAXF);
+    INT_EQ(n1, n2);
+    OK(!memcmp(f1, f2, n1 * sizeof *f1));
+}
+
+/* PolNeAR never nests attributions, and the filter knows when a cue sits
+ * inside another attribution's content: its features change when that
+ * other attribution is gone. */
+TEST(filter_sees_nesting) {
+    S_run("Smith said that many voters think the plan will fail next year.\n");
+    long outer = -1, inner = -1;
+    long js = S_tok("said"), jt = S_tok("think");
+    for (size_t i = 0; i < S_d->attrs.n; i++) {
+        const hs_attr *a = &S_d->attrs.v[i];
+        if (a->cue_b < 0) continue;
+        if (js >= 0 && a->cue_tok == (uint32_t)js) outer = (long)i;
+        if (jt >= 0 && a->cue_tok == (uint32_t)jt) inner = (long)i;
+    }
+    OK(outer >= 0);
+    if (outer < 0 || inner < 0) return; /* the rules need not form the inner one */
+    hs_attr *in = &S_d->attrs.v[inner], *out = &S_d->attrs.v[outer];
+    uint32_t f1[HS_ATT_MAXF], f2[HS_ATT_MAXF];
+    uint8_t keep_in = in->dropped, keep_out = out->dropped;
+    in->dropped = out->dropped = 0;
+    size_t n1 = hs_att_features(S_d, in, f1);
+    out->dropped = 1;
+    size_t n2 = hs_att_features(S_d, in, f2);
+    in->dropped = keep_in;
+    out->dropped = keep_out;
+    INT_EQ(n1, n2);
+    OK(memcmp(f1, f2, n1 * sizeof *f1) != 0);
+}
+
+int main(void) {
+    RUN(verbs_of_saying_are_cues);
+    RUN(words_inside_quotations_are_not_scored);
+    RUN(features_are_deterministic_and_bounded);
+    RUN(filter_sees_nesting);
+    hearsay_doc_free(S_d);
+    return DONE();
+}
