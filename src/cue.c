@@ -14,7 +14,7 @@
 enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
-    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2,
+    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER
@@ -128,6 +128,24 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = S_mix(S_mix(F_W0CLSM1, w0), cm1);
     f[n++] = S_mix(S_mix(F_W0CLSP1, w0), cp1);
     f[n++] = S_mix(F_HASQ, (t->flags & HS_F_INQ) ? 1u : 0u);
+    /* a crude stem shared by a verb's forms ('supports', 'supported',
+     * 'supporting'): rare forms learn from the others */
+    if (len > 4 && len <= 24) {
+        char low[24];
+        for (size_t k = 0; k < len; k++) {
+            char c = d->text[t->b + k];
+            low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        size_t sl = len;
+        if (sl > 5 && !memcmp(low + sl - 3, "ing", 3)) sl -= 3;
+        else if (sl > 4 && !memcmp(low + sl - 2, "ed", 2)) sl -= 2;
+        else if (sl > 4 && !memcmp(low + sl - 2, "es", 2)) sl -= 2;
+        else if (low[sl - 1] == 's' || low[sl - 1] == 'd' || low[sl - 1] == 'e') sl -= 1;
+        uint32_t st = hs_hash_bytes(low, sl);
+        f[n++] = S_mix(F_STEM, st);
+        f[n++] = S_mix(S_mix(F_STEMCLSM1, st), cm1);
+        f[n++] = S_mix(S_mix(F_STEMCLSP1, st), cp1);
+    }
     return n;
 }
 

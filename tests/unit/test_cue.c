@@ -90,11 +90,41 @@ TEST(filter_sees_nesting) {
     OK(memcmp(f1, f2, n1 * sizeof *f1) != 0);
 }
 
+/* Forms of one verb share a stem feature: 'supports' and 'supported'
+ * have more features in common than 'supports' and 'vetoed' in the same
+ * sentence. */
+static size_t S_feats(const char *text, const char *w, uint32_t *f) {
+    S_run(text);
+    long j = S_tok(w);
+    return j < 0 ? 0 : hs_cue_features(S_d, (size_t)j, f);
+}
+
+static size_t S_common(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+    size_t k = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j]) {
+                k++;
+                break;
+            }
+    return k;
+}
+
+TEST(verb_forms_share_a_stem) {
+    uint32_t a[HS_CUE_MAXF], b[HS_CUE_MAXF], c[HS_CUE_MAXF];
+    size_t na = S_feats("She supports the plan.\n", "supports", a);
+    size_t nb = S_feats("She supported the plan.\n", "supported", b);
+    size_t nc = S_feats("She vetoed the plan.\n", "vetoed", c);
+    OK(na && nb && nc);
+    OK(S_common(a, na, b, nb) > S_common(a, na, c, nc));
+}
+
 int main(void) {
     RUN(verbs_of_saying_are_cues);
     RUN(words_inside_quotations_are_not_scored);
     RUN(features_are_deterministic_and_bounded);
     RUN(filter_sees_nesting);
+    RUN(verb_forms_share_a_stem);
     hearsay_doc_free(S_d);
     return DONE();
 }
