@@ -289,6 +289,8 @@ void hs_model_release(hearsay_model *m) {
     free(m->cue_w.val);
     free(m->att_w.blk);
     free(m->att_w.val);
+    free(m->st_w.blk);
+    free(m->st_w.val);
     memset(m, 0, sizeof *m);
 }
 
@@ -516,16 +518,31 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     if (S_sparse(&m->cue_w, w, bits)) return HEARSAY_ENOMEM;
     m->cue_bits = bits;
     m->cue_bias = thr;
-    if (r.i + 4 <= n && !memcmp(p + r.i, "ATTR", 4)) {
-        r.i += 4;
-        uint32_t abits = S_u32(&r);
-        float athr = S_f32(&r);
-        if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
-        float *aw = S_weights(&r, abits);
-        if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-        if (S_sparse(&m->att_w, aw, abits)) return HEARSAY_ENOMEM;
-        m->att_bits = abits;
-        m->att_bias = athr;
+    while (r.i + 4 <= n) {
+        if (!memcmp(p + r.i, "ATTR", 4) && !m->att_w.blk) {
+            r.i += 4;
+            uint32_t abits = S_u32(&r);
+            float athr = S_f32(&r);
+            if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
+            float *aw = S_weights(&r, abits);
+            if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
+            if (S_sparse(&m->att_w, aw, abits)) return HEARSAY_ENOMEM;
+            m->att_bits = abits;
+            m->att_bias = athr;
+        } else if (!memcmp(p + r.i, "STRT", 4) && !m->st_w.blk) {
+            r.i += 4;
+            uint32_t sbits = S_u32(&r);
+            float margin = S_f32(&r), step = S_f32(&r);
+            if (r.bad || sbits < 8 || sbits > 24) return HEARSAY_EFORMAT;
+            float *sw = S_weights(&r, sbits);
+            if (!sw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
+            if (S_sparse(&m->st_w, sw, sbits)) return HEARSAY_ENOMEM;
+            m->st_bits = sbits;
+            m->st_margin = margin;
+            m->st_step = step;
+        } else {
+            break; /* trailing bytes of an unknown kind are ignored, as before */
+        }
     }
     return 0;
 }

@@ -55,14 +55,23 @@ struct hearsay_model {
     hs_wtab att_w;
     uint32_t att_bits;
     float att_bias;
+    /* content-start model: hashed weights scoring the candidate first
+     * tokens of reported speech after its cue (NULL: the rules' start) */
+    hs_wtab st_w;
+    uint32_t st_bits;
+    float st_margin; /* a candidate must beat the rules' start by this */
+    float st_step;   /* ... plus this for each token it moves the start */
 };
 
 /* The model file format (little-endian):
  *   "HSYMODL1", u32 version (1), u32 cue_bits, f32 threshold,
  *   u32 nwords, nwords x (u8 len, bytes): cue-candidate words,
  *   u32 nweights, nweights x (u32 index, f32 weight)
- * then, optionally, the attribution filter:
- *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32) */
+ * then optional sections, in any order, each at most once:
+ *   the attribution filter:
+ *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32)
+ *   the content-start model (files before it have none and still load):
+ *   "STRT", u32 bits, f32 margin, f32 step, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
 /* The sum of the weights of features f[0..n) (in that order, as floats). */
 static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
