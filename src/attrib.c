@@ -1249,6 +1249,14 @@ static size_t S_skip_to_content(const hearsay_doc *d, size_t j, size_t s1, S_fra
     return j;
 }
 
+/* Records where a's content, after its cue, may start for the start
+ * model: c1 is the token after the cue, j the rules' start, e the end. */
+static void S_start_window(hs_attr *a, size_t c1, size_t j, size_t e) {
+    a->st_c1 = (uint32_t)c1;
+    a->st_j = (uint32_t)j;
+    a->st_e = (uint32_t)e;
+}
+
 /* Emits reported speech: source [sb, se) (sb < 0: none), cue [v, c1),
  * content [cb, ce), after a part [pb, pe) before the cue when pe > pb. */
 static int S_emit_parts(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1, const S_frame *fr,
@@ -1417,7 +1425,9 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
              * appeared closer to offering an endorsement' */
             if (has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
                 return S_emit_parts(d, -1, 0, v, c1, &fr, (size_t)sb, se, j, e);
-            return S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
+            int rc = S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
+            if (!rc) S_start_window(&d->attrs.v[d->attrs.n - 1], c1, j, e);
+            return rc;
         }
         size_t pb, pe;
         /* 'which he said was not a prison sentence': the relative pronoun
@@ -1432,7 +1442,10 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
             if (S_ing(d, j)) return S_emit_indirect(d, sb, se, v, c1, NULL, pb, pe);
             return S_emit_parts(d, sb, se, v, c1, &fr, pb, pe, j, e);
         }
-        return S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
+        /* one part after the cue: the start model may move its start */
+        int rc = S_emit_indirect(d, sb, se, v, c1, &fr, j, e);
+        if (!rc) S_start_window(&d->attrs.v[d->attrs.n - 1], c1, j, e);
+        return rc;
     }
     /* nothing after the cue: the clause before it ('..., X said.') */
     if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',')) {
@@ -1485,6 +1498,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     S_set_cue(d, at, v, v + 2);
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
+    if (cb > v) S_start_window(at, ne, cb, ce);
     return 0;
 }
 
@@ -1512,20 +1526,57 @@ static int S_indirect(hearsay_doc *d) {
 
 /* --------------------------------------------------------------- kinds */
 
+static void S_kind(hearsay_doc *d, hs_attr *a) {
+    size_t in = 0, all = 0;
+    for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
+        hs_brange r = d->bparts.v[p];
+        for (size_t j = hs_doc_tok_at(d, r.b); j < d->toks.n && d->toks.v[j].b < r.e; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            size_t w = t->ce - t->c;
+            all += w;
+            if (t->flags & HS_F_INQ) in += w;
+        }
+    }
+    a->kind = !all || in * 10 < all * 9 ? (in ? HEARSAY_MIXED : HEARSAY_INDIRECT) : HEARSAY_DIRECT;
+}
+
 static void S_kinds(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) S_kind(d, &d->attrs.v[i]);
+}
+
+/* ------------------------------------------------------ content start */
+
+/* Reported speech whose content follows its cue: the start model (cue.c)
+ * picks the content's first token near where the rules began it ('pleaded
+ * guilty to making ...' -> 'to making ...', 'made it clear that ...' ->
+ * 'that ...'). It runs after the filter, which judges the attribution the
+ * rules formed. A start moved past a speaker phrase right after the cue
+ * onto 'that' or 'to' ('urged Trump to ...', 'told viewers that ...')
+ * makes that phrase the addressee; a start moved back into the addressee
+ * drops it. */
+static void S_starts(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
-        size_t in = 0, all = 0;
-        for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
-            hs_brange r = d->bparts.v[p];
-            for (size_t j = hs_doc_tok_at(d, r.b); j < d->toks.n && d->toks.v[j].b < r.e; j++) {
-                const hs_tok *t = &d->toks.v[j];
-                size_t w = t->ce - t->c;
-                all += w;
-                if (t->flags & HS_F_INQ) in += w;
-            }
+        if (a->dropped || !a->st_e || a->nparts != 1) continue;
+        size_t c1 = a->st_c1, j = a->st_j, e = a->st_e;
+        size_t k = hs_start_pick(d, a);
+        if (k == j || !S_content_ok(d, k, e)) continue;
+        /* the kind stays: a mixed content that would read as direct
+         * without its first words keeps them */
+        uint32_t b0 = d->bparts.v[a->part0].b;
+        uint8_t kind = a->kind;
+        d->bparts.v[a->part0].b = S_t(d, k)->b;
+        S_kind(d, a);
+        if (a->kind != kind) {
+            d->bparts.v[a->part0].b = b0;
+            a->kind = kind;
+            continue;
         }
-        a->kind = !all || in * 10 < all * 9 ? (in ? HEARSAY_MIXED : HEARSAY_INDIRECT) : HEARSAY_DIRECT;
+        if (a->addr_b >= 0 && S_t(d, k)->b < (uint32_t)a->addr_e) a->addr_b = a->addr_e = -1;
+        if (a->addr_b < 0 && k > c1 && (S_is(d, k, "that") || S_is(d, k, "to")) && S_np_right(d, c1, k) == k) {
+            a->addr_b = (int32_t)S_t(d, c1)->b;
+            a->addr_e = (int32_t)S_t(d, k - 1)->e;
+        }
     }
 }
 
@@ -1547,5 +1598,6 @@ int hs_attr_run(hearsay_doc *d) {
     S_kinds(d);
     S_contexts(d);
     hs_att_filter(d);
+    S_starts(d);
     return 0;
 }

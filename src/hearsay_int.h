@@ -238,6 +238,10 @@ typedef struct {
     int32_t date;                    /* offset into doc->strings, -1 */
     uint32_t cue_tok;                /* token of the cue's head */
     int32_t quote;                   /* first quotation used, -1 */
+    /* a content after its cue, for the start model (cue.c): the token
+     * after the cue, the start the rules chose and the content's end
+     * (tokens); st_e 0 for any other content */
+    uint32_t st_c1, st_j, st_e;
 } hs_attr;
 
 typedef struct {
@@ -382,6 +386,18 @@ int hs_cue_run(hearsay_doc *d);
 #define HS_ATT_MAXF 24
 size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
 void hs_att_filter(hearsay_doc *d);
+
+/* cue.c: the content-start model. For a content the rules start at token
+ * st_j (the token after the cue st_c1, the content's end st_e), the
+ * candidate first tokens are [*lo, *hi) (hs_start_window) that
+ * hs_start_cand accepts, each with hashed features (at most
+ * HS_START_MAXF); hs_start_pick returns the candidate the model scores
+ * highest, st_j when there is no model or no candidate beats it. */
+#define HS_START_MAXF 40
+void hs_start_window(const hs_attr *a, size_t *lo, size_t *hi);
+int hs_start_cand(const hearsay_doc *d, const hs_attr *a, size_t k);
+size_t hs_start_features(const hearsay_doc *d, const hs_attr *a, size_t k, uint32_t *f);
+size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a);
 
 /* Renderers (render.c, html.c). */
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
