@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -13,6 +13,12 @@
  * Deterministic: the same data gives the same file.
  * With HEARSAY_TRAIN_DUMP set, --eval also prints each token the classifier
  * gets wrong (FN/FP, candidate or not, the word), for error analysis.
+ *
+ * --filter trains the attribution filter (src/cue.c) on what the pipeline
+ * forms with the cue model; --start the content-start model on the
+ * contents the rules form (before the filter, which then judges the
+ * attributions as the rules formed them); with --eval, how often it picks
+ * the gold start on DIR's matched contents, against the rules.
  */
 #include "hearsay_int.h"
 #include "model.h"
@@ -339,6 +345,19 @@ static void S_put_weights(FILE *f, const float *w, uint32_t bits) {
         }
 }
 
+/* the content-start model (--start), written with every later S_write */
+static int S_st;
+static float *S_stw;
+static uint32_t S_stbits = 16;
+/* The margin and the step penalty hs_start_pick applies (written to the
+ * model): a move must beat the rules' start by 4 plus 0.5 a token. Over a
+ * 4-fold split of train (the whole pipeline at d372442, mean F1; rules:
+ * all exact 0.481, soft 0.6340, e2e 0.5490) the model gave exact 0.502,
+ * soft 0.6355, e2e 0.5505 with them, 0.502, 0.6348, 0.5498 without: a
+ * move the model is unsure of gains an exact match about as often as it
+ * loses a soft one. */
+static float S_st_margin = 4.0f, S_st_step = 0.5f;
+
 static int S_write(const char *path, const float *w, uint32_t bits, const float *aw, uint32_t abits) {
     FILE *f = fopen(path, "wb");
     if (!f) {
@@ -365,12 +384,20 @@ static int S_write(const char *path, const float *w, uint32_t bits, const float 
         S_put_f32(f, S_att_threshold);
         S_put_weights(f, aw, abits);
     }
+    if (S_stw) {
+        fwrite("STRT", 1, 4, f);
+        S_put_u32(f, S_stbits);
+        S_put_f32(f, S_st_margin);
+        S_put_f32(f, S_st_step);
+        S_put_weights(f, S_stw, S_stbits);
+    }
     int bad = ferror(f);
     if (fclose(f) || bad) {
         fprintf(stderr, "hearsay-train: %s: write failed\n", path);
         return -1;
     }
-    fprintf(stderr, "hearsay-train: wrote %s: %u candidate words%s\n", path, nw, aw ? ", attribution filter" : "");
+    fprintf(stderr, "hearsay-train: wrote %s: %u candidate words%s%s\n", path, nw, aw ? ", attribution filter" : "",
+            S_stw ? ", content start" : "");
     return 0;
 }
 
@@ -467,6 +494,12 @@ static int S_train_att(const char *out, const float *w, uint32_t bits, const cha
         fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
         return -1;
     }
+    /* without the content-start model: the filter runs before it, on the
+     * contents as the rules formed them */
+    free(S_full->st_w.blk);
+    free(S_full->st_w.val);
+    S_full->st_w.blk = NULL;
+    S_full->st_w.val = NULL;
     S_exs.n = 0;
     size_t npos = 0;
     int rc = S_each_doc(dir, S_collect_att, &npos);
@@ -482,6 +515,202 @@ static int S_train_att(const char *out, const float *w, uint32_t bits, const cha
     return rc;
 }
 
+/* ------------------------------------------------------ content start */
+
+/* Examples for the content-start model: every attribution whose content
+ * start the model may move (hs_attr.st_e) and that matches a gold one
+ * (Jaccard >= 0.5, with the content as the rules formed it), with the gold
+ * content's first token among the candidates. The features of all
+ * candidates go to S_stf, one example's after another. */
+typedef struct {
+    uint32_t c0, nc;   /* candidates S_stcand[c0, c0 + nc) */
+    uint32_t gold, rule; /* the gold start's candidate, the rules' */
+} S_stex;
+typedef struct {
+    uint32_t f0;   /* features S_stf[f0, f0 + n) */
+    uint8_t n;
+    uint8_t soft;  /* a content starting here still matches the gold one */
+    uint16_t dist; /* tokens from the rules' start */
+} S_stcnd;
+static HS_VEC(S_stex) S_stx;
+static HS_VEC(S_stcnd) S_stcand;
+static HS_VEC(uint32_t) S_stf;
+
+static int S_collect_start(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
+    (void)cues;
+    (void)nc;
+    size_t *skipped = ctx;
+    uint32_t ng = S_ncont ? S_contgrp[S_ncont - 1] : 0;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (!a->nparts || a->cue_b < 0 || !a->st_e) continue;
+        const hs_brange *r = &d->bparts.v[a->part0];
+        /* the content as the rules formed it */
+        uint32_t b = d->toks.v[a->st_j].c, e = (uint32_t)hs_doc_cp(d, r->e);
+        double best = 0.5;
+        uint32_t bg = 0;
+        for (uint32_t g = 1; g <= ng; g++) {
+            double jac = S_jaccard(b, e, g);
+            if (jac >= best) {
+                best = jac;
+                bg = g;
+            }
+        }
+        if (!bg) continue;
+        uint32_t gs = UINT32_MAX;
+        for (size_t k = 0; k < S_ncont; k++)
+            if (S_contgrp[k] == bg && S_cont[k].b < gs) gs = S_cont[k].b;
+        size_t lo, hi;
+        hs_start_window(a, &lo, &hi);
+        S_stex x = {(uint32_t)S_stcand.n, 0, UINT32_MAX, 0};
+        size_t f0 = S_stf.n;
+        for (size_t k = lo; k < hi; k++) {
+            if (!hs_start_cand(d, a, k)) continue;
+            if (d->toks.v[k].c == gs) x.gold = x.nc;
+            if (k == a->st_j) x.rule = x.nc;
+            S_stcnd c;
+            c.soft = S_jaccard(d->toks.v[k].c, e, bg) >= 0.5;
+            c.dist = (uint16_t)(k > a->st_j ? k - a->st_j : a->st_j - k);
+            c.f0 = (uint32_t)S_stf.n;
+            if (hs_vec_reserve(&S_stf, S_stf.n + HS_START_MAXF)) return -1;
+            c.n = (uint8_t)hs_start_features(d, a, k, S_stf.v + S_stf.n);
+            S_stf.n += c.n;
+            if (hs_vec_push(&S_stcand, c)) return -1;
+            x.nc++;
+        }
+        if (x.gold == UINT32_MAX || x.nc < 2) {
+            /* the gold start is not a candidate (or nothing to choose) */
+            S_stcand.n = x.c0;
+            S_stf.n = f0;
+            *skipped += x.gold == UINT32_MAX;
+            continue;
+        }
+        if (hs_vec_push(&S_stx, x)) return -1;
+    }
+    return 0;
+}
+
+static float S_stscore(const float *w, uint32_t mask, const S_stcnd *c) {
+    float s = 0;
+    for (int k = 0; k < c->n; k++) s += w[S_stf.v[c->f0 + k] & mask];
+    return s;
+}
+
+/* The candidate scored highest (the first of equals). */
+static uint32_t S_starg(const float *w, uint32_t mask, const S_stex *x) {
+    uint32_t best = 0;
+    float bs = S_stscore(w, mask, &S_stcand.v[x->c0]);
+    for (uint32_t c = 1; c < x->nc; c++) {
+        float s = S_stscore(w, mask, &S_stcand.v[x->c0 + c]);
+        if (s > bs) {
+            bs = s;
+            best = c;
+        }
+    }
+    return best;
+}
+
+/* How the model does on dir's examples, as hs_start_pick chooses. */
+static int S_eval_start(const char *out, const float *sw, uint32_t mask, const char *dir) {
+    S_stx.n = S_stcand.n = S_stf.n = 0;
+    if (hearsay_model_load(out, &S_full)) return -1;
+    size_t skipped = 0;
+    int rc = S_each_doc(dir, S_collect_start, &skipped);
+    hearsay_model_free(S_full);
+    S_full = NULL;
+    if (rc) return -1;
+    size_t rules = 0, model = 0, lost = 0;
+    for (size_t i = 0; i < S_stx.n; i++) {
+        const S_stex *x = &S_stx.v[i];
+        uint32_t best = x->rule;
+        float bs = S_stscore(sw, mask, &S_stcand.v[x->c0 + x->rule]) + S_st_margin;
+        for (uint32_t q = 0; q < x->nc; q++) {
+            const S_stcnd *c = &S_stcand.v[x->c0 + q];
+            float sc = S_stscore(sw, mask, c) - S_st_step * c->dist;
+            if (q != x->rule && sc > bs) {
+                bs = sc;
+                best = q;
+            }
+        }
+        rules += x->rule == x->gold;
+        model += best == x->gold;
+        lost += !S_stcand.v[x->c0 + best].soft;
+    }
+    fprintf(stderr,
+            "hearsay-train: %s: content start: %zu matched contents (%zu more with the gold start outside the "
+            "window): rules right %zu, model right %zu, %zu no longer matched\n",
+            dir, S_stx.n, skipped, rules, model, lost);
+    return 0;
+}
+
+/* Runs the pipeline with the model just written over dir, trains the
+ * content-start model (a multiclass averaged perceptron over each
+ * example's candidates) and rewrites the model with it. */
+static int S_train_start(const char *out, const float *w, uint32_t bits, const char *dir, int epochs,
+                         const char *eval) {
+    if (hearsay_model_load(out, &S_full)) {
+        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
+        return -1;
+    }
+    size_t skipped = 0;
+    int rc = S_each_doc(dir, S_collect_start, &skipped);
+    hearsay_model_free(S_full);
+    S_full = NULL;
+    if (rc) return -1;
+    fprintf(stderr, "hearsay-train: content start: %zu examples (%zu with the gold start outside the window)\n",
+            S_stx.n, skipped);
+    uint32_t size = 1u << S_stbits, mask = size - 1;
+    float *sw = calloc(size, sizeof *sw), *u = calloc(size, sizeof *u);
+    size_t *order = malloc((S_stx.n + 1) * sizeof *order);
+    if (!sw || !u || !order) {
+        free(sw);
+        free(u);
+        free(order);
+        return -1;
+    }
+    for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
+    uint64_t rng = 0x2545F4914F6CDD1Dull;
+    float c = 1;
+    for (int ep = 0; ep < epochs; ep++) {
+        for (size_t i = S_stx.n; i > 1; i--) { /* Fisher-Yates, fixed seed */
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            size_t k = (size_t)(rng >> 33) % i;
+            size_t t = order[i - 1];
+            order[i - 1] = order[k];
+            order[k] = t;
+        }
+        size_t errs = 0;
+        for (size_t i = 0; i < S_stx.n; i++) {
+            const S_stex *x = &S_stx.v[order[i]];
+            uint32_t p = S_starg(sw, mask, x);
+            if (p != x->gold) {
+                errs++;
+                const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *b = &S_stcand.v[x->c0 + p];
+                for (int k = 0; k < g->n; k++) {
+                    sw[S_stf.v[g->f0 + k] & mask] += 1;
+                    u[S_stf.v[g->f0 + k] & mask] += c;
+                }
+                for (int k = 0; k < b->n; k++) {
+                    sw[S_stf.v[b->f0 + k] & mask] -= 1;
+                    u[S_stf.v[b->f0 + k] & mask] -= c;
+                }
+            }
+            c++;
+        }
+        fprintf(stderr, "hearsay-train: content start: epoch %d: %zu mistakes\n", ep + 1, errs);
+    }
+    for (uint32_t i = 0; i < size; i++) sw[i] -= u[i] / c; /* averaged */
+    free(u);
+    free(order);
+    S_stw = sw;
+    rc = S_write(out, w, bits, NULL, 0);
+    if (!rc && eval) rc = S_eval_start(out, sw, mask, eval);
+    hs_vec_free(&S_stx);
+    hs_vec_free(&S_stcand);
+    hs_vec_free(&S_stf);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     const char *out = "data/hearsay.model", *eval = NULL, *dir = NULL;
     int epochs = 10;
@@ -494,15 +723,18 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
         else if (!strcmp(argv[i], "--filter")) S_att = 1;
+        else if (!strcmp(argv[i], "--start")) S_st = 1;
+        else if (!strcmp(argv[i], "--start-margin") && i + 1 < argc) S_st_margin = (float)atof(argv[++i]);
+        else if (!strcmp(argv[i], "--start-step") && i + 1 < argc) S_st_step = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--filter-threshold") && i + 1 < argc) S_att_threshold = (float)atof(argv[++i]);
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--eval DIR] DIR\n");
             return 2;
         }
     }
     if (!dir || bits < 8 || bits > 24 || epochs < 1) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--eval DIR] DIR\n");
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;
@@ -523,8 +755,10 @@ int main(int argc, char **argv) {
                 p + r ? 2 * p * r / (p + r) : 0);
     }
     int rc = S_write(out, w, bits, NULL, 0);
+    if (!rc && S_st) rc = S_train_start(out, w, bits, dir, epochs, eval);
     if (!rc && S_att) rc = S_train_att(out, w, bits, dir, epochs);
     free(w);
+    free(S_stw);
     hs_vec_free(&S_exs);
     hs_vec_free(&S_words);
     hs_vec_free(&S_lab);
