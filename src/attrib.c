@@ -962,9 +962,6 @@ static int S_used_cue(const hearsay_doc *d, size_t j) {
     return (S_t(d, j)->flags & HS_F_CUE_USED) != 0;
 }
 
-/* End of the content clause starting at token j: the sentence end, or a
- * ', saying/adding' that starts another attribution, or a quotation
- * already attributed. */
 /* A lower-case word ending in -ing ('wiping', 'adding'). */
 static int S_ing(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
@@ -996,6 +993,9 @@ static int S_report_clause(const hearsay_doc *d, size_t k, size_t hi) {
     return 0;
 }
 
+/* End of the content clause starting at token j: the sentence end, a
+ * ', saying/adding' or another reporting clause that starts another
+ * attribution, or a quotation already attributed. */
 static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
     size_t e = j;
     while (e < hi) {
@@ -1305,7 +1305,6 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
     return 1;
 }
 
-
 /* 'The argument would be aided, Devine said, by the calendar', 'At one
  * point, she said, she was considering': a reporting clause set off by
  * commas inside the sentence reports what stands before it too. The
@@ -1417,12 +1416,10 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
         if (!S_content_ok(d, j, e)) return 0;
-        /* 'Trump appears to have learned ...': nobody is the source (the
-         * subject is part of what is reported; the content is left to start
-         * after the cue, which the attribution filter was trained on) */
+        /* 'Trump appears to have learned ...': nobody is the source; the
+         * subject is part of what is reported, the content's first part
+         * ('The speaker' + 'closer to offering an endorsement') */
         if (S_raising(d, s0, v)) {
-            /* ... but the subject is part of what is reported: 'The speaker
-             * appeared closer to offering an endorsement' */
             if (has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
                 return S_emit_parts(d, -1, 0, v, c1, &fr, (size_t)sb, se, j, e);
             int rc = S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
