@@ -214,10 +214,11 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
             const hs_attr *o = &d->attrs.v[k];
             if (o == a || o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
             for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
-                const hs_brange *r = &d->bparts.v[p];
-                if (r->b <= (uint32_t)a->cue_b && (uint32_t)a->cue_b < r->e) inner |= 1u << (o->kind & 3);
+                const hs_brange *q = &d->bparts.v[p];
+                if (q->b <= (uint32_t)a->cue_b && (uint32_t)a->cue_b < q->e) inner |= 1u << (o->kind & 3);
             }
-            if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e && (uint32_t)o->cue_b >= r->b) outer = 1;
+            /* o's cue within a's content, from its first part to its last */
+            if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e) outer = 1;
         }
     }
     f[n++] = S_mix(F_A_INNER, inner);
@@ -262,7 +263,7 @@ void hs_att_filter(hearsay_doc *d) {
  * averaged perceptron, tools/train.c) scores each candidate first token
  * near the rules' start; the best wins if it beats the rules' start by the
  * model's margin plus a step penalty per token moved. It runs once per
- * content after its cue, over at most 16 candidates of 15-20 features. */
+ * content after its cue, over at most 13 candidates of 15-20 features. */
 
 enum {
     F_S_W0 = 128, F_S_WM1, F_S_WP1, F_S_CLS, F_S_DREL, F_S_DIST, F_S_CUEW0, F_S_CUEWM1, F_S_CUEDREL,
