@@ -405,7 +405,7 @@ static size_t S_expr_lit(const char *s, const hs_dtok *t, size_t n, size_t i,
 /* Can token t open a time expression? A number, or a word whose first
  * letter and length are those of a word that can: a deictic lead ("last",
  * "coming"), a weekday, "yesterday", "today", "tonight", or a month name
- * or its abbreviation. Bit k of S_open_len[letter] is set when a word of
+ * or its abbreviation. Bit k of len_of[letter] is set when a word of
  * that letter has k letters. Most words fail here, before the lists. */
 static int S_may_open(const hs_dtok *t, const char *s) {
 #define L(k) (1u << (k))
