@@ -25,15 +25,7 @@ static inline const hs_tok *S_t(const hearsay_doc *d, size_t j) { return &d->tok
 
 /* Inlined so that the length of each literal word is a constant. */
 static inline __attribute__((always_inline)) int S_is(const hearsay_doc *d, size_t j, const char *w) {
-    const hs_tok *t = S_t(d, j);
-    size_t n = strlen(w);
-    if (t->e - t->b != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = d->text[t->b + i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w[i]) return 0;
-    }
-    return 1;
+    return hs_tok_is(d, j, w, strlen(w));
 }
 
 static int S_punct(const hearsay_doc *d, size_t j, char c) {

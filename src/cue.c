@@ -300,17 +300,6 @@ void hs_start_window(const hs_attr *a, size_t *lo, size_t *hi) {
     *hi = j + 7 < e ? j + 7 : e;
 }
 
-static uint32_t S_is_word(const hearsay_doc *d, size_t k, const char *w, size_t n) {
-    const hs_tok *t = &d->toks.v[k];
-    if (t->e - t->b != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = d->text[t->b + i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w[i]) return 0;
-    }
-    return 1;
-}
-
 /* What the features of every candidate of one content share, computed
  * once per content: the window's words, classes and lexicon bits, and
  * counts of what lies between the token after the cue and each candidate
@@ -341,7 +330,7 @@ static void S_stctx_init(const hearsay_doc *d, const hs_attr *a, S_stctx *x) {
     long base = (long)x->lo - 1;
     for (size_t m = x->c1; m + 1 < x->lo; m++) { /* [c1, lo - 1) */
         thats += (d->toks.v[m].lex & HS_L_THAT) != 0;
-        tos += S_is_word(d, m, "to", 2);
+        tos += hs_tok_is(d, m, "to", 2);
     }
     for (long i = 0; i < (long)(x->hi - x->lo) + 2; i++) {
         long m = base + i;
@@ -362,7 +351,7 @@ static void S_stctx_init(const hearsay_doc *d, const hs_attr *a, S_stctx *x) {
         quotes += t->quote >= 0;
         if ((size_t)m >= x->c1) {
             thats += (t->lex & HS_L_THAT) != 0;
-            tos += S_is_word(d, (size_t)m, "to", 2);
+            tos += hs_tok_is(d, (size_t)m, "to", 2);
         }
     }
 }
@@ -419,8 +408,8 @@ size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a) {
      * ('said that', 'said he would') keeps its start: in train and dev the
      * model moved 8 of 1,842 such 'that' starts and 4 of 927 'he', 'she',
      * 'they', and a quarter of all contents open so */
-    if ((d->toks.v[j].lex & HS_L_THAT) || S_is_word(d, j, "he", 2) || S_is_word(d, j, "she", 3) ||
-        S_is_word(d, j, "they", 4) || S_is_word(d, j, "we", 2) || S_is_word(d, j, "i", 1))
+    if ((d->toks.v[j].lex & HS_L_THAT) || hs_tok_is(d, j, "he", 2) || hs_tok_is(d, j, "she", 3) ||
+        hs_tok_is(d, j, "they", 4) || hs_tok_is(d, j, "we", 2) || hs_tok_is(d, j, "i", 1))
         return j;
     S_stctx x;
     S_stctx_init(d, a, &x);

@@ -316,6 +316,18 @@ struct hearsay_doc {
     uint64_t wserial;
 };
 
+/* Is token j the word w[0..n) (lower case), ignoring ASCII case? */
+static inline int hs_tok_is(const hearsay_doc *d, size_t j, const char *w, size_t n) {
+    const hs_tok *t = &d->toks.v[j];
+    if (t->e - t->b != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = d->text[t->b + i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != w[i]) return 0;
+    }
+    return 1;
+}
+
 /* Adds a NUL-terminated copy of s[0..n) to doc->strings; returns its
  * offset, or -1 when out of memory. */
 int32_t hs_doc_str(hearsay_doc *d, const char *s, size_t n);

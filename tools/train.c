@@ -405,6 +405,18 @@ static int S_cmp_word(const void *a, const void *b) {
     return strcmp(((const S_word *)a)->s, ((const S_word *)b)->s);
 }
 
+/* Shuffles order[0..n) (Fisher-Yates) with the linear congruential
+ * generator *rng: a fixed seed gives the same order, and the same model. */
+static void S_shuffle(size_t *order, size_t n, uint64_t *rng) {
+    for (size_t i = n; i > 1; i--) {
+        *rng = *rng * 6364136223846793005ull + 1442695040888963407ull;
+        size_t k = (size_t)(*rng >> 33) % i;
+        size_t t = order[i - 1];
+        order[i - 1] = order[k];
+        order[k] = t;
+    }
+}
+
 /* An averaged perceptron over S_exs: the weights (caller frees), or NULL. */
 static float *S_train(uint32_t bits, int epochs) {
     uint32_t size = 1u << bits, mask = size - 1;
@@ -420,13 +432,7 @@ static float *S_train(uint32_t bits, int epochs) {
     uint64_t rng = 0x9E3779B97F4A7C15ull;
     float c = 1;
     for (int ep = 0; ep < epochs; ep++) {
-        for (size_t i = S_exs.n; i > 1; i--) { /* Fisher-Yates, fixed seed */
-            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-            size_t k = (size_t)(rng >> 33) % i;
-            size_t t = order[i - 1];
-            order[i - 1] = order[k];
-            order[k] = t;
-        }
+        S_shuffle(order, S_exs.n, &rng);
         size_t errs = 0;
         for (size_t i = 0; i < S_exs.n; i++) {
             const S_ex *ex = &S_exs.v[order[i]];
@@ -672,13 +678,7 @@ static int S_train_start(const char *out, const float *w, uint32_t bits, const c
     uint64_t rng = 0x2545F4914F6CDD1Dull;
     float c = 1;
     for (int ep = 0; ep < epochs; ep++) {
-        for (size_t i = S_stx.n; i > 1; i--) { /* Fisher-Yates, fixed seed */
-            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-            size_t k = (size_t)(rng >> 33) % i;
-            size_t t = order[i - 1];
-            order[i - 1] = order[k];
-            order[k] = t;
-        }
+        S_shuffle(order, S_stx.n, &rng);
         size_t errs = 0;
         for (size_t i = 0; i < S_stx.n; i++) {
             const S_stex *x = &S_stx.v[order[i]];
