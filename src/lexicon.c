@@ -498,6 +498,15 @@ static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
     return 0;
 }
 
+/* A weight table of 1 << bits (8..24) at r into t: 0, HEARSAY_EFORMAT or
+ * HEARSAY_ENOMEM. */
+static int S_table(S_rd *r, hs_wtab *t, uint32_t bits) {
+    if (r->bad || bits < 8 || bits > 24) return HEARSAY_EFORMAT;
+    float *w = S_weights(r, bits);
+    if (!w) return r->bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
+    return S_sparse(t, w, bits) ? HEARSAY_ENOMEM : 0;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     S_rd r = {p, n, 8, 0};
     if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
@@ -513,9 +522,8 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
             return HEARSAY_ENOMEM;
         r.i += len;
     }
-    float *w = S_weights(&r, bits);
-    if (!w) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-    if (S_sparse(&m->cue_w, w, bits)) return HEARSAY_ENOMEM;
+    int rc = S_table(&r, &m->cue_w, bits);
+    if (rc) return rc;
     m->cue_bits = bits;
     m->cue_bias = thr;
     while (r.i + 4 <= n) {
@@ -523,20 +531,14 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
             r.i += 4;
             uint32_t abits = S_u32(&r);
             float athr = S_f32(&r);
-            if (r.bad || abits < 8 || abits > 24) return HEARSAY_EFORMAT;
-            float *aw = S_weights(&r, abits);
-            if (!aw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-            if (S_sparse(&m->att_w, aw, abits)) return HEARSAY_ENOMEM;
+            if ((rc = S_table(&r, &m->att_w, abits))) return rc;
             m->att_bits = abits;
             m->att_bias = athr;
         } else if (!memcmp(p + r.i, "STRT", 4) && !m->st_w.blk) {
             r.i += 4;
             uint32_t sbits = S_u32(&r);
             float margin = S_f32(&r), step = S_f32(&r);
-            if (r.bad || sbits < 8 || sbits > 24) return HEARSAY_EFORMAT;
-            float *sw = S_weights(&r, sbits);
-            if (!sw) return r.bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
-            if (S_sparse(&m->st_w, sw, sbits)) return HEARSAY_ENOMEM;
+            if ((rc = S_table(&r, &m->st_w, sbits))) return rc;
             m->st_bits = sbits;
             m->st_margin = margin;
             m->st_step = step;
