@@ -417,6 +417,15 @@ static void S_shuffle(size_t *order, size_t n, uint64_t *rng) {
     }
 }
 
+/* A perceptron update of the weights w, and of u, which averaging
+ * subtracts (the step c of each update), by y for features f[0..n). */
+static void S_update(float *w, float *u, uint32_t mask, const uint32_t *f, int n, float y, float c) {
+    for (int k = 0; k < n; k++) {
+        w[f[k] & mask] += y;
+        u[f[k] & mask] += y * c;
+    }
+}
+
 /* An averaged perceptron over S_exs: the weights (caller frees), or NULL. */
 static float *S_train(uint32_t bits, int epochs) {
     uint32_t size = 1u << bits, mask = size - 1;
@@ -440,10 +449,7 @@ static float *S_train(uint32_t bits, int epochs) {
             for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
             if (s * ex->y <= 0) {
                 errs++;
-                for (int k = 0; k < ex->n; k++) {
-                    w[ex->f[k] & mask] += ex->y;
-                    u[ex->f[k] & mask] += ex->y * c;
-                }
+                S_update(w, u, mask, ex->f, ex->n, ex->y, c);
             }
             c++;
         }
@@ -686,14 +692,8 @@ static int S_train_start(const char *out, const float *w, uint32_t bits, const c
             if (p != x->gold) {
                 errs++;
                 const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *b = &S_stcand.v[x->c0 + p];
-                for (int k = 0; k < g->n; k++) {
-                    sw[S_stf.v[g->f0 + k] & mask] += 1;
-                    u[S_stf.v[g->f0 + k] & mask] += c;
-                }
-                for (int k = 0; k < b->n; k++) {
-                    sw[S_stf.v[b->f0 + k] & mask] -= 1;
-                    u[S_stf.v[b->f0 + k] & mask] -= c;
-                }
+                S_update(sw, u, mask, &S_stf.v[g->f0], g->n, 1, c);
+                S_update(sw, u, mask, &S_stf.v[b->f0], b->n, -1, c);
             }
             c++;
         }
