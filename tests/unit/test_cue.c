@@ -76,7 +76,8 @@ TEST(filter_sees_nesting) {
         if (jt >= 0 && a->cue_tok == (uint32_t)jt) inner = (long)i;
     }
     OK(outer >= 0);
-    if (outer < 0 || inner < 0) return; /* the rules need not form the inner one */
+    OK(inner >= 0);
+    if (outer < 0 || inner < 0) return;
     hs_attr *in = &S_d->attrs.v[inner], *out = &S_d->attrs.v[outer];
     uint32_t f1[HS_ATT_MAXF], f2[HS_ATT_MAXF];
     uint8_t keep_in = in->dropped, keep_out = out->dropped;
