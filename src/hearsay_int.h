@@ -229,7 +229,7 @@ typedef struct {
     uint8_t kind;       /* hearsay_kind */
     uint8_t context;    /* hearsay_context */
     uint8_t source_kind;/* 1: formed by the reported-speech pass */
-    uint8_t dropped;
+    uint8_t dropped;                 /* 1: not output; 2 only inside hs_att_filter */
     uint32_t part0, nparts;          /* into doc->bparts */
     int32_t src_b, src_e;            /* -1 when none */
     int32_t cue_b, cue_e;
