@@ -273,6 +273,20 @@ static int S_add_part(hearsay_doc *d, uint32_t b, uint32_t e) {
     return hs_vec_push(&d->bparts, r);
 }
 
+/* The quotations with a token in [b, e) are taken by the attribution
+ * made last (those not taken already): a content holding a quotation is
+ * its attribution, and the quotation is not attributed again. */
+static void S_claim_quotes(hearsay_doc *d, size_t b, size_t e) {
+    for (size_t m = b; m < e; m++) {
+        const hs_tok *t = S_t(d, m);
+        if (t->quote >= 0) {
+            int32_t qk = t->quote;
+            while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
+            if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
+        }
+    }
+}
+
 static hs_attr *S_new_attr(hearsay_doc *d) {
     hs_attr a;
     memset(&a, 0, sizeof a);
@@ -803,7 +817,7 @@ static int S_direct(hearsay_doc *d) {
     size_t last_attr = 0;
     for (size_t k = 0; k < d->quotes.n; k++) {
         hs_quote *q = &d->quotes.v[k];
-        if (q->level != 0) continue;
+        if (q->level != 0 || q->attr >= 0) continue; /* inner, or taken by an earlier content */
         if (hs_doc_para_skipped(d, (int)q->para)) continue;
         uint32_t s0, s1, e0, e1;
         if (S_sent_of(d, q->t0, &s0, &s1) < 0) continue;
@@ -897,6 +911,7 @@ static int S_direct(hearsay_doc *d) {
                 return HEARSAY_ENOMEM;
             a->nparts = 2;
             q->attr = (int32_t)(d->attrs.n - 1);
+            S_claim_quotes(d, q->t0, ce); /* the clause may run on into another */
             last = a;
             last_attr = d->attrs.n - 1;
             last_para = q->para;
@@ -1266,15 +1281,8 @@ static int S_emit_parts(hearsay_doc *d, long sb, size_t se, size_t v, size_t c1,
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = pe > pb ? 2 : 1;
     at->source_kind = 1;
-    /* a quotation inside the content is taken by it */
-    for (size_t m = pe > pb ? pb : cb; m < ce; m = m + 1 == pe ? cb : m + 1) {
-        const hs_tok *t = S_t(d, m);
-        if (t->quote >= 0) {
-            int32_t qk = t->quote;
-            while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
-            if (d->quotes.v[qk].attr < 0) d->quotes.v[qk].attr = (int32_t)d->attrs.n - 1;
-        }
-    }
+    if (pe > pb) S_claim_quotes(d, pb, pe);
+    S_claim_quotes(d, cb, ce);
     return 0;
 }
 
