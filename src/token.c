@@ -189,6 +189,34 @@ static const unsigned char S_alnum[256] = {
     ['y'] = 1, ['z'] = 1};
 static const unsigned char S_joiner[128] = {['\''] = 1, ['-'] = 1, ['/'] = 1, [','] = 1, ['.'] = 1};
 
+/* The number of ASCII letters and digits s[0..n) starts with, counted
+ * eight bytes at a time while eight remain (S_word's byte loop does the
+ * rest): most words end within the first eight, and one test of a whole
+ * word replaces a loop whose exit the processor cannot predict. Byte k of
+ * a little-endian load is bits 8k..8k+7; each test leaves bit 7 of a byte
+ * set where the byte passes. */
+static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
+    size_t r = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; r + 8 <= n; r += 8) {
+        uint64_t x, y, l;
+        memcpy(&x, s + r, 8);
+        y = x & ~high;
+        l = y | ones * 0x20; /* ASCII letters folded to lower case */
+#define S_GE(v, c) (((v) + ones * (0x80 - (c))) & high) /* bytes of v >= c */
+        uint64_t ok = ((S_GE(y, '0') & ~S_GE(y, '9' + 1)) | (S_GE(l, 'a') & ~S_GE(l, 'z' + 1))) & ~x;
+#undef S_GE
+        uint64_t stop = ~ok & high;
+        if (stop) return r + (hs_popcount64((stop & -stop) - 1) >> 3);
+    }
+#else
+    (void)s;
+    (void)n;
+#endif
+    return r;
+}
+
 /* Scans a word starting at z->i (a letter or digit). */
 static int S_word(S_tz *z) {
     const unsigned char *s = z->s;
@@ -200,6 +228,10 @@ static int S_word(S_tz *z) {
     S_ch ch, nx;
     for (;;) {
         /* ASCII letters and digits, the bulk of a word: no decoding */
+        size_t run = S_alnum_run(s + i, n - i);
+        i += run;
+        cp += run;
+        letters += run;
         while (i < n && S_alnum[s[i]]) {
             i++;
             cp++;
