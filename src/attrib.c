@@ -257,6 +257,18 @@ static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
     while (k > lo && (S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) && !S_cap(d, k - 1) &&
            j - k < 4)
         k--;
+    /* an adverb the lexicon does not list, after a name, a pronoun or a
+     * comma ('Clinton, exasperated, famously responded'; not 'the family
+     * said') */
+    if (k == j && k > lo + 1) {
+        const hs_tok *t = S_t(d, k - 1), *p = S_t(d, k - 2);
+        size_t n = t->e - t->b;
+        if (t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && n >= 6 && !memcmp(d->text + t->e - 2, "ly", 2) &&
+            !(t->lex & (HS_L_STOP | HS_L_PREP | HS_L_TITLE | HS_L_GROUP)) &&
+            (S_punct(d, k - 2, ',') || (p->flags & HS_F_CAP && !(p->lex & HS_L_DET)) ||
+             ((p->lex & HS_L_PRON_PERSON) && !(p->lex & HS_L_PRON_POSS))))
+            k--;
+    }
     return k;
 }
 
@@ -575,6 +587,45 @@ static int S_frame_before(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f
     return 1;
 }
 
+/* The subject of the last clause before token p, within [lo, p): a clause
+ * opens the sentence or follows ',' '—' ';' 'and' 'but' 'as' ('Asked
+ * whether …, Mr. Smith shot back:', 'Reid said …, but he gave the Texan a
+ * compliment:'); with sub, also a subordinating word ('…, when Sanders
+ * protesters interrupted her speech, shouting'). Its speaker phrase is
+ * followed by a lower-case word that may be a verb, *verb. 1 or 0. */
+static int S_clause_subject(const hearsay_doc *d, size_t lo, size_t p, int sub, long *sb, size_t *se, size_t *verb) {
+    for (size_t c = p; c-- > lo;) {
+        if (c > lo && !(S_punct(d, c - 1, ',') || S_dash(d, c - 1) || S_punct(d, c - 1, ';') ||
+                        S_is(d, c - 1, "and") || S_is(d, c - 1, "but") || S_is(d, c - 1, "as") ||
+                        (sub && (S_is(d, c - 1, "when") || S_is(d, c - 1, "while") || S_is(d, c - 1, "after") ||
+                                 S_is(d, c - 1, "before") || S_is(d, c - 1, "because") ||
+                                 S_is(d, c - 1, "since") || S_is(d, c - 1, "if")))))
+            continue;
+        size_t e = S_np_right(d, c, p);
+        if (e <= c) e = S_frame_np(d, c, p, 0);
+        if (e <= c || e >= p) continue;
+        long b = (long)c;
+        size_t be = e;
+        if (S_punct(d, e, ',')) { /* 'Mitt Romney, the 2012 nominee, tweeted' */
+            size_t c2 = e + 1;
+            while (c2 < p && c2 < e + 25 && !S_punct(d, c2, ',')) c2++;
+            long b2;
+            size_t e2;
+            if (c2 >= p || !S_appos_subject(d, (uint32_t)c, c2, &b2, &e2) || b2 != b) continue;
+            be = e2;
+            e = c2 + 1;
+        }
+        const hs_tok *v = S_t(d, e);
+        if (v->type != HS_T_WORD || (v->flags & HS_F_CAP) || ((v->lex & (HS_L_STOP | HS_L_PREP)) && !(v->lex & HS_L_AUX)))
+            continue;
+        *sb = b;
+        *se = be;
+        *verb = e;
+        return 1;
+    }
+    return 0;
+}
+
 /* A quotation after a colon with no cue word in its sentence ('She then
  * addressed the supporters again: "…"', 'Pollsters agree - Carl Bialik:
  * "…"', 'From the report: "…"'): the colon announces speech. The speaker
@@ -595,42 +646,19 @@ static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f)
         f->src_e = (long)p;
         return 1;
     }
-    /* the subject of the last clause that has one: a clause opens the
-     * sentence or follows ',' '—' 'and' 'but' ('Asked whether …, Mr. Smith
-     * shot back:', 'Reid said …, but he gave the Texan a compliment:') */
-    for (size_t c = p; c-- > lo;) {
-        if (c > lo && !(S_punct(d, c - 1, ',') || S_dash(d, c - 1) || S_punct(d, c - 1, ';') ||
-                        S_is(d, c - 1, "and") || S_is(d, c - 1, "but") || S_is(d, c - 1, "as")))
-            continue;
-        size_t e = S_np_right(d, c, p);
-        if (e <= c) e = S_frame_np(d, c, p, 0);
-        if (e <= c || e >= p) continue;
-        long sb = (long)c;
-        size_t se = e;
-        if (S_punct(d, e, ',')) { /* 'Mitt Romney, the 2012 nominee, tweeted' */
-            size_t c2 = e + 1;
-            while (c2 < p && c2 < e + 25 && !S_punct(d, c2, ',')) c2++;
-            long b2;
-            size_t e2;
-            if (c2 >= p || !S_appos_subject(d, (uint32_t)c, c2, &b2, &e2) || b2 != sb) continue;
-            se = e2;
-            e = c2 + 1;
-        }
-        const hs_tok *v = S_t(d, e);
-        if (v->type != HS_T_WORD || (v->flags & HS_F_CAP) || ((v->lex & (HS_L_STOP | HS_L_PREP)) && !(v->lex & HS_L_AUX)))
-            continue;
+    long sb;
+    size_t se, v;
+    if (S_clause_subject(d, lo, p, 0, &sb, &se, &v)) {
         f->src_b = sb;
         f->src_e = (long)se;
-        if (!(v->lex & (HS_L_AUX | HS_L_ADV))) {
-            f->cue_b = (long)e;
-            f->cue_e = (long)e + 1;
+        if (!(S_lex(d, v) & (HS_L_AUX | HS_L_ADV))) {
+            f->cue_b = (long)v;
+            f->cue_e = (long)v + 1;
         }
         return 1;
     }
-    long sb;
-    size_t se;
     /* 'Nelson Diaz, a former aide, said of Mr. Rubio:' */
-    for (size_t v = p; v-- > lo;) {
+    for (v = p; v-- > lo;) {
         if (!S_cue_word(d, v)) continue;
         if (S_speaker_of_cue(d, (uint32_t)lo, v, &sb, &se) && sb >= 0) {
             f->src_b = sb;
@@ -1058,7 +1086,8 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
         if (b < 0) continue;
         if ((size_t)b > s0) {
             const hs_tok *p = S_t(d, (size_t)b - 1);
-            if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)))) continue;
+            if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)) || S_is(d, (size_t)b - 1, "as")))
+                continue;
         }
         if (!S_speaker_segment(d, (size_t)b, e, 0)) continue;
         *sb = b;
@@ -1066,6 +1095,39 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
         return 1;
     }
     return 0;
+}
+
+static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e);
+
+/* A subject set off from its cue by a participle or adjective phrase
+ * before the comma at e ('Fiorina, speaking to Iowans, said', 'Others,
+ * reacting to the video, shouted', 'Clinton, exasperated, responded'):
+ * the phrase before the first comma, which opens its clause. PolNeAR's
+ * annotators leave the participle phrase out more often than not. */
+static int S_participle_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
+    size_t c = e;
+    while (c > s0 + 1 && e - c < 20) {
+        c--;
+        const hs_tok *t = S_t(d, c);
+        if (t->type == HS_T_QUOTE || S_punct(d, c, '.') || S_punct(d, c, ';')) return 0;
+        if (S_punct(d, c, ',')) break;
+    }
+    if (!S_punct(d, c, ',') || c + 1 >= e) return 0;
+    const hs_tok *w = S_t(d, c + 1);
+    size_t n = w->e - w->b;
+    if (w->type != HS_T_WORD || (w->flags & HS_F_CAP) || n < 5) return 0;
+    if (memcmp(d->text + w->e - 3, "ing", 3) && memcmp(d->text + w->e - 2, "ed", 2)) return 0;
+    long b = S_np_left(d, s0, c - 1);
+    if (b < 0) b = S_bare_np_left(d, s0, c - 1);
+    if (b < 0) return 0;
+    if ((size_t)b > s0) {
+        const hs_tok *p = S_t(d, (size_t)b - 1);
+        if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)) || S_is(d, (size_t)b - 1, "as")))
+            return 0;
+    }
+    *sb = b;
+    *se = c;
+    return 1;
 }
 
 /* A bare plural or quantified noun phrase ending at token e, opening its
@@ -1124,6 +1186,7 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     if (S_punct(d, e, ',') && e > s0) {
         /* 'Klain, a spokesman, said' */
         if (S_appos_subject(d, s0, e, sb, se)) return 1;
+        if (S_participle_subject(d, s0, e, sb, se)) return 1;
         long b2 = S_np_left(d, s0, e - 1);
         if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);
@@ -1223,8 +1286,13 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
     int participle = n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
     size_t a = S_skip_aux_left(d, s0, v);
     int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
-    if (participle || after_and) return S_main_subject(d, s0, v, sb, se);
-    return 0;
+    if (!participle && !after_and) return 0;
+    /* 'Ms. Sherry smiled and said', '…, when Sanders protesters
+     * interrupted her speech, shouting': the subject of the clause the cue
+     * joins */
+    size_t verb;
+    if (S_clause_subject(d, s0, a, 1, sb, se, &verb)) return 1;
+    return S_main_subject(d, s0, v, sb, se);
 }
 
 /* Skips what stands between a cue and its content: the addressee ('told

@@ -149,6 +149,25 @@ TEST(frame_interrupts_clause) {
     STR_EQ(S_speaker(a), "the lawyers");
 }
 
+/* A cue joined to an earlier clause ('smiled and said', ', shouting') takes
+ * that clause's subject; a participle or adjective phrase, or an adverb,
+ * between subject and cue is passed over. */
+TEST(subject_across_clause_and_participle) {
+    S_run("When asked whom she supported, Ms. Sherry smiled and said, \"I'm waiting for Bloomberg.\"\n"
+          "The first incident came during a speech, when Sanders protesters interrupted her speech, "
+          "shouting \"she wins, we lose!\"\n"
+          "Fiorina, speaking to Iowans, said, \"You hadn't started voting yet.\"\n"
+          "Others, reacting to the video's release, shouted, \"Stop the coverup!\"\n"
+          "Clinton, exasperated, famously responded: \"What difference does it make?\"\n"
+          "As Andrew Tabler, an expert on Syria, noted, \"Everyone in the region is waiting.\"\n");
+    STR_EQ(S_speaker(S_find("\"I'm waiting")), "Ms. Sherry");
+    STR_EQ(S_speaker(S_find("\"she wins")), "Sanders protesters");
+    STR_EQ(S_speaker(S_find("\"You hadn't")), "Fiorina");
+    STR_EQ(S_speaker(S_find("\"Stop the")), "Others");
+    STR_EQ(S_speaker(S_find("\"What difference")), "Clinton");
+    STR_EQ(S_speaker(S_find("\"Everyone in")), "Andrew Tabler, an expert on Syria");
+}
+
 /* Subjects of reported speech without a name: bare plurals, quantities,
  * and a time phrase between subject and cue. */
 TEST(bare_and_timed_subjects) {
@@ -363,6 +382,7 @@ int main(void) {
     RUN(content_stops_at_another_reporting_clause);
     RUN(raising_verb_subject_is_content);
     RUN(according_to);
+    RUN(subject_across_clause_and_participle);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
     RUN(offsets_count_code_points);
