@@ -238,7 +238,8 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
                 need = 0;
                 continue;
             }
-            if (last == e && S_t(d, e - 1)->type == HS_T_WORD && (S_post_quote_verb(d, e + 1) || S_punct(d, e + 1, ',')))
+            if ((last == e || (S_lex(d, e - 1) & (HS_L_DET | HS_L_PRON_POSS))) && S_t(d, e - 1)->type == HS_T_WORD &&
+                (S_post_quote_verb(d, e + 1) || S_punct(d, e + 1, ',')))
                 word = 1;
         }
         if (!word) break;
@@ -436,7 +437,7 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
     size_t c = b;
     while (c < e && !S_punct(d, c, ',')) c++;
     size_t ne = c;
-    if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne, 1) == ne))) return 0;
+    if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne + 1, 1) == ne))) return 0;
     if (c == e) return 1;
     if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
     int rel = 0; /* inside a relative clause ('Trump, who has told aides ...,') */
@@ -640,11 +641,22 @@ static int S_frame_colon(const hearsay_doc *d, size_t lo, size_t q0, S_frame *f)
     f->cue_b = (long)p;
     f->cue_e = (long)p + 1;
     long b = S_np_left(d, lo, p - 1);
-    if (b >= 0 && S_np_head(d, p - 1) && S_cap(d, p - 1) &&
-        ((size_t)b == lo || S_t(d, (size_t)b - 1)->type == HS_T_PUNCT || S_is(d, (size_t)b - 1, "from"))) {
-        f->src_b = b;
-        f->src_e = (long)p;
-        return 1;
+    if (b >= 0 && S_np_head(d, p - 1) && S_cap(d, p - 1)) {
+        size_t pb = (size_t)b - 1; /* valid when b > lo */
+        if ((size_t)b == lo || S_t(d, pb)->type == HS_T_PUNCT || S_is(d, pb, "from")) {
+            f->src_b = b;
+            f->src_e = (long)p;
+            return 1;
+        }
+        /* 'Continued Stone:', 'According to HuffPo:': the cue before the name */
+        int according = pb > lo && S_is(d, pb, "to") && S_is(d, pb - 1, "according") && pb - 1 == lo;
+        if (according || (pb == lo && (S_lex(d, pb) & HS_L_SAYVERB))) {
+            f->src_b = b;
+            f->src_e = (long)p;
+            f->cue_b = (long)(according ? pb - 1 : pb);
+            f->cue_e = (long)pb + 1;
+            return 1;
+        }
     }
     long sb;
     size_t se, v;

@@ -188,7 +188,7 @@ static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1)
             continue;
         size_t b = j;
         while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
-        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & (HS_L_STOP | HS_L_SAYVERB))) b++;
         if (b == j || (j + 1 < d->toks.n && (d->toks.v[j + 1].lex & HS_L_ORG))) continue;
         *n0 = b;
         *n1 = j + 1;
@@ -316,8 +316,9 @@ static int S_name_runs(const hearsay_doc *d, void *vec) {
                                        (d->toks.v[b - 1].flags & HS_F_CAP) &&
                                        d->toks.v[b - 1].e - d->toks.v[b - 1].b == 2)))
             b--;
-        /* a run that opens a sentence may start with an ordinary word */
-        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & HS_L_STOP)) b++;
+        /* a run that opens a sentence may start with an ordinary word, or
+         * a verb of saying ('Continued Stone:') */
+        if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & (HS_L_STOP | HS_L_SAYVERB))) b++;
         if (b == j) continue;
         S_run r = {d->toks.v[j].wh, (uint32_t)b, (uint32_t)j + 1};
         if (hs_vec_push(runs, r)) return HEARSAY_ENOMEM;

@@ -166,6 +166,8 @@ static void S_word_flags(hearsay_doc *d, hs_tok *t) {
     size_t n = t->e - t->b;
     unsigned up, low;
     t->lex = S_lookup_word(d, w, n, &t->wh, &up, &low);
+    /* "US" is the country ('US Senator Jeff Sessions'), not the pronoun */
+    if (n == 2 && w[0] == 'U' && w[1] == 'S') t->lex &= ~(uint32_t)(HS_L_PRON_PERSON | HS_L_PLURAL | HS_L_STOP);
     if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
     else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
              (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)

@@ -168,6 +168,22 @@ TEST(subject_across_clause_and_participle) {
     STR_EQ(S_speaker(S_find("\"Everyone in")), "Andrew Tabler, an expert on Syria");
 }
 
+/* Frames the rules used to miss: "US" before a title is the country; a
+ * determiner and a noun that is also a verb of saying ('the report said');
+ * a cue before the name in a colon frame. */
+TEST(report_us_and_inverted_colon_frames) {
+    S_run("\"The great state of Alabama is proud!\" US Senator Jeff Sessions said as he began.\n"
+          "\"Even the computer had been hacked,\" the report said.\n"
+          "Continued Stone: \"So I think it's a very real problem.\"\n"
+          "According to HuffPo: \"Senator Tim Kaine has had a mixed record.\"\n");
+    STR_EQ(S_speaker(S_find("\"The great")), "US Senator Jeff Sessions");
+    STR_EQ(S_speaker(S_find("\"Even the")), "the report");
+    const hearsay_attribution *a = S_find("\"So I think");
+    STR_EQ(S_speaker(a), "Stone");
+    STR_EQ(S_name(a), "Stone");
+    STR_EQ(S_speaker(S_find("\"Senator Tim")), "HuffPo");
+}
+
 /* Subjects of reported speech without a name: bare plurals, quantities,
  * and a time phrase between subject and cue. */
 TEST(bare_and_timed_subjects) {
@@ -383,6 +399,7 @@ int main(void) {
     RUN(raising_verb_subject_is_content);
     RUN(according_to);
     RUN(subject_across_clause_and_participle);
+    RUN(report_us_and_inverted_colon_frames);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
     RUN(offsets_count_code_points);
