@@ -913,7 +913,7 @@ static int S_ensure_paras(hearsay_doc *d) {
         while (e < d->len && d->text[e] != '\n') e++;
         hs_line l = S_trim(d->text + b, e - b);
         /* blank lines are no paragraphs, as for the tokenizer */
-        hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1};
+        hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1, 0};
         if (l.n && hs_vec_push(&d->paras, p)) return HEARSAY_ENOMEM;
         b = e + 1;
     }

@@ -172,6 +172,7 @@ typedef struct {
     uint32_t b, e;   /* bytes, without the line break */
     uint32_t s0, s1; /* sentences [s0, s1) */
     int debris;      /* index into debris, or -1 */
+    uint8_t label;   /* attrib.c: a speaker's label line, attributed whole */
 } hs_para;
 
 /* A quotation: from its opening mark to its closing mark (inclusive). */

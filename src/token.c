@@ -425,7 +425,7 @@ static int S_starts_sentence(const hearsay_doc *d, size_t j) {
 
 static int S_sentences(hearsay_doc *d) {
     size_t n = d->toks.n;
-    hs_para para = {0, 0, 0, 0, 0, 0, -1};
+    hs_para para = {0, 0, 0, 0, 0, 0, -1, 0};
     hs_sent sent = {0, 0, 0, -1, 0};
     for (size_t j = 0; j < n; j++) {
         hs_tok *t = &d->toks.v[j];

@@ -22,7 +22,7 @@ static inline hearsay_doc *T_doc(const char *text, const char *date) {
     for (size_t b = 0; b <= d->len;) {
         size_t e = b;
         while (e < d->len && text[e] != '\n') e++;
-        hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1};
+        hs_para p = {0, 0, (uint32_t)b, (uint32_t)e, 0, 0, -1, 0};
         if (hs_vec_push(&d->paras, p)) {
             hearsay_doc_free(d);
             return NULL;

@@ -184,6 +184,26 @@ TEST(report_us_and_inverted_colon_frames) {
     STR_EQ(S_speaker(S_find("\"Senator Tim")), "HuffPo");
 }
 
+/* Label lines: a headline 'Name: what they said' and a transcript line
+ * opened by a name in capitals are attributed whole; 'The Latest:' and a
+ * tally ('Clinton: 547.') are not. */
+TEST(label_lines) {
+    S_run("Issa: Hillary Clinton's 'Honesty Is In Question.'\n"
+          "Rep. Darrell Issa spoke on Sunday.\n"
+          "JAKE TAPPER: Donald Trump released a video on Friday about racial healing.\n"
+          "FALLIN: Well, I think the whole nation needs to work together.\n"
+          "Clinton: 547.\n");
+    const hearsay_attribution *a = S_find("Hillary Clinton's");
+    STR_EQ(S_speaker(a), "Issa");
+    OK(a && !a->has_cue);
+    STR_EQ(S_speaker(S_find("Donald Trump released")), "JAKE TAPPER");
+    STR_EQ(S_speaker(S_find("Well, I think")), "FALLIN");
+    OK(S_find("the whole nation") == NULL); /* no reported speech inside the line */
+    OK(S_find("547") == NULL);
+    S_run("The Latest: Cruz to give away engraved shotgun in Iowa.\n");
+    OK(hearsay_doc_count(S_doc) == 0);
+}
+
 /* Subjects of reported speech without a name: bare plurals, quantities,
  * and a time phrase between subject and cue. */
 TEST(bare_and_timed_subjects) {
@@ -400,6 +420,7 @@ int main(void) {
     RUN(according_to);
     RUN(subject_across_clause_and_participle);
     RUN(report_us_and_inverted_colon_frames);
+    RUN(label_lines);
     RUN(mixed_quotation);
     RUN(scare_quotes_are_not_speech);
     RUN(offsets_count_code_points);
