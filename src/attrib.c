@@ -1607,10 +1607,10 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t ne = S_np_right(d, nb, s1);
     if (!ne) {
         ne = nb;
-        while (ne < s1 && ne < nb + 16 && !S_punct(d, ne, ',') && !S_punct(d, ne, ';') &&
+        while (ne < s1 && ne < nb + 32 && !S_punct(d, ne, ',') && !S_punct(d, ne, ';') &&
                S_t(d, ne)->type != HS_T_QUOTE && !(S_t(d, ne)->type == HS_T_PUNCT && d->text[S_t(d, ne)->b] == '.'))
             ne++;
-        if (ne == nb || ne >= nb + 16) return 0;
+        if (ne == nb || ne >= nb + 32) return 0;
     }
     size_t cb, ce;
     if (v == s0 || (v > s0 && (S_t(d, v)->flags & HS_F_SENT_START))) {

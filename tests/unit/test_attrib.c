@@ -356,6 +356,13 @@ TEST(according_to) {
     if (!a) return;
     STR_EQ(S_speaker(a), "a report by the budget office");
     if (a->has_cue) STR_EQ(S_str(&a->cue), "according to");
+    /* a long source phrase, up to its comma (train has 19 of 394 sources
+     * of 16 tokens or more) */
+    S_run("According to early results of the exit polls conducted for the Associated Press and "
+          "television networks by Edison Research, majorities of Democratic voters want more.\n");
+    STR_EQ(S_speaker(S_find("majorities of")),
+           "early results of the exit polls conducted for the Associated Press and television networks by "
+           "Edison Research");
 }
 
 TEST(mixed_quotation) {
