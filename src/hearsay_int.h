@@ -418,7 +418,7 @@ size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a);
  * features of the rank-th candidate k (at most HS_END_MAXF); hs_end_pick
  * the end the model scores highest, st_e when there is no model or no
  * candidate beats it. */
-#define HS_END_MAXC 16
+#define HS_END_MAXC 12
 #define HS_END_MAXF 40
 size_t hs_end_cands(const hearsay_doc *d, const hs_attr *a, size_t j, size_t *k);
 size_t hs_end_features(const hearsay_doc *d, const hs_attr *a, size_t j, size_t k, size_t rank, uint32_t *f);
