@@ -415,13 +415,13 @@ size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a);
  * at token j and that the rules end before st_e, hs_end_cands fills k
  * with the candidate ends (exclusive token indices, ascending, st_e last;
  * at most HS_END_MAXC) and returns their count; hs_end_features the hashed
- * features of the rank-th candidate k (at most HS_END_MAXF); hs_end_pick
+ * features of the i-th candidate (at most HS_END_MAXF); hs_end_pick
  * the end the model scores highest, st_e when there is no model or no
  * candidate beats it. */
 #define HS_END_MAXC 12
 #define HS_END_MAXF 40
 size_t hs_end_cands(const hearsay_doc *d, const hs_attr *a, size_t j, size_t *k);
-size_t hs_end_features(const hearsay_doc *d, const hs_attr *a, size_t j, size_t k, size_t rank, uint32_t *f);
+size_t hs_end_features(const hearsay_doc *d, const hs_attr *a, size_t j, size_t i, uint32_t *f);
 size_t hs_end_pick(const hearsay_doc *d, const hs_attr *a, size_t j);
 
 /* Renderers (render.c, html.c). */

@@ -813,7 +813,7 @@ static int S_collect_end(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx
             c.dist = (uint16_t)(e - ks[q]);
             c.f0 = (uint32_t)S_stf.n;
             if (hs_vec_reserve(&S_stf, S_stf.n + HS_END_MAXF)) return -1;
-            c.n = (uint8_t)hs_end_features(d, a, j, ks[q], q, S_stf.v + S_stf.n);
+            c.n = (uint8_t)hs_end_features(d, a, j, q, S_stf.v + S_stf.n);
             S_stf.n += c.n;
             if (hs_vec_push(&S_stcand, c)) return -1;
             x.nc++;
