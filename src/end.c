@@ -115,75 +115,87 @@ static int S_boundary(const hearsay_doc *d, size_t k) {
     }
 }
 
-size_t hs_end_cands(const hearsay_doc *d, const hs_attr *a, size_t j, size_t *k) {
-    size_t e = a->st_e, n = 0;
-    if (e <= j + 1 || e > d->toks.n) {
-        k[0] = e;
-        return 1;
-    }
-    /* from the rules' end back: no quotation mark or quoted word may be
-     * left out (the content's quotations, and its kind, stay) */
-    size_t m = e - 1;
-    for (; m > j && n + 1 < HS_END_MAXC; m--) {
-        const hs_tok *t = &d->toks.v[m];
-        if (t->type == HS_T_QUOTE || t->quote >= 0) break;
-        const hs_tok *p = &d->toks.v[m - 1];
-        if ((p->type == HS_T_WORD || p->type == HS_T_NUM) && S_boundary(d, m)) k[n++] = m;
-    }
-    /* ascending, the rules' end last */
-    for (size_t i = 0; i < n / 2; i++) {
-        size_t t = k[i];
-        k[i] = k[n - 1 - i];
-        k[n - 1 - i] = t;
-    }
-    k[n++] = e;
-    return n;
-}
-
 static uint32_t S_bucket(size_t n) {
     return n < 4 ? (uint32_t)n : n < 6 ? 4 : n < 9 ? 5 : n < 13 ? 6 : n < 20 ? 7 : n < 30 ? 8 : 9;
 }
 
-/* What the features of every candidate of one content share, computed
- * once per content: the candidates, and for each the verbs of what the
- * content keeps ([j, k)) and of what it leaves out ([k + 1, e)), and the
- * commas it keeps. */
+/* A content's candidate ends and what their features share, found in one
+ * pass from the rules' end back to the start: for each candidate, the
+ * verbs of what the content keeps ([j, k)), of what it leaves out ([k + 1,
+ * e)) and of the stretch after the boundary (up to the next punctuation),
+ * and the commas it keeps. No quotation mark or quoted word may be left
+ * out (the content's quotations, and its kind, stay). */
 typedef struct {
     size_t j, e, n;
-    size_t k[HS_END_MAXC];
-    uint32_t kept[HS_END_MAXC], left[HS_END_MAXC], commas[HS_END_MAXC], seg[HS_END_MAXC];
+    size_t k[HS_END_MAXC]; /* ascending, e last */
+    uint32_t kept[HS_END_MAXC], left[HS_END_MAXC], seg[HS_END_MAXC], commas[HS_END_MAXC];
     uint32_t cw, fw; /* the cue's word, the content's first */
 } S_enctx;
 
 static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enctx *x) {
+    size_t e = a->st_e, n = 0;
     x->j = j;
-    x->e = a->st_e;
-    x->n = hs_end_cands(d, a, j, x->k);
+    x->e = e;
+    x->n = 1;
+    x->k[0] = e;
+    x->kept[0] = x->left[0] = x->seg[0] = x->commas[0] = 0;
+    if (e <= j + 1 || e > d->toks.n) return;
+    /* from e back: candidates into k[top - n - 1] (n found so far) with
+     * the verbs after them; counts of each verb bit and of commas in [k,
+     * e), so that what [j, k) keeps is the whole content's less those */
+    size_t top = HS_END_MAXC - 1;
+    uint32_t suf = 0, run = 0, cnt[4] = {0, 0, 0, 0}, comma = 0;
+    uint32_t at[HS_END_MAXC][5];
+    int open = 1;
+    for (size_t m = e; m-- > j;) {
+        const hs_tok *t = &d->toks.v[m];
+        uint32_t v = S_verb(d, m);
+        for (uint32_t b = 0, w = v; w; b++, w >>= 1) cnt[b] += w & 1;
+        comma += S_punct(d, m) == 1;
+        if (open && m > j && n < top) {
+            if (t->type == HS_T_QUOTE || t->quote >= 0) {
+                open = 0;
+            } else {
+                const hs_tok *p = &d->toks.v[m - 1];
+                if ((p->type == HS_T_WORD || p->type == HS_T_NUM) && S_boundary(d, m)) {
+                    size_t c = top - 1 - n++;
+                    x->k[c] = m;
+                    x->left[c] = suf;
+                    x->seg[c] = run;
+                    for (uint32_t b = 0; b < 4; b++) at[c][b] = cnt[b];
+                    at[c][4] = comma;
+                }
+            }
+        }
+        suf |= v;
+        run = t->type == HS_T_PUNCT ? 0 : run | v;
+    }
+    /* the rules' end: keeps everything */
+    x->k[top] = e;
+    x->left[top] = x->seg[top] = 0;
+    at[top][0] = at[top][1] = at[top][2] = at[top][3] = at[top][4] = 0;
+    size_t c0 = top - n;
+    for (size_t c = c0; c <= top; c++) {
+        size_t i = c - c0;
+        x->k[i] = x->k[c];
+        x->left[i] = x->left[c];
+        x->seg[i] = x->seg[c];
+        uint32_t kept = 0;
+        for (uint32_t b = 0; b < 4; b++) kept |= (cnt[b] > at[c][b] ? 1u : 0u) << b;
+        x->kept[i] = kept;
+        uint32_t cm = comma - at[c][4];
+        x->commas[i] = cm > 3 ? 3 : cm;
+    }
+    x->n = n + 1;
     x->cw = d->toks.v[a->cue_tok].wh;
     x->fw = S_wh(d, j);
-    size_t n = x->n, c = n - 1;
-    uint32_t suf = 0, run = 0;
-    x->left[c] = x->seg[c] = 0;
-    for (size_t m = x->e; c > 0 && m-- > j;) {
-        if (m == x->k[c - 1]) {
-            x->left[--c] = suf;
-            x->seg[c] = run;
-        }
-        uint32_t v = S_verb(d, m);
-        suf |= v;
-        run = d->toks.v[m].type == HS_T_PUNCT ? 0 : run | v;
-    }
-    uint32_t pre = 0, com = 0;
-    c = 0;
-    for (size_t m = j; c < n; m++) {
-        if (m == x->k[c]) {
-            x->kept[c] = pre;
-            x->commas[c] = com > 3 ? 3 : com;
-            if (++c == n) break;
-        }
-        pre |= S_verb(d, m);
-        com += S_punct(d, m) == 1;
-    }
+}
+
+size_t hs_end_cands(const hearsay_doc *d, const hs_attr *a, size_t j, size_t *k) {
+    S_enctx x;
+    S_enctx_init(d, a, j, &x);
+    memcpy(k, x.k, x.n * sizeof *k);
+    return x.n;
 }
 
 static size_t S_end_features(const hearsay_doc *d, const S_enctx *x, size_t i, uint32_t *f) {
