@@ -18,7 +18,9 @@
  * forms with the cue model; --start the content-start model on the
  * contents the rules form (before the filter, which then judges the
  * attributions as the rules formed them); with --eval, how often it picks
- * the gold start on DIR's matched contents, against the rules.
+ * the gold start on DIR's matched contents, against the rules. --end
+ * trains the content-end model (src/end.c) on those contents as the start
+ * model begins them; with --eval, how often it picks the gold end.
  */
 #include "hearsay_int.h"
 #include "model.h"
