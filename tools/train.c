@@ -763,9 +763,12 @@ static size_t S_last_word(const hearsay_doc *d, size_t j, size_t k) {
 }
 
 /* Examples for the content-end model: every attribution whose content end
- * the model may move (hs_attr.st_e) with a gold content that matches it
- * (Jaccard >= 0.5, or one gold content in one piece that starts on the
- * same token and ends within it), with the gold end among the candidates.
+ * the model may move (hs_attr.st_e) with a gold content in one piece that
+ * matches it (Jaccard >= 0.5, or starting within 3 tokens of its start:
+ * 'a Democrat' for 'a Democrat for not pounding the table'), with the gold
+ * end among the candidates. (Within 3 tokens rather than on the same one
+ * gave 24 more examples on the validation split and exact F1 0.511 ->
+ * 0.513; within 6, 0.512.)
  * Counts in cnt: [0] no gold end among the candidates though it lies
  * within the content, [1] the gold end after the rules' end. */
 static int S_collect_end(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
@@ -792,9 +795,10 @@ static int S_collect_end(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx
                 }
             if (nr != 1 || ge <= b || gb >= ecp) continue;
             double jac = S_jaccard(b, ecp, g);
-            int same = S_tok_of_cp(d, gb) == j;
+            size_t gbt = S_tok_of_cp(d, gb);
+            int same = gbt + 3 >= j && gbt <= j + 3;
             if (jac < 0.5 && !same) continue;
-            if (same) jac += 1; /* the same start first */
+            if (same) jac += 1; /* a near start first */
             if (jac > best) {
                 best = jac;
                 bg = g;
