@@ -35,6 +35,7 @@ enum {
      * same figures within 0.001 without (2 look-ups fewer). */
 };
 
+/* cue.c's hash mix (a copy: cue.c keeps its helpers static) */
 static inline uint32_t S_mix(uint32_t a, uint32_t b) {
     uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
     h ^= h >> 15;
@@ -89,7 +90,10 @@ static uint32_t S_punct(const hearsay_doc *d, size_t j) {
     if (t->type != HS_T_PUNCT) return 0;
     unsigned char c = (unsigned char)d->text[t->b];
     if (c == ',') return 1;
-    if (c == '-' || (c == 0xE2 && t->e - t->b == 3)) return 2; /* - and the dashes U+2013/2014 */
+    /* '-', and punctuation from U+2000 - U+2FFF: the dashes, the ellipsis,
+     * bullets (the dashes alone: validation exact F1 0.003 lower, noise
+     * or not) */
+    if (c == '-' || (c == 0xE2 && t->e - t->b == 3)) return 2;
     if (c == ';' || c == ':') return 3;
     if (c == '(' || c == ')') return 4;
     return 5;
