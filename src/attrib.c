@@ -1713,6 +1713,26 @@ static void S_starts(hearsay_doc *d) {
     }
 }
 
+/* ------------------------------------------------------- content end */
+
+/* Reported speech whose content follows its cue: the end model (end.c)
+ * may end the content before the rules' end, at a boundary ('not to make
+ * a 2008 presidential bid' before ', half-joking ...'). It runs after the
+ * start model, on the content as it starts now; what it cuts holds no
+ * quotation, so the kind stays. */
+static void S_ends(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->dropped || !a->st_e || a->nparts != 1) continue;
+        hs_brange *r = &d->bparts.v[a->part0];
+        size_t j = hs_doc_tok_at(d, r->b), e = a->st_e;
+        if (j >= e || S_t(d, e - 1)->e != r->e) continue;
+        size_t k = hs_end_pick(d, a, j);
+        if (k == e || !S_content_ok(d, j, k)) continue;
+        r->e = S_t(d, k - 1)->e;
+    }
+}
+
 /* Attributions found inside an embedded post belong to the post. */
 static void S_contexts(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
@@ -1734,5 +1754,6 @@ int hs_attr_run(hearsay_doc *d) {
     S_contexts(d);
     hs_att_filter(d);
     S_starts(d);
+    S_ends(d);
     return 0;
 }

@@ -412,6 +412,19 @@ int hs_start_cand(const hearsay_doc *d, const hs_attr *a, size_t k);
 size_t hs_start_features(const hearsay_doc *d, const hs_attr *a, size_t k, uint32_t *f);
 size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a);
 
+/* end.c: the content-end model. For a content after its cue that starts
+ * at token j and that the rules end before st_e, hs_end_cands fills k
+ * with the candidate ends (exclusive token indices, ascending, st_e last;
+ * at most HS_END_MAXC) and returns their count; hs_end_features the hashed
+ * features of the i-th candidate (at most HS_END_MAXF); hs_end_pick
+ * the end the model scores highest, st_e when there is no model or no
+ * candidate beats it. */
+#define HS_END_MAXC 12
+#define HS_END_MAXF 40
+size_t hs_end_cands(const hearsay_doc *d, const hs_attr *a, size_t j, size_t *k);
+size_t hs_end_features(const hearsay_doc *d, const hs_attr *a, size_t j, size_t i, uint32_t *f);
+size_t hs_end_pick(const hearsay_doc *d, const hs_attr *a, size_t j);
+
 /* Renderers (render.c, html.c). */
 int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info);
 int hs_render_brat(hearsay_doc *d, const hearsay_docinfo *info);

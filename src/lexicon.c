@@ -291,6 +291,8 @@ void hs_model_release(hearsay_model *m) {
     free(m->att_w.val);
     free(m->st_w.blk);
     free(m->st_w.val);
+    free(m->en_w.blk);
+    free(m->en_w.val);
     memset(m, 0, sizeof *m);
 }
 
@@ -542,6 +544,14 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
             m->st_bits = sbits;
             m->st_margin = margin;
             m->st_step = step;
+        } else if (!memcmp(p + r.i, "ENDM", 4) && !m->en_w.blk) {
+            r.i += 4;
+            uint32_t ebits = S_u32(&r);
+            float margin = S_f32(&r), step = S_f32(&r);
+            if ((rc = S_table(&r, &m->en_w, ebits))) return rc;
+            m->en_bits = ebits;
+            m->en_margin = margin;
+            m->en_step = step;
         } else {
             break; /* trailing bytes of an unknown kind are ignored, as before */
         }

@@ -61,6 +61,12 @@ struct hearsay_model {
     uint32_t st_bits;
     float st_margin; /* a candidate must beat the rules' start by this */
     float st_step;   /* ... plus this for each token it moves the start */
+    /* content-end model (end.c): hashed weights scoring the candidate
+     * ends of reported speech after its cue (NULL: the rules' end) */
+    hs_wtab en_w;
+    uint32_t en_bits;
+    float en_margin; /* a candidate must beat the rules' end by this */
+    float en_step;   /* ... plus this for each token it cuts */
 };
 
 /* The model file format (little-endian):
@@ -71,7 +77,9 @@ struct hearsay_model {
  *   the attribution filter:
  *   "ATTR", u32 bits, f32 threshold, u32 nweights, nweights x (u32, f32)
  *   the content-start model (files before it have none and still load):
- *   "STRT", u32 bits, f32 margin, f32 step, u32 nweights, nweights x (u32, f32) */
+ *   "STRT", u32 bits, f32 margin, f32 step, u32 nweights, nweights x (u32, f32)
+ *   the content-end model (files before it have none and still load):
+ *   "ENDM", u32 bits, f32 margin, f32 step, u32 nweights, nweights x (u32, f32) */
 #define HS_MODEL_MAGIC "HSYMODL1"
 /* The sum of the weights of features f[0..n) (in that order, as floats). */
 static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
