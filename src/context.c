@@ -97,8 +97,10 @@ static int S_prefix_word(hs_line l, const char *p) {
 }
 
 static int S_prefix_any(hs_line l, const char *const *list) {
+    if (!l.n) return 0; /* (no list holds an empty prefix) */
+    int c = S_lower((unsigned char)l.s[0]); /* the first letter rules out most */
     for (size_t i = 0; list[i]; i++)
-        if (S_prefix_word(l, list[i])) return 1;
+        if (S_lower((unsigned char)list[i][0]) == c && S_prefix_word(l, list[i])) return 1;
     return 0;
 }
 
@@ -155,11 +157,16 @@ static size_t S_cps(const char *s, size_t n) {
     return c;
 }
 
-/* Double quotation marks: " “ ” « ». */
+/* Double quotation marks: " “ ” « ». Asked of every short line: three
+ * byte searches, not a search for each of the five marks. */
 static int S_has_dquote(hs_line l) {
-    static const char *const q[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                    "\xC2\xAB", "\xC2\xBB", NULL};
-    return S_contains_any(l, q);
+    const char *s = l.s, *end = l.s + l.n, *p;
+    if (memchr(s, '"', l.n)) return 1;
+    for (p = s; (p = memchr(p, 0xE2, (size_t)(end - p))) && p + 2 < end; p++)
+        if ((unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D)) return 1;
+    for (p = s; (p = memchr(p, 0xC2, (size_t)(end - p))) && p + 1 < end; p++)
+        if ((unsigned char)p[1] == 0xAB || (unsigned char)p[1] == 0xBB) return 1;
+    return 0;
 }
 
 /* The shape of a line's words and letters. */
@@ -167,6 +174,8 @@ typedef struct {
     size_t words, capwords, letters, upper, lower, digits;
     int dquote; /* S_has_dquote of the whole line: set by S_line_kind once
                    for the predicates below (0 from S_shape) */
+    int done;   /* the counts are filled (S_line_kind's are, when asked: S_sh) */
+    hs_line line;
 } hs_shape;
 
 /* The shape counts, eight bytes at a time where the machine is
@@ -227,6 +236,44 @@ static void S_shape(hs_line l, hs_shape *sh) {
     sh->upper = upper;
     sh->lower = lower;
     sh->digits = digits;
+    sh->done = 1;
+}
+
+/* The shape of the line sh describes, counted the first time it is asked
+ * for: most short lines are body text that the predicates set aside on
+ * their length, quotation marks or first words without it. */
+static const hs_shape *S_sh(hs_shape *sh) {
+    if (!sh->done) {
+        int dq = sh->dquote;
+        S_shape(sh->line, sh);
+        sh->dquote = dq;
+    }
+    return sh;
+}
+
+/* No ASCII letter or digit in l (shape letters == 0 && digits == 0)? */
+static int S_no_alnum(hs_line l) {
+    for (size_t i = 0; i < l.n; i++) {
+        unsigned b = (unsigned char)l.s[i];
+        if (b - '0' < 10u || (b | 32) - 'a' < 26u) return 0;
+    }
+    return 1;
+}
+
+/* Few enough ASCII small letters in l for S_allcaps (at most one in
+ * twenty letters, so at most l.n / 20): 0 as soon as there are more. */
+static int S_few_lower(hs_line l) {
+    size_t lower = 0, most = l.n / 20;
+    for (size_t i = 0; i < l.n; i++)
+        if ((unsigned)(unsigned char)l.s[i] - 'a' < 26u && ++lower > most) return 0;
+    return 1;
+}
+
+/* No ASCII small letter in l (shape lower == 0)? */
+static int S_no_lower(hs_line l) {
+    for (size_t i = 0; i < l.n; i++)
+        if ((unsigned)(unsigned char)l.s[i] - 'a' < 26u) return 0;
+    return 1;
 }
 
 void hs_ctx_shape(const char *s, size_t n, size_t out[6]) {
@@ -242,14 +289,14 @@ void hs_ctx_shape(const char *s, size_t n, size_t out[6]) {
 }
 
 /* Mostly capital letters: at most one lower-case letter in twenty. */
-static int S_allcaps(const hs_shape *sh) {
+static int S_allcaps(const hs_shape *sh) { /* sh counted */
     return sh->letters >= 2 && sh->lower * 20 <= sh->letters;
 }
 
 /* ------------------------------------------------- single-line kinds */
 
 /* Leftover tags, separators, player messages, section labels. */
-static int S_is_markup(hs_line l, const hs_shape *sh) {
+static int S_is_markup(hs_line l, hs_shape *sh) {
     static const char *const player[] = {"this video is restricted",
                                          "your browser does not support",
                                          "please enable javascript", NULL};
@@ -263,26 +310,27 @@ static int S_is_markup(hs_line l, const hs_shape *sh) {
         }
         if (tags * 2 >= l.n) return 1;
     }
-    if (sh->letters == 0 && sh->digits == 0) return 1; /* "___.", "* * *" */
+    if (S_no_alnum(l)) return 1; /* "___.", "* * *" */
     if (l.n < 200 && S_contains_any(l, player)) return 1; /* the cheap test first */
     /* a close button "X.", a bare link (a lone number may be a statistic
      * the text goes on to explain, so it stays) */
     if (S_equals_any(l, (const char *const[]){"x.", "x", "of.", NULL})) return 1;
-    return sh->words == 1 && (S_prefix(l, "http") || S_prefix(l, "pic.twitter.com/"));
+    return (S_prefix(l, "http") || S_prefix(l, "pic.twitter.com/")) && S_sh(sh)->words == 1;
 }
 
 /* Page labels in capitals: "ABSTRACT.", "FULL TEXT.", "LETTERS.". The
  * article's own section heads ("PLEDGED DELEGATES.") stay body. */
-static int S_is_label(hs_line l, const hs_shape *sh) {
+static int S_is_label(hs_line l, hs_shape *sh) {
     static const char *const labels[] = {
         "abstract", "full text", "correction appended", "full text. correction appended",
         "letters", "twitter", "facebook", "instagram", "advertisement", "ad",
         "story continues below", "continued below", "editor's picks",
         "correction:", NULL};
-    return sh->lower == 0 && S_equals_any(S_unstop(l), labels);
+    (void)sh;
+    return S_no_lower(l) && S_equals_any(S_unstop(l), labels);
 }
 
-static int S_is_promotion(hs_line l, const hs_shape *sh) {
+static int S_is_promotion(hs_line l, hs_shape *sh) {
     static const char *const start[] = {
         "click here", "click to", "download our", "download the",
         "get the app", "watch the", "watch a clip", "watch our", "watch more",
@@ -292,12 +340,12 @@ static int S_is_promotion(hs_line l, const hs_shape *sh) {
     static const char *const where[] = {"below", "above", "here", "page",
                                         "app", "podcast", "video", NULL};
     if (l.n > 220 || sh->dquote) return 0;
-    if (S_allcaps(sh) && S_find(l, "click here") >= 0) return 1;
+    if (S_find(l, "click here") >= 0 && S_allcaps(S_sh(sh))) return 1;
     if (S_find(l, "download our app") >= 0) return 1;
     return S_prefix_any(l, start) && S_contains_any(l, where);
 }
 
-static int S_is_subscribe(hs_line l, const hs_shape *sh) {
+static int S_is_subscribe(hs_line l, hs_shape *sh) {
     static const char *const start[] = {"subscribe", "sign up", "want to receive",
                                         "get our", "get the latest",
                                         "enter your email", NULL};
@@ -311,7 +359,7 @@ static int S_is_subscribe(hs_line l, const hs_shape *sh) {
 }
 
 /* "Follow Pam Key on Twitter @pamkeyNEN.", "Share this:", "Follow @x". */
-static int S_is_share(hs_line l, const hs_shape *sh) {
+static int S_is_share(hs_line l, hs_shape *sh) {
     static const char *const alone[] = {"share", "share this", "share this:",
                                         "tweet", "email", "print", "comments",
                                         "share on facebook", "share on twitter",
@@ -328,7 +376,7 @@ static int S_is_share(hs_line l, const hs_shape *sh) {
            S_contains_any(l, nets) && l.n < 160;
 }
 
-static int S_is_read_more(hs_line l, const hs_shape *sh) {
+static int S_is_read_more(hs_line l, hs_shape *sh) {
     static const char *const start[] = {
         "read the rest", "read more here", "read the full", "read the entire",
         "read the original", "read the latest", "continue reading",
@@ -340,7 +388,7 @@ static int S_is_read_more(hs_line l, const hs_shape *sh) {
                                          "read more", "read more.", NULL});
 }
 
-static int S_is_related(hs_line l, const hs_shape *sh) {
+static int S_is_related(hs_line l, hs_shape *sh) {
     static const char *const start[] = {
         "related:", "\"related:\"", "read more:", "also read:", "see also:",
         "more:", "related coverage", "related stories", "related articles",
@@ -351,7 +399,7 @@ static int S_is_related(hs_line l, const hs_shape *sh) {
     /* an all-capitals headline of seven words or more; shorter ones are the
      * article's own section heads, numbered ones its own list, and one in
      * quotation marks a pull quote */
-    return S_allcaps(sh) && sh->words >= 7 && l.n <= 200 &&
+    return l.n <= 200 && S_few_lower(l) && S_allcaps(S_sh(sh)) && sh->words >= 7 &&
            l.s[l.n - 1] != ':' && !S_isdigit((unsigned char)l.s[0]) &&
            !S_has_dquote((hs_line){l.s, l.n < 3 ? l.n : 3});
 }
@@ -364,7 +412,7 @@ static int S_is_title_case(hs_line l, const hs_shape *sh) {
 }
 
 /* Photo credits: "Getty.", "John Moore/Getty Images.", "(AP Photo/X)". */
-static int S_is_caption(hs_line l, const hs_shape *sh) {
+static int S_is_caption(hs_line l, hs_shape *sh) {
     static const char *const credit[] = {
         "getty", "getty images", "reuters", "afp", "epa", "ap", "ap photo",
         "shutterstock", "ap images", "associated press", "flickr", "afp/getty images",
@@ -380,7 +428,7 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
     if (S_equals_any(u, credit) || S_prefix_any(l, start)) return 1;
     if ((l.n < 120 || l.s[l.n - 1] == ')') && S_contains_any(l, mark)) return 1;
     /* "Robert Galbraith / Reuters." */
-    long slash = sh->words <= 8 && l.n < 80 ? S_find(u, "/") : -1;
+    long slash = l.n < 80 && S_sh(sh)->words <= 8 ? S_find(u, "/") : -1;
     if (slash > 0) {
         hs_line tail = S_trim(u.s + slash + 1, u.n - (size_t)slash - 1);
         return S_equals_any(tail, credit);
@@ -389,10 +437,10 @@ static int S_is_caption(hs_line l, const hs_shape *sh) {
 }
 
 /* "By John Smith and Jane Doe, Associated Press": short, name-like. */
-static int S_is_by(hs_line l, const hs_shape *sh) {
+static int S_is_by(hs_line l, hs_shape *sh) {
     static const char *const joins[] = {"and", "of", "the", "de", "van", "von",
                                         "|", "-", "—", NULL};
-    if (!S_prefix_word(l, "by") || l.n > 100 || sh->words > 12 || sh->words < 2)
+    if (!S_prefix_word(l, "by") || l.n > 100 || S_sh(sh)->words > 12 || sh->words < 2)
         return 0;
     size_t cap = 0, words = 0;
     for (size_t i = 3; i < l.n;) {
@@ -421,7 +469,7 @@ static int S_is_time(hs_line l) {
     return S_equals_any(S_unstop(r), ampm) || S_equals_any(r, ampm);
 }
 
-static int S_is_credit_line(hs_line l, const hs_shape *sh) {
+static int S_is_credit_line(hs_line l, hs_shape *sh) {
     static const char *const agency[] = {
         "associated press", "the associated press", "ap", "(ap)", "reuters",
         "afp", "upi", "bloomberg", "bloomberg news", "cnn wire",
@@ -832,7 +880,8 @@ static const char *S_line_kind(hs_line l, int first) {
     int64_t days;
     int lead;
     if (!l.n || (l.n > CTX_SHORT && l.s[0] != '<')) return NULL;
-    S_shape(l, &sh);
+    sh.done = 0; /* counted when a predicate asks (S_sh) */
+    sh.line = l;
     sh.dquote = S_has_dquote(l); /* for the predicates: one scan per line */
     if (S_is_markup(l, &sh)) return "markup";
     if (S_is_promotion(l, &sh)) return "promotion";
