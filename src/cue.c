@@ -20,43 +20,10 @@ enum {
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER
 };
 
-static inline uint32_t S_mix(uint32_t a, uint32_t b) {
-    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 12;
-    return h;
-}
-
-/* The index of the lowest set bit of x (x != 0), by de Bruijn
- * multiplication (portable C). */
-static inline uint32_t S_ctz(uint32_t x) {
-    static const unsigned char pos[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
-                                          15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
-                                          16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
-    return pos[((x & -x) * 0x077CB531u) >> 27];
-}
-
 static uint32_t S_wh(const hearsay_doc *d, long j) {
     if (j < 0) return 0x51u;
     if ((size_t)j >= d->toks.n) return 0x52u;
     return d->toks.v[j].wh;
-}
-
-/* A coarse class of token j: pronoun, name, lower-case word, punctuation,
- * quotation mark, number, determiner, or outside the text. */
-static uint32_t S_cls(const hearsay_doc *d, long j) {
-    if (j < 0 || (size_t)j >= d->toks.n) return 1;
-    const hs_tok *t = &d->toks.v[j];
-    if (t->type == HS_T_QUOTE) return t->q == HS_Q_OPEN ? 2 : 3;
-    if (t->type == HS_T_PUNCT) return 4;
-    if (t->type == HS_T_NUM) return 5;
-    if (t->lex & HS_L_PRON_PERSON) return 6;
-    if (t->lex & HS_L_DET) return 7;
-    if (t->flags & HS_F_POSS) return 8;
-    if (t->flags & HS_F_CAP) return 9;
-    if (t->lex & HS_L_AUX) return 10;
-    return 11;
 }
 
 /* Quotation context: does a quotation end right before (", or ,")? or
@@ -88,15 +55,15 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     const hs_tok *t = &d->toks.v[j];
     long i = (long)j;
     uint32_t w0 = t->wh, wm1 = S_wh(d, i - 1), wp1 = S_wh(d, i + 1);
-    f[n++] = S_mix(F_BIAS, 0);
-    f[n++] = S_mix(F_W0, w0);
-    f[n++] = S_mix(F_WM1, wm1);
-    f[n++] = S_mix(F_WP1, wp1);
-    f[n++] = S_mix(F_WP2, S_wh(d, i + 2));
-    f[n++] = S_mix(F_WM2, S_wh(d, i - 2));
-    f[n++] = S_mix(S_mix(F_WM1W0, wm1), w0);
-    f[n++] = S_mix(S_mix(F_W0WP1, w0), wp1);
-    f[n++] = S_mix(S_mix(F_WP1WP2, wp1), S_wh(d, i + 2));
+    f[n++] = hs_mix(F_BIAS, 0);
+    f[n++] = hs_mix(F_W0, w0);
+    f[n++] = hs_mix(F_WM1, wm1);
+    f[n++] = hs_mix(F_WP1, wp1);
+    f[n++] = hs_mix(F_WP2, S_wh(d, i + 2));
+    f[n++] = hs_mix(F_WM2, S_wh(d, i - 2));
+    f[n++] = hs_mix(hs_mix(F_WM1W0, wm1), w0);
+    f[n++] = hs_mix(hs_mix(F_W0WP1, w0), wp1);
+    f[n++] = hs_mix(hs_mix(F_WP1WP2, wp1), S_wh(d, i + 2));
     size_t len = t->e - t->b;
     if (len >= 3) {
         char suf[3];
@@ -104,9 +71,9 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
             char c = d->text[t->e - 3 + k];
             suf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        f[n++] = S_mix(F_SUF3, hs_hash_bytes(suf, 3));
+        f[n++] = hs_mix(F_SUF3, hs_hash_bytes(suf, 3));
     }
-    f[n++] = S_mix(F_SHAPE, (t->flags & (HS_F_CAP | HS_F_ALLCAP)) | (t->flags & HS_F_SENT_START ? 8u : 0u));
+    f[n++] = hs_mix(F_SHAPE, (t->flags & (HS_F_CAP | HS_F_ALLCAP)) | (t->flags & HS_F_SENT_START ? 8u : 0u));
     uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
     uint32_t lexm1 = i > 0 ? d->toks.v[i - 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
     uint32_t lexp1 = j + 1 < d->toks.n ? d->toks.v[j + 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
@@ -114,20 +81,20 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
      * the three words (n changes only there, so the bound stops the loop
      * at the same bit as a test at every bit would) */
     for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 10; any &= any - 1) {
-        uint32_t b = S_ctz(any);
-        if (lex0 >> b & 1) f[n++] = S_mix(F_LEX0, b);
-        if (lexm1 >> b & 1) f[n++] = S_mix(F_LEXM1, b);
-        if (lexp1 >> b & 1) f[n++] = S_mix(F_LEXP1, b);
+        uint32_t b = hs_ctz32(any);
+        if (lex0 >> b & 1) f[n++] = hs_mix(F_LEX0, b);
+        if (lexm1 >> b & 1) f[n++] = hs_mix(F_LEXM1, b);
+        if (lexp1 >> b & 1) f[n++] = hs_mix(F_LEXP1, b);
     }
     uint32_t q = S_qctx(d, j);
-    f[n++] = S_mix(F_QCTX, q);
-    f[n++] = S_mix(S_mix(F_W0QCTX, w0), q);
-    uint32_t cm1 = S_cls(d, i - 1), cp1 = S_cls(d, i + 1);
-    f[n++] = S_mix(F_CLSM1, cm1);
-    f[n++] = S_mix(F_CLSP1, cp1);
-    f[n++] = S_mix(S_mix(F_W0CLSM1, w0), cm1);
-    f[n++] = S_mix(S_mix(F_W0CLSP1, w0), cp1);
-    f[n++] = S_mix(F_HASQ, (t->flags & HS_F_INQ) ? 1u : 0u);
+    f[n++] = hs_mix(F_QCTX, q);
+    f[n++] = hs_mix(hs_mix(F_W0QCTX, w0), q);
+    uint32_t cm1 = hs_tok_cls(d, i - 1), cp1 = hs_tok_cls(d, i + 1);
+    f[n++] = hs_mix(F_CLSM1, cm1);
+    f[n++] = hs_mix(F_CLSP1, cp1);
+    f[n++] = hs_mix(hs_mix(F_W0CLSM1, w0), cm1);
+    f[n++] = hs_mix(hs_mix(F_W0CLSP1, w0), cp1);
+    f[n++] = hs_mix(F_HASQ, (t->flags & HS_F_INQ) ? 1u : 0u);
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
     if (len > 4 && len <= 24) {
@@ -142,9 +109,9 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
         else if (sl > 4 && !memcmp(low + sl - 2, "es", 2)) sl -= 2;
         else if (low[sl - 1] == 's' || low[sl - 1] == 'd' || low[sl - 1] == 'e') sl -= 1;
         uint32_t st = hs_hash_bytes(low, sl);
-        f[n++] = S_mix(F_STEM, st);
-        f[n++] = S_mix(S_mix(F_STEMCLSM1, st), cm1);
-        f[n++] = S_mix(S_mix(F_STEMCLSP1, st), cp1);
+        f[n++] = hs_mix(F_STEM, st);
+        f[n++] = hs_mix(hs_mix(F_STEMCLSM1, st), cm1);
+        f[n++] = hs_mix(hs_mix(F_STEMCLSP1, st), cp1);
     }
     return n;
 }
@@ -189,22 +156,22 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     size_t c0 = hs_doc_tok_at(d, r->b), c1 = hs_doc_tok_at(d, r->e - 1) + 1;
     uint32_t cw = d->toks.v[v].wh;
     uint32_t fw = c0 < d->toks.n ? d->toks.v[c0].wh : 0;
-    uint32_t src = a->src_b < 0 ? 0 : S_cls(d, (long)hs_doc_tok_at(d, (size_t)a->src_b));
+    uint32_t src = a->src_b < 0 ? 0 : hs_tok_cls(d, (long)hs_doc_tok_at(d, (size_t)a->src_b));
     float sc = d->toks.v[v].cue;
     int isc = sc < -5 ? -5 : sc > 10 ? 10 : (int)sc;
-    f[n++] = S_mix(F_A_BIAS, 0);
-    f[n++] = S_mix(F_A_CUE, cw);
-    f[n++] = S_mix(S_mix(F_A_CUEFIRST, cw), fw);
-    f[n++] = S_mix(F_A_FIRST, fw);
-    f[n++] = S_mix(F_A_LEN, S_bucket(c1 > c0 ? c1 - c0 : 0));
-    f[n++] = S_mix(F_A_SRC, src);
-    f[n++] = S_mix(S_mix(F_A_CUESRC, cw), src);
-    f[n++] = S_mix(F_A_SCORE, (uint32_t)(isc + 5));
-    f[n++] = S_mix(F_A_KIND, a->kind);
-    f[n++] = S_mix(F_A_BEFORE, r->e <= (uint32_t)a->cue_b);
-    f[n++] = S_mix(F_A_PREV, S_wh(d, (long)v - 1));
-    f[n++] = S_mix(F_A_LAST, S_cls(d, (long)c1));
-    f[n++] = S_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
+    f[n++] = hs_mix(F_A_BIAS, 0);
+    f[n++] = hs_mix(F_A_CUE, cw);
+    f[n++] = hs_mix(hs_mix(F_A_CUEFIRST, cw), fw);
+    f[n++] = hs_mix(F_A_FIRST, fw);
+    f[n++] = hs_mix(F_A_LEN, S_bucket(c1 > c0 ? c1 - c0 : 0));
+    f[n++] = hs_mix(F_A_SRC, src);
+    f[n++] = hs_mix(hs_mix(F_A_CUESRC, cw), src);
+    f[n++] = hs_mix(F_A_SCORE, (uint32_t)(isc + 5));
+    f[n++] = hs_mix(F_A_KIND, a->kind);
+    f[n++] = hs_mix(F_A_BEFORE, r->e <= (uint32_t)a->cue_b);
+    f[n++] = hs_mix(F_A_PREV, S_wh(d, (long)v - 1));
+    f[n++] = hs_mix(F_A_LAST, hs_tok_cls(d, (long)c1));
+    f[n++] = hs_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
     /* PolNeAR never nests one attribution in another: is a's cue inside
      * another's content (which kind), or another's cue inside a's? */
     uint32_t inner = 0, outer = 0;
@@ -221,8 +188,8 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
             if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e) outer = 1;
         }
     }
-    f[n++] = S_mix(F_A_INNER, inner);
-    f[n++] = S_mix(F_A_OUTER, outer);
+    f[n++] = hs_mix(F_A_INNER, inner);
+    f[n++] = hs_mix(F_A_OUTER, outer);
     return n;
 }
 
@@ -231,7 +198,7 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
 static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
     if (a->src_b < 0) return 0;
     size_t sb = hs_doc_tok_at(d, (size_t)a->src_b);
-    return S_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
+    return hs_tok_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
 }
 
 void hs_att_filter(hearsay_doc *d) {
@@ -321,11 +288,11 @@ static void S_stctx_init(const hearsay_doc *d, const hs_attr *a, S_stctx *x) {
     x->e = a->st_e;
     hs_start_window(a, &x->lo, &x->hi);
     uint32_t cw = d->toks.v[a->cue_tok].wh;
-    x->cue_w0 = S_mix(F_S_CUEW0, cw);
-    x->cue_wm1 = S_mix(F_S_CUEWM1, cw);
-    x->cue_drel = S_mix(F_S_CUEDREL, cw);
-    x->c1_w0 = S_mix(F_S_C1W0, S_wh(d, (long)x->c1));
-    x->rule_w = S_mix(F_S_RULEW, S_wh(d, (long)x->j));
+    x->cue_w0 = hs_mix(F_S_CUEW0, cw);
+    x->cue_wm1 = hs_mix(F_S_CUEWM1, cw);
+    x->cue_drel = hs_mix(F_S_CUEDREL, cw);
+    x->c1_w0 = hs_mix(F_S_C1W0, S_wh(d, (long)x->c1));
+    x->rule_w = hs_mix(F_S_RULEW, S_wh(d, (long)x->j));
     uint32_t thats = 0, tos = 0, quotes = 0;
     long base = (long)x->lo - 1;
     for (size_t m = x->c1; m + 1 < x->lo; m++) { /* [c1, lo - 1) */
@@ -335,7 +302,7 @@ static void S_stctx_init(const hearsay_doc *d, const hs_attr *a, S_stctx *x) {
     for (long i = 0; i < (long)(x->hi - x->lo) + 2; i++) {
         long m = base + i;
         x->wh[i] = S_wh(d, m);
-        x->cls[i] = S_cls(d, m);
+        x->cls[i] = hs_tok_cls(d, m);
         x->thats[i] = (uint8_t)(thats > 2 ? 2 : thats);
         x->tos[i] = (uint8_t)(tos > 2 ? 2 : tos);
         x->quote[i] = (uint8_t)quotes;
@@ -365,20 +332,20 @@ static size_t S_start_features(const S_stctx *x, size_t k, uint32_t *f) {
     uint32_t dir = rel > 0 ? 1u : rel < 0 ? 2u : 0u;
     size_t dist = k - x->c1;
     uint32_t c0 = x->cls[i];
-    f[n++] = S_mix(F_S_WM1, wm1);
-    f[n++] = S_mix(F_S_WP1, wp1);
-    f[n++] = S_mix(F_S_CLS, (x->cls[i - 1] << 8) | (c0 << 4) | x->cls[i + 1]);
-    f[n++] = S_mix(F_S_DIST, (uint32_t)(dist > 10 ? 10 : dist));
-    f[n++] = S_mix(x->cue_w0, w0);
-    f[n++] = S_mix(x->cue_wm1, wm1);
-    f[n++] = S_mix(x->cue_drel, drel);
-    f[n++] = S_mix(S_mix(F_S_WM1W0, wm1), w0);
+    f[n++] = hs_mix(F_S_WM1, wm1);
+    f[n++] = hs_mix(F_S_WP1, wp1);
+    f[n++] = hs_mix(F_S_CLS, (x->cls[i - 1] << 8) | (c0 << 4) | x->cls[i + 1]);
+    f[n++] = hs_mix(F_S_DIST, (uint32_t)(dist > 10 ? 10 : dist));
+    f[n++] = hs_mix(x->cue_w0, w0);
+    f[n++] = hs_mix(x->cue_wm1, wm1);
+    f[n++] = hs_mix(x->cue_drel, drel);
+    f[n++] = hs_mix(hs_mix(F_S_WM1W0, wm1), w0);
     /* what the candidate leaves out after the cue */
-    f[n++] = S_mix(F_S_THATS, x->thats[i] * 3u + dir);
-    f[n++] = S_mix(F_S_TOS, x->tos[i] * 3u + dir);
-    f[n++] = S_mix(x->c1_w0, w0);
-    f[n++] = S_mix(x->rule_w, drel);
-    f[n++] = S_mix(S_mix(F_S_CLSDREL, c0), drel);
+    f[n++] = hs_mix(F_S_THATS, x->thats[i] * 3u + dir);
+    f[n++] = hs_mix(F_S_TOS, x->tos[i] * 3u + dir);
+    f[n++] = hs_mix(x->c1_w0, w0);
+    f[n++] = hs_mix(x->rule_w, drel);
+    f[n++] = hs_mix(hs_mix(F_S_CLSDREL, c0), drel);
     /* what lies between the rules' start and the candidate */
     size_t lo = (k < j ? k : j) - x->lo + 1, hi = (k < j ? j : k) - x->lo + 1;
     uint32_t verb = 0, cls = 0;
@@ -386,11 +353,11 @@ static size_t S_start_features(const S_stctx *x, size_t k, uint32_t *f) {
         verb |= x->verb[m];
         cls = cls * 16 + x->cls[m];
     }
-    f[n++] = S_mix(S_mix(F_S_SKIPVERB, verb), dir);
-    f[n++] = S_mix(F_S_SKIPCLS, cls * 4 + dir);
+    f[n++] = hs_mix(hs_mix(F_S_SKIPVERB, verb), dir);
+    f[n++] = hs_mix(F_S_SKIPCLS, cls * 4 + dir);
     /* the candidate's word classes (at most HS_START_MAXF features in all) */
     uint32_t lex0 = x->lex[i] & 0xFFFFFFu;
-    for (; lex0 && n < HS_START_MAXF; lex0 &= lex0 - 1) f[n++] = S_mix(F_S_LEX0, S_ctz(lex0));
+    for (; lex0 && n < HS_START_MAXF; lex0 &= lex0 - 1) f[n++] = hs_mix(F_S_LEX0, hs_ctz32(lex0));
     return n;
 }
 

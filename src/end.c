@@ -35,42 +35,8 @@ enum {
      * same figures within 0.001 without (2 look-ups fewer). */
 };
 
-/* cue.c's hash mix (a copy: cue.c keeps its helpers static) */
-static inline uint32_t S_mix(uint32_t a, uint32_t b) {
-    uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    h ^= h >> 12;
-    return h;
-}
-
-/* The index of the lowest set bit of x (x != 0), by de Bruijn
- * multiplication (portable C), as cue.c. */
-static inline uint32_t S_ctz(uint32_t x) {
-    static const unsigned char pos[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
-                                          15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
-                                          16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
-    return pos[((x & -x) * 0x077CB531u) >> 27];
-}
-
 static uint32_t S_wh(const hearsay_doc *d, size_t j) {
     return j < d->toks.n ? d->toks.v[j].wh : 0x52u;
-}
-
-/* A coarse class of token j (as cue.c's): pronoun, name, lower-case word,
- * punctuation, quotation mark, number, determiner, or outside the text. */
-static uint32_t S_cls(const hearsay_doc *d, size_t j) {
-    if (j >= d->toks.n) return 1;
-    const hs_tok *t = &d->toks.v[j];
-    if (t->type == HS_T_QUOTE) return t->q == HS_Q_OPEN ? 2 : 3;
-    if (t->type == HS_T_PUNCT) return 4;
-    if (t->type == HS_T_NUM) return 5;
-    if (t->lex & HS_L_PRON_PERSON) return 6;
-    if (t->lex & HS_L_DET) return 7;
-    if (t->flags & HS_F_POSS) return 8;
-    if (t->flags & HS_F_CAP) return 9;
-    if (t->lex & HS_L_AUX) return 10;
-    return 11;
 }
 
 /* Verb bits of token j: 1 a verb (lexicon), 2 -ed, 4 -ing, 8 auxiliary. */
@@ -208,27 +174,27 @@ static size_t S_end_features(const hearsay_doc *d, const S_enctx *x, size_t i, u
     size_t n = 0, k = x->k[i], j = x->j, e = x->e;
     uint32_t rule = k == e;
     uint32_t wb = S_wh(d, k), wn1 = S_wh(d, k + 1), wl = S_wh(d, k - 1);
-    uint32_t cb = S_cls(d, k), cn1 = S_cls(d, k + 1);
+    uint32_t cb = hs_tok_cls(d, (long)k), cn1 = hs_tok_cls(d, (long)k + 1);
     uint32_t pk = k < d->toks.n ? S_punct(d, k) : 6;
-    f[n++] = S_mix(F_E_RULE, rule);
-    f[n++] = S_mix(S_mix(F_E_RULEB, rule), wb);
-    f[n++] = S_mix(F_E_B, wb);
-    f[n++] = S_mix(F_E_N1, wn1);
-    f[n++] = S_mix(F_E_L, wl);
-    f[n++] = S_mix(S_mix(F_E_BN1, wb), wn1);
-    f[n++] = S_mix(F_E_PK, pk * 16 + cn1);
-    f[n++] = S_mix(S_mix(F_E_CUEB, x->cw), wb);
-    f[n++] = S_mix(F_E_LEN, S_bucket(k - j));
-    f[n++] = S_mix(S_mix(F_E_FIRSTB, x->fw), pk ? pk : cb);
+    f[n++] = hs_mix(F_E_RULE, rule);
+    f[n++] = hs_mix(hs_mix(F_E_RULEB, rule), wb);
+    f[n++] = hs_mix(F_E_B, wb);
+    f[n++] = hs_mix(F_E_N1, wn1);
+    f[n++] = hs_mix(F_E_L, wl);
+    f[n++] = hs_mix(hs_mix(F_E_BN1, wb), wn1);
+    f[n++] = hs_mix(F_E_PK, pk * 16 + cn1);
+    f[n++] = hs_mix(hs_mix(F_E_CUEB, x->cw), wb);
+    f[n++] = hs_mix(F_E_LEN, S_bucket(k - j));
+    f[n++] = hs_mix(hs_mix(F_E_FIRSTB, x->fw), pk ? pk : cb);
     /* what the content keeps, and what it leaves out */
-    f[n++] = S_mix(F_E_KEPTV, x->kept[i]);
-    f[n++] = S_mix(F_E_AFTV, x->left[i] * 2 + rule);
-    f[n++] = S_mix(S_mix(F_E_BAFTV, wb), x->left[i]);
-    f[n++] = S_mix(F_E_COMMAS, x->commas[i] * 2 + rule);
-    f[n++] = S_mix(F_E_SEG, (x->seg[i] * 8 + pk) * 16 + cn1);
+    f[n++] = hs_mix(F_E_KEPTV, x->kept[i]);
+    f[n++] = hs_mix(F_E_AFTV, x->left[i] * 2 + rule);
+    f[n++] = hs_mix(hs_mix(F_E_BAFTV, wb), x->left[i]);
+    f[n++] = hs_mix(F_E_COMMAS, x->commas[i] * 2 + rule);
+    f[n++] = hs_mix(F_E_SEG, (x->seg[i] * 8 + pk) * 16 + cn1);
     /* the next word's classes (at most HS_END_MAXF features in all) */
     uint32_t lex = k + 1 < d->toks.n ? d->toks.v[k + 1].lex & 0xFFFFFFu : 0;
-    for (; lex && n < HS_END_MAXF; lex &= lex - 1) f[n++] = S_mix(F_E_LEXN1, S_ctz(lex));
+    for (; lex && n < HS_END_MAXF; lex &= lex - 1) f[n++] = hs_mix(F_E_LEXN1, hs_ctz32(lex));
     return n;
 }
 

@@ -390,6 +390,40 @@ int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text,
 /* cue.c: the cue classifier's features for token j (hashed, at most
  * HS_CUE_MAXF), and the pass that scores every candidate token. */
 #define HS_CUE_MAXF 48
+/* Hashed features (cue.c, end.c): a feature's kind a mixed with its value
+ * b into the index of its weight (the model's tables are keyed on it:
+ * changing it needs make model). Two multiplications and a shift: it runs
+ * for each of the ~40 features of every scored word, start and end. */
+static inline uint32_t hs_mix(uint32_t a, uint32_t b) {
+    uint32_t h = (a ^ (b * 0x9E3779B1u)) * 0x85EBCA6Bu;
+    return h ^ (h >> 16);
+}
+
+/* The index of the lowest set bit of x (x != 0), by de Bruijn
+ * multiplication (portable C). */
+static inline uint32_t hs_ctz32(uint32_t x) {
+    static const unsigned char pos[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
+                                          15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
+                                          16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+    return pos[((x & -x) * 0x077CB531u) >> 27];
+}
+
+/* A coarse class of token j: pronoun, name, lower-case word, punctuation,
+ * quotation mark, number, determiner, or outside the text (1). */
+static inline uint32_t hs_tok_cls(const hearsay_doc *d, long j) {
+    if (j < 0 || (size_t)j >= d->toks.n) return 1;
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type == HS_T_QUOTE) return t->q == HS_Q_OPEN ? 2 : 3;
+    if (t->type == HS_T_PUNCT) return 4;
+    if (t->type == HS_T_NUM) return 5;
+    if (t->lex & HS_L_PRON_PERSON) return 6;
+    if (t->lex & HS_L_DET) return 7;
+    if (t->flags & HS_F_POSS) return 8;
+    if (t->flags & HS_F_CAP) return 9;
+    if (t->lex & HS_L_AUX) return 10;
+    return 11;
+}
+
 size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f);
 int hs_cue_run(hearsay_doc *d);
 
