@@ -314,6 +314,13 @@ static int S_tokens(hearsay_doc *d) {
         if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
             if (S_word(&z)) return HEARSAY_ENOMEM;
             prev_word = 1;
+            /* most words end at a space: taken here, as below */
+            if (z.i < z.n && z.s[z.i] == ' ') {
+                z.i++;
+                z.cp++;
+                z.pending |= HS_F_SPACE_BEFORE;
+                prev_word = 0;
+            }
             continue;
         }
         if (b == ' ') { /* the commonest character, as S_classify would */
