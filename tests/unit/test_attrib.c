@@ -365,6 +365,16 @@ TEST(according_to) {
            "Edison Research");
 }
 
+/* A poll named at the start of a sentence is the source of what follows. */
+TEST(in_a_poll) {
+    S_run("In a CNN/ORC poll released Monday, 31 percent of Republicans said they would vote for him.\n"
+          "In the morning, the senator flew home.\n");
+    const hearsay_attribution *a = S_find("31 percent");
+    STR_EQ(S_speaker(a), "a CNN/ORC poll released Monday");
+    if (a && a->has_cue) STR_EQ(S_str(&a->cue), "In");
+    OK(S_find("the senator flew") == NULL);
+}
+
 TEST(mixed_quotation) {
     S_run("Ann Lee said the plan was “a disaster for everyone” and would fail.\n");
     const hearsay_attribution *a = S_find("the plan was");
@@ -425,6 +435,7 @@ int main(void) {
     RUN(content_stops_at_another_reporting_clause);
     RUN(raising_verb_subject_is_content);
     RUN(according_to);
+    RUN(in_a_poll);
     RUN(subject_across_clause_and_participle);
     RUN(report_us_and_inverted_colon_frames);
     RUN(label_lines);
