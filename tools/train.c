@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-all-words] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -21,6 +21,18 @@
  * the gold start on DIR's matched contents, against the rules. --end
  * trains the content-end model (src/end.c) on those contents as the start
  * model begins them; with --eval, how often it picks the gold end.
+ *
+ * Experiments (docs/ACCURACY.md, "Tried and left"; none is in make model):
+ * --folds K cross-fits: K cue classifiers, each fit without one fold of
+ * DIR's articles (article i, in name order, is in fold i % K), and the
+ * start, end and filter examples of an article come from the pipeline run
+ * with the one that did not see it (--fold-stages of s, e, f: which of
+ * them; --fold-mix: from that run and from the full model's;
+ * --fold-all-words: the folds keep all of DIR's candidate words). The
+ * shipped cue classifier is still fit on all of DIR. --cue-runs,
+ * --start-runs and --filter-runs N average N perceptrons over different
+ * example orders, as the end model does with 4; --seed N changes every
+ * example order, to measure one order's noise.
  */
 #include "hearsay_int.h"
 #include "model.h"
@@ -46,6 +58,10 @@ static float S_threshold = 0.0f; /* decision threshold written to the model */
 static int S_att;                 /* --filter: train the attribution filter too */
 static float S_att_threshold = 0.0f;
 static HS_VEC(S_word) S_words;
+/* how many orders the cue classifier's and the filter's perceptrons are averaged over */
+static int S_cue_runs = 1, S_att_runs = 1, S_st_runs = 1;
+/* --seed N: mixed into every example order (0, the default: the orders of the shipped model), to measure how much one order's model moves the figures */
+static uint64_t S_seed;
 
 static int S_cmpstr(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -218,7 +234,7 @@ static hearsay_model *S_full;
  * S_full: a model whose cue classifier was fit without fold i % K, so the
  * later models learn from cue decisions as noisy as on unseen text. */
 #define S_MAXFOLD 16
-static int S_nfold, S_skip = -1;
+static int S_nfold, S_skip = -1, S_fold_mix;
 static hearsay_model *S_foldm[S_MAXFOLD];
 
 /* Runs fn over every article of dir. */
@@ -252,14 +268,18 @@ static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
         hearsay_options o;
         hearsay_options_init(&o);
         o.max_doc_bytes = (size_t)64 << 20;
-        int rc = m ? hearsay_extract(m, text, len, &o, d)
-                        : hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o);
-        d->text = text;
-        if (rc == 0) {
-            fn(d, cues, nc, ctx);
-            docs++;
+        /* --fold-mix: the fold model's attributions, then the full one's */
+        for (int pass = 0; pass < (m != S_full && S_fold_mix ? 2 : 1); pass++) {
+            if (pass) m = S_full;
+            int rc = m ? hearsay_extract(m, text, len, &o, d)
+                       : hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o);
+            d->text = text;
+            if (rc == 0) {
+                fn(d, cues, nc, ctx);
+                docs += !pass;
+            }
+            d->text = NULL;
         }
-        d->text = NULL;
         free(text);
     }
     hearsay_doc_free(d);
@@ -469,39 +489,46 @@ static void S_update(float *w, float *u, uint32_t mask, const uint32_t *f, int n
     }
 }
 
-/* An averaged perceptron over S_exs: the weights (caller frees), or NULL. */
-static float *S_train(uint32_t bits, int epochs) {
+/* The mean of runs averaged perceptrons over S_exs, each over its own
+ * order of the examples: the weights (caller frees), or NULL. */
+static float *S_train(uint32_t bits, int epochs, int runs) {
     uint32_t size = 1u << bits, mask = size - 1;
-    float *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
+    float *acc = calloc(size, sizeof *acc), *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
     size_t *order = malloc((S_exs.n + 1) * sizeof *order);
-    if (!w || !u || !order) {
+    if (!acc || !w || !u || !order) {
+        free(acc);
         free(w);
         free(u);
         free(order);
         return NULL;
     }
-    for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
-    uint64_t rng = 0x9E3779B97F4A7C15ull;
-    float c = 1;
-    for (int ep = 0; ep < epochs; ep++) {
-        S_shuffle(order, S_exs.n, &rng);
-        size_t errs = 0;
-        for (size_t i = 0; i < S_exs.n; i++) {
-            const S_ex *ex = &S_exs.v[order[i]];
-            float s = 0;
-            for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
-            if (s * ex->y <= 0) {
-                errs++;
-                S_update(w, u, mask, ex->f, ex->n, ex->y, c);
+    uint64_t rng = 0x9E3779B97F4A7C15ull ^ S_seed;
+    for (int run = 0; run < runs; run++) {
+        memset(w, 0, size * sizeof *w);
+        memset(u, 0, size * sizeof *u);
+        for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
+        float c = 1;
+        for (int ep = 0; ep < epochs; ep++) {
+            S_shuffle(order, S_exs.n, &rng);
+            size_t errs = 0;
+            for (size_t i = 0; i < S_exs.n; i++) {
+                const S_ex *ex = &S_exs.v[order[i]];
+                float s = 0;
+                for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
+                if (s * ex->y <= 0) {
+                    errs++;
+                    S_update(w, u, mask, ex->f, ex->n, ex->y, c);
+                }
+                c++;
             }
-            c++;
+            fprintf(stderr, "hearsay-train: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
         }
-        fprintf(stderr, "hearsay-train: epoch %d: %zu mistakes\n", ep + 1, errs);
+        for (uint32_t i = 0; i < size; i++) acc[i] += (w[i] - u[i] / c) / (float)runs; /* averaged */
     }
-    for (uint32_t i = 0; i < size; i++) w[i] -= u[i] / c; /* averaged */
+    free(w);
     free(u);
     free(order);
-    return w;
+    return acc;
 }
 
 /* The cue classifiers of cross-fitting: fold f's weights, fit on the
@@ -536,7 +563,7 @@ static int S_fit_folds(const char *dir, uint32_t bits, int epochs) {
         S_exs.n = 0;
         if (!rc && S_each_doc(dir, S_collect, NULL)) rc = -1;
         fprintf(stderr, "hearsay-train: fold %d of %d: %zu examples\n", f + 1, S_nfold, S_exs.n);
-        S_fcue[f].w = rc ? NULL : S_train(bits, epochs);
+        S_fcue[f].w = rc ? NULL : S_train(bits, epochs, S_cue_runs);
         if (!S_fcue[f].w) rc = -1;
         if (!S_fold_all_words) {
             S_fcue[f].words = S_words.v;
@@ -663,7 +690,7 @@ static int S_train_att(const char *out, const float *w, uint32_t bits, const cha
     if (rc) return -1;
     fprintf(stderr, "hearsay-train: attribution filter: %zu examples, %zu positive\n", S_exs.n, npos);
     uint32_t abits = 16;
-    float *aw = S_train(abits, epochs);
+    float *aw = S_train(abits, epochs, S_att_runs);
     if (!aw) return -1;
     rc = S_write(out, w, bits, aw, abits);
     free(aw);
@@ -810,34 +837,40 @@ static int S_train_start(const char *out, const float *w, uint32_t bits, const c
     fprintf(stderr, "hearsay-train: content start: %zu examples (%zu with the gold start outside the window)\n",
             S_stx.n, skipped);
     uint32_t size = 1u << S_stbits, mask = size - 1;
-    float *sw = calloc(size, sizeof *sw), *u = calloc(size, sizeof *u);
+    float *sw = calloc(size, sizeof *sw), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
     size_t *order = malloc((S_stx.n + 1) * sizeof *order);
-    if (!sw || !u || !order) {
+    if (!sw || !w1 || !u || !order) {
         free(sw);
+        free(w1);
         free(u);
         free(order);
         return -1;
     }
-    for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
-    uint64_t rng = 0x2545F4914F6CDD1Dull;
-    float c = 1;
-    for (int ep = 0; ep < epochs; ep++) {
-        S_shuffle(order, S_stx.n, &rng);
-        size_t errs = 0;
-        for (size_t i = 0; i < S_stx.n; i++) {
-            const S_stex *x = &S_stx.v[order[i]];
-            uint32_t p = S_starg(sw, mask, x);
-            if (p != x->gold) {
-                errs++;
-                const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *b = &S_stcand.v[x->c0 + p];
-                S_update(sw, u, mask, &S_stf.v[g->f0], g->n, 1, c);
-                S_update(sw, u, mask, &S_stf.v[b->f0], b->n, -1, c);
+    uint64_t rng = 0x2545F4914F6CDD1Dull ^ S_seed;
+    for (int run = 0; run < S_st_runs; run++) {
+        memset(w1, 0, size * sizeof *w1);
+        memset(u, 0, size * sizeof *u);
+        for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
+        float c = 1;
+        for (int ep = 0; ep < epochs; ep++) {
+            S_shuffle(order, S_stx.n, &rng);
+            size_t errs = 0;
+            for (size_t i = 0; i < S_stx.n; i++) {
+                const S_stex *x = &S_stx.v[order[i]];
+                uint32_t p = S_starg(w1, mask, x);
+                if (p != x->gold) {
+                    errs++;
+                    const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *bd = &S_stcand.v[x->c0 + p];
+                    S_update(w1, u, mask, &S_stf.v[g->f0], g->n, 1, c);
+                    S_update(w1, u, mask, &S_stf.v[bd->f0], bd->n, -1, c);
+                }
+                c++;
             }
-            c++;
+            fprintf(stderr, "hearsay-train: content start: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
         }
-        fprintf(stderr, "hearsay-train: content start: epoch %d: %zu mistakes\n", ep + 1, errs);
+        for (uint32_t i = 0; i < size; i++) sw[i] += (w1[i] - u[i] / c) / (float)S_st_runs; /* averaged */
     }
-    for (uint32_t i = 0; i < size; i++) sw[i] -= u[i] / c; /* averaged */
+    free(w1);
     free(u);
     free(order);
     S_stw = sw;
@@ -1014,7 +1047,7 @@ static int S_train_end(const char *out, const float *w, uint32_t bits, const cha
     /* the mean of S_EN_RUNS averaged perceptrons, each over its own order
      * of the examples: one order's model moved the validation figures by
      * up to 0.004 from another's */
-    uint64_t rng = 0x61C8864680B583EBull;
+    uint64_t rng = 0x61C8864680B583EBull ^ S_seed;
     for (int run = 0; run < S_EN_RUNS; run++) {
         memset(w1, 0, size * sizeof *w1);
         memset(u, 0, size * sizeof *u);
@@ -1063,6 +1096,11 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
         else if (!strcmp(argv[i], "--folds") && i + 1 < argc) S_nfold = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--fold-all-words")) S_fold_all_words = 1;
+        else if (!strcmp(argv[i], "--fold-mix")) S_fold_mix = 1;
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc) S_seed = strtoull(argv[++i], NULL, 0) * 0x9E3779B97F4A7C15ull;
+        else if (!strcmp(argv[i], "--cue-runs") && i + 1 < argc) S_cue_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--filter-runs") && i + 1 < argc) S_att_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--start-runs") && i + 1 < argc) S_st_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--fold-stages") && i + 1 < argc) {
             const char *st = argv[++i];
             S_fold_stages = (strchr(st, 's') ? 1 : 0) | (strchr(st, 'e') ? 2 : 0) | (strchr(st, 'f') ? 4 : 0);
@@ -1077,12 +1115,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--filter-threshold") && i + 1 < argc) S_att_threshold = (float)atof(argv[++i]);
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-all-words] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
             return 2;
         }
     }
-    if (!dir || bits < 8 || bits > 24 || epochs < 1 || S_nfold == 1 || S_nfold < 0 || S_nfold > S_MAXFOLD) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-all-words] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+    if (!dir || bits < 8 || bits > 24 || epochs < 1 || S_cue_runs < 1 || S_att_runs < 1 || S_st_runs < 1 || S_nfold == 1 || S_nfold < 0 || S_nfold > S_MAXFOLD) {
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;
@@ -1093,7 +1131,7 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;
     fprintf(stderr, "hearsay-train: %zu examples, %zu positive\n", S_exs.n, pos);
     uint32_t size = 1u << bits, mask = size - 1;
-    float *w = S_train(bits, epochs);
+    float *w = S_train(bits, epochs, S_cue_runs);
     if (!w) return 1;
     if (eval) {
         S_evalctx e = {w, mask, 0, 0, 0};
