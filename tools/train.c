@@ -2,7 +2,7 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
@@ -21,6 +21,18 @@
  * the gold start on DIR's matched contents, against the rules. --end
  * trains the content-end model (src/end.c) on those contents as the start
  * model begins them; with --eval, how often it picks the gold end.
+ *
+ * Experiments (docs/ACCURACY.md, "Tried and left"; none is in make model):
+ * --folds K cross-fits: K cue classifiers, each fit without one fold of
+ * DIR's articles (article i, in name order, is in fold i % K), and the
+ * start, end and filter examples of an article come from the pipeline run
+ * with the one that did not see it (--fold-stages of s, e, f: which of
+ * them; --fold-mix: from that run and from the full model's;
+ * --fold-all-words: the folds keep all of DIR's candidate words). The
+ * shipped cue classifier is still fit on all of DIR. --cue-runs,
+ * --start-runs and --filter-runs N average N perceptrons over different
+ * example orders, as the end model does with 4; --seed N changes every
+ * example order, to measure one order's noise.
  */
 #include "hearsay_int.h"
 #include "model.h"
@@ -46,6 +58,10 @@ static float S_threshold = 0.0f; /* decision threshold written to the model */
 static int S_att;                 /* --filter: train the attribution filter too */
 static float S_att_threshold = 0.0f;
 static HS_VEC(S_word) S_words;
+/* how many orders the cue classifier's and the filter's perceptrons are averaged over */
+static int S_cue_runs = 1, S_att_runs = 1, S_st_runs = 1;
+/* --seed N: mixed into every example order (0, the default: the orders of the shipped model), to measure how much one order's model moves the figures */
+static uint64_t S_seed;
 
 static int S_cmpstr(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -212,6 +228,15 @@ static uint32_t S_contgrp[100000];
 static size_t S_ncont;
 static hearsay_model *S_full;
 
+/* Cross-fitting (--folds K): article i of a folder (in name order) is in
+ * fold i % K. S_each_doc skips the articles of fold S_skip (-1: none), and
+ * when S_foldm[0] is set runs article i with S_foldm[i % K] in place of
+ * S_full: a model whose cue classifier was fit without fold i % K, so the
+ * later models learn from cue decisions as noisy as on unseen text. */
+#define S_MAXFOLD 16
+static int S_nfold, S_skip = -1, S_fold_mix;
+static hearsay_model *S_foldm[S_MAXFOLD];
+
 /* Runs fn over every article of dir. */
 static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
     char tdir[4096], adir[4096], path[8192];
@@ -227,6 +252,8 @@ static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
     static S_rng cues[100000];
     size_t ai = 0, docs = 0;
     for (size_t i = 0; i < nt; i++) {
+        if (S_nfold && S_skip >= 0 && (int)(i % (size_t)S_nfold) == S_skip) continue;
+        const hearsay_model *m = S_nfold && S_foldm[0] ? S_foldm[i % (size_t)S_nfold] : S_full;
         size_t bl = strlen(texts[i]) - 4;
         /* the first .ann whose name is base + "_" + 4 hex + ".ann" */
         while (ai < na && strncmp(anns[ai], texts[i], bl) < 0) ai++;
@@ -241,14 +268,18 @@ static int S_each_doc(const char *dir, S_doc_fn fn, void *ctx) {
         hearsay_options o;
         hearsay_options_init(&o);
         o.max_doc_bytes = (size_t)64 << 20;
-        int rc = S_full ? hearsay_extract(S_full, text, len, &o, d)
-                        : hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o);
-        d->text = text;
-        if (rc == 0) {
-            fn(d, cues, nc, ctx);
-            docs++;
+        /* --fold-mix: the fold model's attributions, then the full one's */
+        for (int pass = 0; pass < (m != S_full && S_fold_mix ? 2 : 1); pass++) {
+            if (pass) m = S_full;
+            int rc = m ? hearsay_extract(m, text, len, &o, d)
+                       : hs_doc_prepare(d, hearsay_model_builtin(), text, len, &o);
+            d->text = text;
+            if (rc == 0) {
+                fn(d, cues, nc, ctx);
+                docs += !pass;
+            }
+            d->text = NULL;
         }
-        d->text = NULL;
         free(text);
     }
     hearsay_doc_free(d);
@@ -375,7 +406,11 @@ static float S_en_margin = 3.0f, S_en_step = 0.0f;
 #define S_EN_RUNS 4
 #endif
 
-static int S_write(const char *path, const float *w, uint32_t bits, const float *aw, uint32_t abits) {
+/* Writes the model: the cue classifier (candidate words words[0..nwords)
+ * seen in cues twice, weights w), the filter aw when not NULL, and the
+ * start and end models when trained. */
+static int S_write_words(const char *path, const S_word *words, size_t nwords, const float *w, uint32_t bits,
+                         const float *aw, uint32_t abits) {
     FILE *f = fopen(path, "wb");
     if (!f) {
         fprintf(stderr, "hearsay-train: %s: %s\n", path, strerror(errno));
@@ -386,13 +421,13 @@ static int S_write(const char *path, const float *w, uint32_t bits, const float 
     S_put_u32(f, bits);
     S_put_f32(f, S_threshold);
     uint32_t nw = 0;
-    for (size_t i = 0; i < S_words.n; i++) nw += S_words.v[i].pos >= 2;
+    for (size_t i = 0; i < nwords; i++) nw += words[i].pos >= 2;
     S_put_u32(f, nw);
-    for (size_t i = 0; i < S_words.n; i++) {
-        if (S_words.v[i].pos < 2) continue;
-        unsigned char l = (unsigned char)strlen(S_words.v[i].s);
+    for (size_t i = 0; i < nwords; i++) {
+        if (words[i].pos < 2) continue;
+        unsigned char l = (unsigned char)strlen(words[i].s);
         fputc(l, f);
-        fwrite(S_words.v[i].s, 1, l, f);
+        fwrite(words[i].s, 1, l, f);
     }
     S_put_weights(f, w, bits);
     if (aw) {
@@ -425,6 +460,10 @@ static int S_write(const char *path, const float *w, uint32_t bits, const float 
     return 0;
 }
 
+static int S_write(const char *path, const float *w, uint32_t bits, const float *aw, uint32_t abits) {
+    return S_write_words(path, S_words.v, S_words.n, w, bits, aw, abits);
+}
+
 static int S_cmp_word(const void *a, const void *b) {
     return strcmp(((const S_word *)a)->s, ((const S_word *)b)->s);
 }
@@ -450,39 +489,154 @@ static void S_update(float *w, float *u, uint32_t mask, const uint32_t *f, int n
     }
 }
 
-/* An averaged perceptron over S_exs: the weights (caller frees), or NULL. */
-static float *S_train(uint32_t bits, int epochs) {
+/* The mean of runs averaged perceptrons over S_exs, each over its own
+ * order of the examples: the weights (caller frees), or NULL. */
+static float *S_train(uint32_t bits, int epochs, int runs) {
     uint32_t size = 1u << bits, mask = size - 1;
-    float *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
+    float *acc = calloc(size, sizeof *acc), *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
     size_t *order = malloc((S_exs.n + 1) * sizeof *order);
-    if (!w || !u || !order) {
+    if (!acc || !w || !u || !order) {
+        free(acc);
         free(w);
         free(u);
         free(order);
         return NULL;
     }
-    for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
-    uint64_t rng = 0x9E3779B97F4A7C15ull;
-    float c = 1;
-    for (int ep = 0; ep < epochs; ep++) {
-        S_shuffle(order, S_exs.n, &rng);
-        size_t errs = 0;
-        for (size_t i = 0; i < S_exs.n; i++) {
-            const S_ex *ex = &S_exs.v[order[i]];
-            float s = 0;
-            for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
-            if (s * ex->y <= 0) {
-                errs++;
-                S_update(w, u, mask, ex->f, ex->n, ex->y, c);
+    uint64_t rng = 0x9E3779B97F4A7C15ull ^ S_seed;
+    for (int run = 0; run < runs; run++) {
+        memset(w, 0, size * sizeof *w);
+        memset(u, 0, size * sizeof *u);
+        for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
+        float c = 1;
+        for (int ep = 0; ep < epochs; ep++) {
+            S_shuffle(order, S_exs.n, &rng);
+            size_t errs = 0;
+            for (size_t i = 0; i < S_exs.n; i++) {
+                const S_ex *ex = &S_exs.v[order[i]];
+                float s = 0;
+                for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
+                if (s * ex->y <= 0) {
+                    errs++;
+                    S_update(w, u, mask, ex->f, ex->n, ex->y, c);
+                }
+                c++;
             }
-            c++;
+            fprintf(stderr, "hearsay-train: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
         }
-        fprintf(stderr, "hearsay-train: epoch %d: %zu mistakes\n", ep + 1, errs);
+        for (uint32_t i = 0; i < size; i++) acc[i] += (w[i] - u[i] / c) / (float)runs; /* averaged */
     }
-    for (uint32_t i = 0; i < size; i++) w[i] -= u[i] / c; /* averaged */
+    free(w);
     free(u);
     free(order);
-    return w;
+    return acc;
+}
+
+/* The cue classifiers of cross-fitting: fold f's weights, fit on the
+ * other folds' articles, and candidate words (counted on those articles,
+ * or with --fold-all-words all of dir's). */
+typedef struct {
+    float *w;
+    S_word *words;
+    size_t nwords, cap;
+} S_foldcue;
+static S_foldcue S_fcue[S_MAXFOLD];
+static int S_fold_all_words;
+/* the stages whose examples come from the fold models: 1 start, 2 end, 4 filter */
+static int S_fold_stages = 7;
+
+/* Fits S_fcue[0..S_nfold) on dir; S_words (dir's candidate words) and
+ * S_exs are as they were after, save S_exs's examples. */
+static int S_fit_folds(const char *dir, uint32_t bits, int epochs) {
+    S_word *all = S_words.v;
+    size_t nall = S_words.n, call = S_words.cap;
+    int rc = 0;
+    for (int f = 0; f < S_nfold && !rc; f++) {
+        S_skip = f;
+        if (!S_fold_all_words) {
+            S_words.v = NULL;
+            S_words.n = S_words.cap = 0;
+            memset(S_tab, 0, sizeof S_tab);
+            if (S_each_doc(dir, S_count, NULL)) rc = -1;
+            if (S_words.n) qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
+            S_reindex();
+        }
+        S_exs.n = 0;
+        if (!rc && S_each_doc(dir, S_collect, NULL)) rc = -1;
+        fprintf(stderr, "hearsay-train: fold %d of %d: %zu examples\n", f + 1, S_nfold, S_exs.n);
+        S_fcue[f].w = rc ? NULL : S_train(bits, epochs, S_cue_runs);
+        if (!S_fcue[f].w) rc = -1;
+        if (!S_fold_all_words) {
+            S_fcue[f].words = S_words.v;
+            S_fcue[f].nwords = S_words.n;
+            S_fcue[f].cap = S_words.cap;
+        }
+    }
+    S_skip = -1;
+    S_exs.n = 0;
+    S_words.v = all;
+    S_words.n = nall;
+    S_words.cap = call;
+    S_reindex();
+    return rc;
+}
+
+static void S_free_folds(void) {
+    for (int f = 0; f < S_MAXFOLD; f++) {
+        free(S_fcue[f].w);
+        free(S_fcue[f].words);
+        memset(&S_fcue[f], 0, sizeof S_fcue[f]);
+    }
+}
+
+/* Frees a table of m's (the stage it is for then keeps to the rules). */
+static void S_drop_tab(hs_wtab *t) {
+    free(t->blk);
+    free(t->val);
+    t->blk = NULL;
+    t->val = NULL;
+}
+
+/* Loads the model just written into S_full, and with folds (when
+ * cross-fitting) one model per fold: fold f's cue classifier with the
+ * other sections of the model written (S_stw, S_enw). Drops the start
+ * model (drop & 1) and the end model (drop & 2) from each. */
+static int S_open(const char *out, uint32_t bits, int folds, int drop) {
+    if (hearsay_model_load(out, &S_full)) {
+        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
+        return -1;
+    }
+    hearsay_model *ms[S_MAXFOLD + 1] = {S_full};
+    int nm = 1;
+    if (folds && S_nfold) {
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s.fold.tmp", out);
+        for (int f = 0; f < S_nfold; f++) {
+            const S_foldcue *fc = &S_fcue[f];
+            int rc = S_fold_all_words ? S_write_words(tmp, S_words.v, S_words.n, fc->w, bits, NULL, 0)
+                                      : S_write_words(tmp, fc->words, fc->nwords, fc->w, bits, NULL, 0);
+            if (rc || hearsay_model_load(tmp, &S_foldm[f])) {
+                fprintf(stderr, "hearsay-train: %s: cannot write or load fold %d's model\n", tmp, f + 1);
+                remove(tmp);
+                return -1;
+            }
+            ms[nm++] = S_foldm[f];
+        }
+        remove(tmp);
+    }
+    for (int k = 0; k < nm; k++) {
+        if (drop & 1) S_drop_tab(&ms[k]->st_w);
+        if (drop & 2) S_drop_tab(&ms[k]->en_w);
+    }
+    return 0;
+}
+
+static void S_close(void) {
+    hearsay_model_free(S_full);
+    S_full = NULL;
+    for (int f = 0; f < S_MAXFOLD; f++) {
+        hearsay_model_free(S_foldm[f]);
+        S_foldm[f] = NULL;
+    }
 }
 
 /* Jaccard overlap of code points [b, e) with gold content group g. */
@@ -526,29 +680,17 @@ static int S_collect_att(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx
 /* Runs the pipeline with the cue model just written over dir, trains the
  * attribution filter on what it forms, and rewrites the model with it. */
 static int S_train_att(const char *out, const float *w, uint32_t bits, const char *dir, int epochs) {
-    if (hearsay_model_load(out, &S_full)) {
-        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
-        return -1;
-    }
     /* without the content-start and -end models: the filter runs before
      * them, on the contents as the rules formed them */
-    free(S_full->st_w.blk);
-    free(S_full->st_w.val);
-    S_full->st_w.blk = NULL;
-    S_full->st_w.val = NULL;
-    free(S_full->en_w.blk);
-    free(S_full->en_w.val);
-    S_full->en_w.blk = NULL;
-    S_full->en_w.val = NULL;
+    if (S_open(out, bits, S_fold_stages & 4, 3)) return -1;
     S_exs.n = 0;
     size_t npos = 0;
     int rc = S_each_doc(dir, S_collect_att, &npos);
-    hearsay_model_free(S_full);
-    S_full = NULL;
+    S_close();
     if (rc) return -1;
     fprintf(stderr, "hearsay-train: attribution filter: %zu examples, %zu positive\n", S_exs.n, npos);
     uint32_t abits = 16;
-    float *aw = S_train(abits, epochs);
+    float *aw = S_train(abits, epochs, S_att_runs);
     if (!aw) return -1;
     rc = S_write(out, w, bits, aw, abits);
     free(aw);
@@ -656,8 +798,7 @@ static int S_eval_start(const char *out, const float *sw, uint32_t mask, const c
     if (hearsay_model_load(out, &S_full)) return -1;
     size_t skipped = 0;
     int rc = S_each_doc(dir, S_collect_start, &skipped);
-    hearsay_model_free(S_full);
-    S_full = NULL;
+    S_close();
     if (rc) return -1;
     size_t rules = 0, model = 0, lost = 0;
     for (size_t i = 0; i < S_stx.n; i++) {
@@ -688,46 +829,48 @@ static int S_eval_start(const char *out, const float *sw, uint32_t mask, const c
  * example's candidates) and rewrites the model with it. */
 static int S_train_start(const char *out, const float *w, uint32_t bits, const char *dir, int epochs,
                          const char *eval) {
-    if (hearsay_model_load(out, &S_full)) {
-        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
-        return -1;
-    }
+    if (S_open(out, bits, S_fold_stages & 1, 0)) return -1;
     size_t skipped = 0;
     int rc = S_each_doc(dir, S_collect_start, &skipped);
-    hearsay_model_free(S_full);
-    S_full = NULL;
+    S_close();
     if (rc) return -1;
     fprintf(stderr, "hearsay-train: content start: %zu examples (%zu with the gold start outside the window)\n",
             S_stx.n, skipped);
     uint32_t size = 1u << S_stbits, mask = size - 1;
-    float *sw = calloc(size, sizeof *sw), *u = calloc(size, sizeof *u);
+    float *sw = calloc(size, sizeof *sw), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
     size_t *order = malloc((S_stx.n + 1) * sizeof *order);
-    if (!sw || !u || !order) {
+    if (!sw || !w1 || !u || !order) {
         free(sw);
+        free(w1);
         free(u);
         free(order);
         return -1;
     }
-    for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
-    uint64_t rng = 0x2545F4914F6CDD1Dull;
-    float c = 1;
-    for (int ep = 0; ep < epochs; ep++) {
-        S_shuffle(order, S_stx.n, &rng);
-        size_t errs = 0;
-        for (size_t i = 0; i < S_stx.n; i++) {
-            const S_stex *x = &S_stx.v[order[i]];
-            uint32_t p = S_starg(sw, mask, x);
-            if (p != x->gold) {
-                errs++;
-                const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *b = &S_stcand.v[x->c0 + p];
-                S_update(sw, u, mask, &S_stf.v[g->f0], g->n, 1, c);
-                S_update(sw, u, mask, &S_stf.v[b->f0], b->n, -1, c);
+    uint64_t rng = 0x2545F4914F6CDD1Dull ^ S_seed;
+    for (int run = 0; run < S_st_runs; run++) {
+        memset(w1, 0, size * sizeof *w1);
+        memset(u, 0, size * sizeof *u);
+        for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
+        float c = 1;
+        for (int ep = 0; ep < epochs; ep++) {
+            S_shuffle(order, S_stx.n, &rng);
+            size_t errs = 0;
+            for (size_t i = 0; i < S_stx.n; i++) {
+                const S_stex *x = &S_stx.v[order[i]];
+                uint32_t p = S_starg(w1, mask, x);
+                if (p != x->gold) {
+                    errs++;
+                    const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *bd = &S_stcand.v[x->c0 + p];
+                    S_update(w1, u, mask, &S_stf.v[g->f0], g->n, 1, c);
+                    S_update(w1, u, mask, &S_stf.v[bd->f0], bd->n, -1, c);
+                }
+                c++;
             }
-            c++;
+            fprintf(stderr, "hearsay-train: content start: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
         }
-        fprintf(stderr, "hearsay-train: content start: epoch %d: %zu mistakes\n", ep + 1, errs);
+        for (uint32_t i = 0; i < size; i++) sw[i] += (w1[i] - u[i] / c) / (float)S_st_runs; /* averaged */
     }
-    for (uint32_t i = 0; i < size; i++) sw[i] -= u[i] / c; /* averaged */
+    free(w1);
     free(u);
     free(order);
     S_stw = sw;
@@ -841,16 +984,11 @@ static int S_collect_end(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx
 /* How the end model does on dir's examples, as hs_end_pick chooses. */
 static int S_eval_end(const char *out, const float *ew, uint32_t mask, const char *dir) {
     S_stx.n = S_stcand.n = S_stf.n = 0;
-    if (hearsay_model_load(out, &S_full)) return -1;
     /* the ends as the rules made them */
-    free(S_full->en_w.blk);
-    free(S_full->en_w.val);
-    S_full->en_w.blk = NULL;
-    S_full->en_w.val = NULL;
+    if (S_open(out, 0, 0, 2)) return -1;
     size_t cnt[2] = {0, 0};
     int rc = S_each_doc(dir, S_collect_end, cnt);
-    hearsay_model_free(S_full);
-    S_full = NULL;
+    S_close();
     if (rc) return -1;
     size_t rules = 0, model = 0, lost = 0, gained = 0, rsoft = 0;
     for (size_t i = 0; i < S_stx.n; i++) {
@@ -885,14 +1023,10 @@ static int S_eval_end(const char *out, const float *ew, uint32_t mask, const cha
 static int S_train_end(const char *out, const float *w, uint32_t bits, const char *dir, int epochs,
                        const char *eval) {
     S_stx.n = S_stcand.n = S_stf.n = 0;
-    if (hearsay_model_load(out, &S_full)) {
-        fprintf(stderr, "hearsay-train: %s: cannot load the model just written\n", out);
-        return -1;
-    }
+    if (S_open(out, bits, S_fold_stages & 2, 0)) return -1;
     size_t cnt[2] = {0, 0};
     int rc = S_each_doc(dir, S_collect_end, cnt);
-    hearsay_model_free(S_full);
-    S_full = NULL;
+    S_close();
     if (rc) return -1;
     size_t rules = 0;
     for (size_t i = 0; i < S_stx.n; i++) rules += S_stx.v[i].rule == S_stx.v[i].gold;
@@ -913,7 +1047,7 @@ static int S_train_end(const char *out, const float *w, uint32_t bits, const cha
     /* the mean of S_EN_RUNS averaged perceptrons, each over its own order
      * of the examples: one order's model moved the validation figures by
      * up to 0.004 from another's */
-    uint64_t rng = 0x61C8864680B583EBull;
+    uint64_t rng = 0x61C8864680B583EBull ^ S_seed;
     for (int run = 0; run < S_EN_RUNS; run++) {
         memset(w1, 0, size * sizeof *w1);
         memset(u, 0, size * sizeof *u);
@@ -960,6 +1094,17 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
+        else if (!strcmp(argv[i], "--folds") && i + 1 < argc) S_nfold = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--fold-all-words")) S_fold_all_words = 1;
+        else if (!strcmp(argv[i], "--fold-mix")) S_fold_mix = 1;
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc) S_seed = strtoull(argv[++i], NULL, 0) * 0x9E3779B97F4A7C15ull;
+        else if (!strcmp(argv[i], "--cue-runs") && i + 1 < argc) S_cue_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--filter-runs") && i + 1 < argc) S_att_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--start-runs") && i + 1 < argc) S_st_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--fold-stages") && i + 1 < argc) {
+            const char *st = argv[++i];
+            S_fold_stages = (strchr(st, 's') ? 1 : 0) | (strchr(st, 'e') ? 2 : 0) | (strchr(st, 'f') ? 4 : 0);
+        }
         else if (!strcmp(argv[i], "--filter")) S_att = 1;
         else if (!strcmp(argv[i], "--start")) S_st = 1;
         else if (!strcmp(argv[i], "--start-margin") && i + 1 < argc) S_st_margin = (float)atof(argv[++i]);
@@ -970,12 +1115,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--filter-threshold") && i + 1 < argc) S_att_threshold = (float)atof(argv[++i]);
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
             return 2;
         }
     }
-    if (!dir || bits < 8 || bits > 24 || epochs < 1) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+    if (!dir || bits < 8 || bits > 24 || epochs < 1 || S_cue_runs < 1 || S_att_runs < 1 || S_st_runs < 1 || S_nfold == 1 || S_nfold < 0 || S_nfold > S_MAXFOLD) {
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;
@@ -986,7 +1131,7 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;
     fprintf(stderr, "hearsay-train: %zu examples, %zu positive\n", S_exs.n, pos);
     uint32_t size = 1u << bits, mask = size - 1;
-    float *w = S_train(bits, epochs);
+    float *w = S_train(bits, epochs, S_cue_runs);
     if (!w) return 1;
     if (eval) {
         S_evalctx e = {w, mask, 0, 0, 0};
@@ -996,12 +1141,14 @@ int main(int argc, char **argv) {
                 p + r ? 2 * p * r / (p + r) : 0);
     }
     int rc = S_write(out, w, bits, NULL, 0);
+    if (!rc && S_nfold && (S_st || S_en || S_att)) rc = S_fit_folds(dir, bits, epochs);
     if (!rc && S_st) rc = S_train_start(out, w, bits, dir, epochs, eval);
     if (!rc && S_en) rc = S_train_end(out, w, bits, dir, epochs, eval);
     if (!rc && S_att) rc = S_train_att(out, w, bits, dir, epochs);
     free(w);
     free(S_stw);
     free(S_enw);
+    S_free_folds();
     hs_vec_free(&S_exs);
     hs_vec_free(&S_words);
     hs_vec_free(&S_lab);
