@@ -824,30 +824,23 @@ static int S_eval_start(const char *out, const float *sw, uint32_t mask, const c
     return 0;
 }
 
-/* Runs the pipeline with the model just written over dir, trains the
- * content-start model (a multiclass averaged perceptron over each
- * example's candidates) and rewrites the model with it. */
-static int S_train_start(const char *out, const float *w, uint32_t bits, const char *dir, int epochs,
-                         const char *eval) {
-    if (S_open(out, bits, S_fold_stages & 1, 0)) return -1;
-    size_t skipped = 0;
-    int rc = S_each_doc(dir, S_collect_start, &skipped);
-    S_close();
-    if (rc) return -1;
-    fprintf(stderr, "hearsay-train: content start: %zu examples (%zu with the gold start outside the window)\n",
-            S_stx.n, skipped);
-    uint32_t size = 1u << S_stbits, mask = size - 1;
-    float *sw = calloc(size, sizeof *sw), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
+/* The mean of runs averaged multiclass perceptrons over the ranking
+ * examples in S_stx (their candidates in S_stcand, features in S_stf),
+ * each over its own order of the examples drawn from rng: for the start
+ * and end models. what names the model in the progress lines. The
+ * weights (size of them; caller frees), or NULL. */
+static float *S_train_rank(uint32_t size, int runs, int epochs, uint64_t rng, const char *what) {
+    uint32_t mask = size - 1;
+    float *mw = calloc(size, sizeof *mw), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
     size_t *order = malloc((S_stx.n + 1) * sizeof *order);
-    if (!sw || !w1 || !u || !order) {
-        free(sw);
+    if (!mw || !w1 || !u || !order) {
+        free(mw);
         free(w1);
         free(u);
         free(order);
-        return -1;
+        return NULL;
     }
-    uint64_t rng = 0x2545F4914F6CDD1Dull ^ S_seed;
-    for (int run = 0; run < S_st_runs; run++) {
+    for (int run = 0; run < runs; run++) {
         memset(w1, 0, size * sizeof *w1);
         memset(u, 0, size * sizeof *u);
         for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
@@ -866,13 +859,31 @@ static int S_train_start(const char *out, const float *w, uint32_t bits, const c
                 }
                 c++;
             }
-            fprintf(stderr, "hearsay-train: content start: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
+            fprintf(stderr, "hearsay-train: %s: run %d epoch %d: %zu mistakes\n", what, run + 1, ep + 1, errs);
         }
-        for (uint32_t i = 0; i < size; i++) sw[i] += (w1[i] - u[i] / c) / (float)S_st_runs; /* averaged */
+        for (uint32_t i = 0; i < size; i++) mw[i] += (w1[i] - u[i] / c) / (float)runs; /* averaged */
     }
     free(w1);
     free(u);
     free(order);
+    return mw;
+}
+
+/* Runs the pipeline with the model just written over dir, trains the
+ * content-start model (a multiclass averaged perceptron over each
+ * example's candidates) and rewrites the model with it. */
+static int S_train_start(const char *out, const float *w, uint32_t bits, const char *dir, int epochs,
+                         const char *eval) {
+    if (S_open(out, bits, S_fold_stages & 1, 0)) return -1;
+    size_t skipped = 0;
+    int rc = S_each_doc(dir, S_collect_start, &skipped);
+    S_close();
+    if (rc) return -1;
+    fprintf(stderr, "hearsay-train: content start: %zu examples (%zu with the gold start outside the window)\n",
+            S_stx.n, skipped);
+    uint32_t size = 1u << S_stbits, mask = size - 1;
+    float *sw = S_train_rank(size, S_st_runs, epochs, 0x2545F4914F6CDD1Dull ^ S_seed, "content start");
+    if (!sw) return -1;
     S_stw = sw;
     rc = S_write(out, w, bits, NULL, 0);
     if (!rc && eval) rc = S_eval_start(out, sw, mask, eval);
@@ -1035,45 +1046,11 @@ static int S_train_end(const char *out, const float *w, uint32_t bits, const cha
             "gold end, %zu ending after the rules' end)\n",
             S_stx.n, rules, cnt[0], cnt[1]);
     uint32_t size = 1u << S_enbits, mask = size - 1;
-    float *ew = calloc(size, sizeof *ew), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
-    size_t *order = malloc((S_stx.n + 1) * sizeof *order);
-    if (!ew || !w1 || !u || !order) {
-        free(ew);
-        free(w1);
-        free(u);
-        free(order);
-        return -1;
-    }
     /* the mean of S_EN_RUNS averaged perceptrons, each over its own order
      * of the examples: one order's model moved the validation figures by
      * up to 0.004 from another's */
-    uint64_t rng = 0x61C8864680B583EBull ^ S_seed;
-    for (int run = 0; run < S_EN_RUNS; run++) {
-        memset(w1, 0, size * sizeof *w1);
-        memset(u, 0, size * sizeof *u);
-        for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
-        float c = 1;
-        for (int ep = 0; ep < epochs; ep++) {
-            S_shuffle(order, S_stx.n, &rng);
-            size_t errs = 0;
-            for (size_t i = 0; i < S_stx.n; i++) {
-                const S_stex *x = &S_stx.v[order[i]];
-                uint32_t p = S_starg(w1, mask, x);
-                if (p != x->gold) {
-                    errs++;
-                    const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *bd = &S_stcand.v[x->c0 + p];
-                    S_update(w1, u, mask, &S_stf.v[g->f0], g->n, 1, c);
-                    S_update(w1, u, mask, &S_stf.v[bd->f0], bd->n, -1, c);
-                }
-                c++;
-            }
-            fprintf(stderr, "hearsay-train: content end: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
-        }
-        for (uint32_t i = 0; i < size; i++) ew[i] += (w1[i] - u[i] / c) / S_EN_RUNS; /* averaged */
-    }
-    free(w1);
-    free(u);
-    free(order);
+    float *ew = S_train_rank(size, S_EN_RUNS, epochs, 0x61C8864680B583EBull ^ S_seed, "content end");
+    if (!ew) return -1;
     S_enw = ew;
     rc = S_write(out, w, bits, NULL, 0);
     if (!rc && eval) rc = S_eval_end(out, ew, mask, eval);
