@@ -212,6 +212,10 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
             if (!need) break;
             need = 0;
             e++;
+            /* 'read one.', 'said another,': the pronoun alone */
+            if ((S_is(d, e - 1, "one") || S_is(d, e - 1, "another")) &&
+                (e >= hi || (S_t(d, e)->type != HS_T_WORD && S_t(d, e)->type != HS_T_NUM)))
+                last = e;
             continue;
         }
         /* 'of the Institute', 'at Lehigh', 'and House Speaker Tim Moore';

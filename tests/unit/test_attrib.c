@@ -182,6 +182,9 @@ TEST(report_us_and_inverted_colon_frames) {
     STR_EQ(S_speaker(a), "Stone");
     STR_EQ(S_name(a), "Stone");
     STR_EQ(S_speaker(S_find("\"Senator Tim")), "HuffPo");
+    /* a pronoun alone after the quotation */
+    S_run("\"America is great! Trump is disgusting,\" read one.\n");
+    STR_EQ(S_speaker(S_find("\"America is")), "one");
 }
 
 /* Label lines: a headline 'Name: what they said' and a transcript line
