@@ -111,7 +111,7 @@ TEST(loose_speaker_after_quotation) {
  * paragraph takes that sentence's subject; after a frame it continues. */
 TEST(speaker_from_previous_sentence) {
     S_run("Clinton touted her credentials as a co-sponsor of the bill. \"We need to find ways to support workers.\"\n"
-          "\"You know, it happens, right?\" Trump went on. \"But you have to get over it and fight back.\"\n");
+          "\"You know, it happens, right?\" Trump added. \"But you have to get over it and fight back.\"\n");
     const hearsay_attribution *a = S_find("\"We need"), *b = S_find("\"You know");
     STR_EQ(S_speaker(a), "Clinton");
     OK(b && b->n_parts == 2);
