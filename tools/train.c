@@ -489,12 +489,18 @@ static void S_update(float *w, float *u, uint32_t mask, const uint32_t *f, int n
     }
 }
 
-/* The mean of runs averaged perceptrons over S_exs, each over its own
- * order of the examples: the weights (caller frees), or NULL. */
-static float *S_train(uint32_t bits, int epochs, int runs) {
-    uint32_t size = 1u << bits, mask = size - 1;
+/* One example's perceptron step at the weights w (u and c as S_update):
+ * 1 when the example was a mistake, and the weights were updated. */
+typedef int (*S_step_fn)(size_t i, float *w, float *u, uint32_t mask, float c);
+
+/* The mean of runs averaged perceptrons over n examples (step), each over
+ * its own order of the examples, drawn from rng: the weights (size of
+ * them; caller frees), or NULL. what names the model in progress lines. */
+static float *S_average(uint32_t size, size_t n, int runs, int epochs, uint64_t rng, const char *what,
+                        S_step_fn step) {
+    uint32_t mask = size - 1;
     float *acc = calloc(size, sizeof *acc), *w = calloc(size, sizeof *w), *u = calloc(size, sizeof *u);
-    size_t *order = malloc((S_exs.n + 1) * sizeof *order);
+    size_t *order = malloc((n + 1) * sizeof *order);
     if (!acc || !w || !u || !order) {
         free(acc);
         free(w);
@@ -502,26 +508,19 @@ static float *S_train(uint32_t bits, int epochs, int runs) {
         free(order);
         return NULL;
     }
-    uint64_t rng = 0x9E3779B97F4A7C15ull ^ S_seed;
     for (int run = 0; run < runs; run++) {
         memset(w, 0, size * sizeof *w);
         memset(u, 0, size * sizeof *u);
-        for (size_t i = 0; i < S_exs.n; i++) order[i] = i;
+        for (size_t i = 0; i < n; i++) order[i] = i;
         float c = 1;
         for (int ep = 0; ep < epochs; ep++) {
-            S_shuffle(order, S_exs.n, &rng);
+            S_shuffle(order, n, &rng);
             size_t errs = 0;
-            for (size_t i = 0; i < S_exs.n; i++) {
-                const S_ex *ex = &S_exs.v[order[i]];
-                float s = 0;
-                for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
-                if (s * ex->y <= 0) {
-                    errs++;
-                    S_update(w, u, mask, ex->f, ex->n, ex->y, c);
-                }
+            for (size_t i = 0; i < n; i++) {
+                errs += (size_t)step(order[i], w, u, mask, c);
                 c++;
             }
-            fprintf(stderr, "hearsay-train: run %d epoch %d: %zu mistakes\n", run + 1, ep + 1, errs);
+            fprintf(stderr, "hearsay-train: %s: run %d epoch %d: %zu mistakes\n", what, run + 1, ep + 1, errs);
         }
         for (uint32_t i = 0; i < size; i++) acc[i] += (w[i] - u[i] / c) / (float)runs; /* averaged */
     }
@@ -529,6 +528,22 @@ static float *S_train(uint32_t bits, int epochs, int runs) {
     free(u);
     free(order);
     return acc;
+}
+
+/* A binary example of S_exs (the cue classifier, the filter). */
+static int S_step_binary(size_t i, float *w, float *u, uint32_t mask, float c) {
+    const S_ex *ex = &S_exs.v[i];
+    float s = 0;
+    for (int k = 0; k < ex->n; k++) s += w[ex->f[k] & mask];
+    if (s * ex->y > 0) return 0;
+    S_update(w, u, mask, ex->f, ex->n, ex->y, c);
+    return 1;
+}
+
+/* The mean of runs averaged perceptrons over S_exs: the weights (caller
+ * frees), or NULL. */
+static float *S_train(uint32_t bits, int epochs, int runs) {
+    return S_average(1u << bits, S_exs.n, runs, epochs, 0x9E3779B97F4A7C15ull ^ S_seed, "binary", S_step_binary);
 }
 
 /* The cue classifiers of cross-fitting: fold f's weights, fit on the
@@ -824,49 +839,22 @@ static int S_eval_start(const char *out, const float *sw, uint32_t mask, const c
     return 0;
 }
 
-/* The mean of runs averaged multiclass perceptrons over the ranking
- * examples in S_stx (their candidates in S_stcand, features in S_stf),
- * each over its own order of the examples drawn from rng: for the start
- * and end models. what names the model in the progress lines. The
- * weights (size of them; caller frees), or NULL. */
+/* A ranking example of S_stx (its candidates in S_stcand, features in
+ * S_stf): the start and end models. */
+static int S_step_rank(size_t i, float *w, float *u, uint32_t mask, float c) {
+    const S_stex *x = &S_stx.v[i];
+    uint32_t p = S_starg(w, mask, x);
+    if (p == x->gold) return 0;
+    const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *bd = &S_stcand.v[x->c0 + p];
+    S_update(w, u, mask, &S_stf.v[g->f0], g->n, 1, c);
+    S_update(w, u, mask, &S_stf.v[bd->f0], bd->n, -1, c);
+    return 1;
+}
+
+/* The mean of runs averaged multiclass perceptrons over S_stx, each over
+ * its own order of the examples drawn from rng. */
 static float *S_train_rank(uint32_t size, int runs, int epochs, uint64_t rng, const char *what) {
-    uint32_t mask = size - 1;
-    float *mw = calloc(size, sizeof *mw), *w1 = calloc(size, sizeof *w1), *u = calloc(size, sizeof *u);
-    size_t *order = malloc((S_stx.n + 1) * sizeof *order);
-    if (!mw || !w1 || !u || !order) {
-        free(mw);
-        free(w1);
-        free(u);
-        free(order);
-        return NULL;
-    }
-    for (int run = 0; run < runs; run++) {
-        memset(w1, 0, size * sizeof *w1);
-        memset(u, 0, size * sizeof *u);
-        for (size_t i = 0; i < S_stx.n; i++) order[i] = i;
-        float c = 1;
-        for (int ep = 0; ep < epochs; ep++) {
-            S_shuffle(order, S_stx.n, &rng);
-            size_t errs = 0;
-            for (size_t i = 0; i < S_stx.n; i++) {
-                const S_stex *x = &S_stx.v[order[i]];
-                uint32_t p = S_starg(w1, mask, x);
-                if (p != x->gold) {
-                    errs++;
-                    const S_stcnd *g = &S_stcand.v[x->c0 + x->gold], *bd = &S_stcand.v[x->c0 + p];
-                    S_update(w1, u, mask, &S_stf.v[g->f0], g->n, 1, c);
-                    S_update(w1, u, mask, &S_stf.v[bd->f0], bd->n, -1, c);
-                }
-                c++;
-            }
-            fprintf(stderr, "hearsay-train: %s: run %d epoch %d: %zu mistakes\n", what, run + 1, ep + 1, errs);
-        }
-        for (uint32_t i = 0; i < size; i++) mw[i] += (w1[i] - u[i] / c) / (float)runs; /* averaged */
-    }
-    free(w1);
-    free(u);
-    free(order);
-    return mw;
+    return S_average(size, S_stx.n, runs, epochs, rng, what, S_step_rank);
 }
 
 /* Runs the pipeline with the model just written over dir, trains the
