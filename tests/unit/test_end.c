@@ -7,6 +7,7 @@
 #include "harness.h"
 #include "hearsay.h"
 #include "model.h"
+#include "modelfile.h"
 
 #include <stdlib.h>
 
@@ -95,16 +96,6 @@ TEST(end_candidates) {
             OK(S_doc->toks.v[m].type != HS_T_QUOTE && S_doc->toks.v[m].quote < 0);
 }
 
-/* A model file: the cue table (8 bits, no words, no weights), then the
- * given sections. */
-static size_t S_model_bytes(unsigned char *p, const char *sections, size_t slen) {
-    static const unsigned char head[] = {'H', 'S', 'Y', 'M', 'O', 'D', 'L', '1', 1, 0, 0, 0, 8, 0, 0, 0,
-                                         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    memcpy(p, head, sizeof head);
-    memcpy(p + sizeof head, sections, slen);
-    return sizeof head + slen;
-}
-
 /* Files written before the ENDM section existed still load, with no end
  * model; an ENDM section is read in any order with STRT; a truncated one
  * is a format error. */
@@ -117,7 +108,7 @@ TEST(model_end_section) {
     hearsay_model m;
 
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, strt, sizeof strt - 1)) == 0);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, strt, sizeof strt - 1)) == 0);
     OK(m.st_w.blk != NULL);
     OK(m.en_w.blk == NULL);
     hs_model_release(&m);
@@ -126,14 +117,14 @@ TEST(model_end_section) {
     memcpy(both, endm, sizeof endm - 1);
     memcpy(both + sizeof endm - 1, strt, sizeof strt - 1);
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, both, sizeof endm - 1 + sizeof strt - 1)) == 0);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, both, sizeof endm - 1 + sizeof strt - 1)) == 0);
     OK(m.st_w.blk != NULL && m.en_w.blk != NULL);
     INT_EQ(m.en_bits, 8);
     OK(m.en_margin == 3.0f && m.en_step == 0.0f);
     hs_model_release(&m);
 
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, endm, sizeof endm - 5)) == HEARSAY_EFORMAT);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, endm, sizeof endm - 5)) == HEARSAY_EFORMAT);
     hs_model_release(&m);
 }
 

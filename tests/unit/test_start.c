@@ -7,6 +7,7 @@
 #include "harness.h"
 #include "hearsay.h"
 #include "model.h"
+#include "modelfile.h"
 
 #include <stdlib.h>
 
@@ -86,16 +87,6 @@ TEST(start_kept_where_the_rules_are_right) {
     STR_EQ(S_content_of("said"), "the budget would balance by June");
 }
 
-/* A model file: the cue table (8 bits, no words, no weights), then the
- * given sections. */
-static size_t S_model_bytes(unsigned char *p, const char *sections, size_t slen) {
-    static const unsigned char head[] = {'H', 'S', 'Y', 'M', 'O', 'D', 'L', '1', 1, 0, 0, 0, 8, 0, 0, 0,
-                                         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    memcpy(p, head, sizeof head);
-    memcpy(p + sizeof head, sections, slen);
-    return sizeof head + slen;
-}
-
 /* Files written before the STRT section existed still load, with no start
  * model; a STRT section is read in any order with ATTR; a truncated one is
  * a format error. */
@@ -108,7 +99,7 @@ TEST(model_start_section) {
     hearsay_model m;
 
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, attr, sizeof attr - 1)) == 0);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, attr, sizeof attr - 1)) == 0);
     OK(m.att_w.blk != NULL);
     OK(m.st_w.blk == NULL);
     hs_model_release(&m);
@@ -117,14 +108,14 @@ TEST(model_start_section) {
     memcpy(both, strt, sizeof strt - 1);
     memcpy(both + sizeof strt - 1, attr, sizeof attr - 1);
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, both, sizeof strt - 1 + sizeof attr - 1)) == 0);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, both, sizeof strt - 1 + sizeof attr - 1)) == 0);
     OK(m.att_w.blk != NULL && m.st_w.blk != NULL);
     INT_EQ(m.st_bits, 8);
     OK(m.st_margin == 4.0f && m.st_step == 0.5f);
     hs_model_release(&m);
 
     OK(hs_model_init(&m) == 0);
-    OK(hs_model_parse(&m, buf, S_model_bytes(buf, strt, sizeof strt - 5)) == HEARSAY_EFORMAT);
+    OK(hs_model_parse(&m, buf, T_model_bytes(buf, strt, sizeof strt - 5)) == HEARSAY_EFORMAT);
     hs_model_release(&m);
 }
 
