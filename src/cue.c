@@ -370,7 +370,7 @@ size_t hs_start_features(const hearsay_doc *d, const hs_attr *a, size_t k, uint3
 size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a) {
     const hearsay_model *m = d->model;
     size_t j = a->st_j;
-    if (!m->st_w.blk || !a->st_e) return j;
+    if (!m->start.w.blk || !a->st_e) return j;
     /* a content the rules open with a complementizer or a subject pronoun
      * ('said that', 'said he would') keeps its start: in train and dev the
      * model moved 13 of the 2,877 contents opening with one of these words
@@ -382,15 +382,15 @@ size_t hs_start_pick(const hearsay_doc *d, const hs_attr *a) {
     S_stctx_init(d, a, &x);
     size_t best = j, ij = j - x.lo + 1;
     uint32_t f[HS_START_MAXF];
-    float bs = hs_wtab_sum(&m->st_w, m->st_bits, f, S_start_features(&x, j, f)) + m->st_margin;
+    float bs = hs_wtab_sum(&m->start.w, m->start.bits, f, S_start_features(&x, j, f)) + m->start.margin;
     for (size_t k = x.lo; k < x.hi; k++) {
         size_t i = k - x.lo + 1;
         /* hs_start_cand: a word or a number, no quotation from k to j */
         if (k == j || !(d->toks.v[k].type == HS_T_WORD || d->toks.v[k].type == HS_T_NUM) ||
             (k < j ? x.quote[ij + 1] != x.quote[i] : x.quote[i + 1] != x.quote[ij]))
             continue;
-        float s = hs_wtab_sum(&m->st_w, m->st_bits, f, S_start_features(&x, k, f)) -
-                  m->st_step * (float)(k > j ? k - j : j - k);
+        float s = hs_wtab_sum(&m->start.w, m->start.bits, f, S_start_features(&x, k, f)) -
+                  m->start.step * (float)(k > j ? k - j : j - k);
         if (s > bs) {
             bs = s;
             best = k;

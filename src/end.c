@@ -207,16 +207,16 @@ size_t hs_end_features(const hearsay_doc *d, const hs_attr *a, size_t j, size_t 
 size_t hs_end_pick(const hearsay_doc *d, const hs_attr *a, size_t j) {
     const hearsay_model *m = d->model;
     size_t e = a->st_e;
-    if (!m->en_w.blk || !e || e <= j + 1) return e;
+    if (!m->end.w.blk || !e || e <= j + 1) return e;
     S_enctx x;
     S_enctx_init(d, a, j, &x);
     if (x.n < 2) return e;
     uint32_t f[HS_END_MAXF];
-    float bs = hs_wtab_sum(&m->en_w, m->en_bits, f, S_end_features(d, &x, x.n - 1, f)) + m->en_margin;
+    float bs = hs_wtab_sum(&m->end.w, m->end.bits, f, S_end_features(d, &x, x.n - 1, f)) + m->end.margin;
     size_t best = e;
     for (size_t i = 0; i + 1 < x.n; i++) {
-        float s = hs_wtab_sum(&m->en_w, m->en_bits, f, S_end_features(d, &x, i, f)) -
-                  m->en_step * (float)(e - x.k[i]);
+        float s = hs_wtab_sum(&m->end.w, m->end.bits, f, S_end_features(d, &x, i, f)) -
+                  m->end.step * (float)(e - x.k[i]);
         if (s > bs) {
             bs = s;
             best = x.k[i];

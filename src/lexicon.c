@@ -289,10 +289,10 @@ void hs_model_release(hearsay_model *m) {
     free(m->cue_w.val);
     free(m->att_w.blk);
     free(m->att_w.val);
-    free(m->st_w.blk);
-    free(m->st_w.val);
-    free(m->en_w.blk);
-    free(m->en_w.val);
+    free(m->start.w.blk);
+    free(m->start.w.val);
+    free(m->end.w.blk);
+    free(m->end.w.val);
     memset(m, 0, sizeof *m);
 }
 
@@ -509,6 +509,20 @@ static int S_table(S_rd *r, hs_wtab *t, uint32_t bits) {
     return S_sparse(t, w, bits) ? HEARSAY_ENOMEM : 0;
 }
 
+/* A ranking model's section after its name: u32 bits, f32 margin, f32
+ * step, then its weights (STRT, ENDM). */
+static int S_rank(S_rd *r, hs_rank *k) {
+    r->i += 4;
+    uint32_t bits = S_u32(r);
+    float margin = S_f32(r), step = S_f32(r);
+    int rc = S_table(r, &k->w, bits);
+    if (rc) return rc;
+    k->bits = bits;
+    k->margin = margin;
+    k->step = step;
+    return 0;
+}
+
 int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
     S_rd r = {p, n, 8, 0};
     if (n < 8 || memcmp(p, HS_MODEL_MAGIC, 8)) return HEARSAY_EFORMAT;
@@ -536,22 +550,10 @@ int hs_model_parse(hearsay_model *m, const unsigned char *p, size_t n) {
             if ((rc = S_table(&r, &m->att_w, abits))) return rc;
             m->att_bits = abits;
             m->att_bias = athr;
-        } else if (!memcmp(p + r.i, "STRT", 4) && !m->st_w.blk) {
-            r.i += 4;
-            uint32_t sbits = S_u32(&r);
-            float margin = S_f32(&r), step = S_f32(&r);
-            if ((rc = S_table(&r, &m->st_w, sbits))) return rc;
-            m->st_bits = sbits;
-            m->st_margin = margin;
-            m->st_step = step;
-        } else if (!memcmp(p + r.i, "ENDM", 4) && !m->en_w.blk) {
-            r.i += 4;
-            uint32_t ebits = S_u32(&r);
-            float margin = S_f32(&r), step = S_f32(&r);
-            if ((rc = S_table(&r, &m->en_w, ebits))) return rc;
-            m->en_bits = ebits;
-            m->en_margin = margin;
-            m->en_step = step;
+        } else if (!memcmp(p + r.i, "STRT", 4) && !m->start.w.blk) {
+            if ((rc = S_rank(&r, &m->start))) return rc;
+        } else if (!memcmp(p + r.i, "ENDM", 4) && !m->end.w.blk) {
+            if ((rc = S_rank(&r, &m->end))) return rc;
         } else {
             break; /* trailing bytes of an unknown kind are ignored, as before */
         }

@@ -32,6 +32,15 @@ typedef struct {
     float *val;
 } hs_wtab;
 
+/* A ranking model (content start, content end): a candidate wins if its
+ * score beats the rules' choice by margin plus step for each token it
+ * moves from it. */
+typedef struct {
+    hs_wtab w;
+    uint32_t bits;
+    float margin, step;
+} hs_rank;
+
 struct hearsay_model {
     /* unique among the models of this process, renewed when a word is
      * added: what a doc's word cache (token.c) is valid for */
@@ -55,18 +64,12 @@ struct hearsay_model {
     hs_wtab att_w;
     uint32_t att_bits;
     float att_bias;
-    /* content-start model: hashed weights scoring the candidate first
-     * tokens of reported speech after its cue (NULL: the rules' start) */
-    hs_wtab st_w;
-    uint32_t st_bits;
-    float st_margin; /* a candidate must beat the rules' start by this */
-    float st_step;   /* ... plus this for each token it moves the start */
-    /* content-end model (end.c): hashed weights scoring the candidate
-     * ends of reported speech after its cue (NULL: the rules' end) */
-    hs_wtab en_w;
-    uint32_t en_bits;
-    float en_margin; /* a candidate must beat the rules' end by this */
-    float en_step;   /* ... plus this for each token it cuts */
+    /* content-start model (cue.c): scores the candidate first tokens of
+     * reported speech after its cue (w.blk NULL: the rules' start) */
+    hs_rank start;
+    /* content-end model (end.c): scores its candidate ends (w.blk NULL:
+     * the rules' end) */
+    hs_rank end;
 };
 
 /* The model file format (little-endian):

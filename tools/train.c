@@ -639,8 +639,8 @@ static int S_open(const char *out, uint32_t bits, int folds, int drop) {
         remove(tmp);
     }
     for (int k = 0; k < nm; k++) {
-        if (drop & 1) S_drop_tab(&ms[k]->st_w);
-        if (drop & 2) S_drop_tab(&ms[k]->en_w);
+        if (drop & 1) S_drop_tab(&ms[k]->start.w);
+        if (drop & 2) S_drop_tab(&ms[k]->end.w);
     }
     return 0;
 }

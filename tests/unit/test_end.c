@@ -109,8 +109,8 @@ TEST(model_end_section) {
 
     OK(hs_model_init(&m) == 0);
     OK(hs_model_parse(&m, buf, T_model_bytes(buf, strt, sizeof strt - 1)) == 0);
-    OK(m.st_w.blk != NULL);
-    OK(m.en_w.blk == NULL);
+    OK(m.start.w.blk != NULL);
+    OK(m.end.w.blk == NULL);
     hs_model_release(&m);
 
     char both[64];
@@ -118,9 +118,9 @@ TEST(model_end_section) {
     memcpy(both + sizeof endm - 1, strt, sizeof strt - 1);
     OK(hs_model_init(&m) == 0);
     OK(hs_model_parse(&m, buf, T_model_bytes(buf, both, sizeof endm - 1 + sizeof strt - 1)) == 0);
-    OK(m.st_w.blk != NULL && m.en_w.blk != NULL);
-    INT_EQ(m.en_bits, 8);
-    OK(m.en_margin == 3.0f && m.en_step == 0.0f);
+    OK(m.start.w.blk != NULL && m.end.w.blk != NULL);
+    INT_EQ(m.end.bits, 8);
+    OK(m.end.margin == 3.0f && m.end.step == 0.0f);
     hs_model_release(&m);
 
     OK(hs_model_init(&m) == 0);

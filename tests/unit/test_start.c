@@ -101,7 +101,7 @@ TEST(model_start_section) {
     OK(hs_model_init(&m) == 0);
     OK(hs_model_parse(&m, buf, T_model_bytes(buf, attr, sizeof attr - 1)) == 0);
     OK(m.att_w.blk != NULL);
-    OK(m.st_w.blk == NULL);
+    OK(m.start.w.blk == NULL);
     hs_model_release(&m);
 
     char both[64];
@@ -109,9 +109,9 @@ TEST(model_start_section) {
     memcpy(both + sizeof strt - 1, attr, sizeof attr - 1);
     OK(hs_model_init(&m) == 0);
     OK(hs_model_parse(&m, buf, T_model_bytes(buf, both, sizeof strt - 1 + sizeof attr - 1)) == 0);
-    OK(m.att_w.blk != NULL && m.st_w.blk != NULL);
-    INT_EQ(m.st_bits, 8);
-    OK(m.st_margin == 4.0f && m.st_step == 0.5f);
+    OK(m.att_w.blk != NULL && m.start.w.blk != NULL);
+    INT_EQ(m.start.bits, 8);
+    OK(m.start.margin == 4.0f && m.start.step == 0.5f);
     hs_model_release(&m);
 
     OK(hs_model_init(&m) == 0);
