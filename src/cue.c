@@ -311,10 +311,7 @@ static void S_stctx_init(const hearsay_doc *d, const hs_attr *a, S_stctx *x) {
         if (m < 0 || (size_t)m >= d->toks.n) continue;
         const hs_tok *t = &d->toks.v[m];
         x->lex[i] = t->lex;
-        size_t l = t->e - t->b;
-        x->verb[i] = (uint8_t)(((t->lex & (HS_L_VERB | HS_L_SAYVERB)) ? 1 : 0) |
-                               (t->type == HS_T_WORD && l > 4 && !memcmp(d->text + t->e - 2, "ed", 2) ? 2 : 0) |
-                               (t->type == HS_T_WORD && l > 4 && !memcmp(d->text + t->e - 3, "ing", 3) ? 4 : 0));
+        x->verb[i] = (uint8_t)(hs_tok_verb(d, (size_t)m) & 7); /* no auxiliary bit */
         quotes += t->quote >= 0;
         if ((size_t)m >= x->c1) {
             thats += (t->lex & HS_L_THAT) != 0;

@@ -39,16 +39,6 @@ static uint32_t S_wh(const hearsay_doc *d, size_t j) {
     return j < d->toks.n ? d->toks.v[j].wh : 0x52u;
 }
 
-/* Verb bits of token j: 1 a verb (lexicon), 2 -ed, 4 -ing, 8 auxiliary. */
-static uint32_t S_verb(const hearsay_doc *d, size_t j) {
-    const hs_tok *t = &d->toks.v[j];
-    if (t->type != HS_T_WORD) return 0;
-    size_t l = t->e - t->b;
-    return ((t->lex & (HS_L_VERB | HS_L_SAYVERB)) ? 1u : 0u) |
-           (l > 4 && !memcmp(d->text + t->e - 2, "ed", 2) ? 2u : 0u) |
-           (l > 4 && !memcmp(d->text + t->e - 3, "ing", 3) ? 4u : 0u) | ((t->lex & HS_L_AUX) ? 8u : 0u);
-}
-
 /* Punctuation kind of token j: 0 none, 1 comma, 2 dash, 3 ; or :, 4
  * parenthesis, 5 a full stop or other. */
 static uint32_t S_punct(const hearsay_doc *d, size_t j) {
@@ -121,7 +111,7 @@ static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enc
     int open = 1;
     for (size_t m = e; m-- > j;) {
         const hs_tok *t = &d->toks.v[m];
-        uint32_t v = S_verb(d, m);
+        uint32_t v = hs_tok_verb(d, m);
         for (uint32_t b = 0, w = v; w; b++, w >>= 1) cnt[b] += w & 1;
         comma += S_punct(d, m) == 1;
         if (open && m > j && n < top) {

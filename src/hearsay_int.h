@@ -408,6 +408,18 @@ static inline uint32_t hs_ctz32(uint32_t x) {
     return pos[((x & -x) * 0x077CB531u) >> 27];
 }
 
+/* Verb bits of token j (a word; 0 for any other token): 1 a verb in the
+ * lexicon, 2 an -ed form, 4 an -ing form, 8 an auxiliary (the start and
+ * end models' features). */
+static inline uint32_t hs_tok_verb(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type != HS_T_WORD) return 0;
+    size_t l = t->e - t->b;
+    return ((t->lex & (HS_L_VERB | HS_L_SAYVERB)) ? 1u : 0u) |
+           (l > 4 && !memcmp(d->text + t->e - 2, "ed", 2) ? 2u : 0u) |
+           (l > 4 && !memcmp(d->text + t->e - 3, "ing", 3) ? 4u : 0u) | ((t->lex & HS_L_AUX) ? 8u : 0u);
+}
+
 /* A coarse class of token j: pronoun, name, lower-case word, punctuation,
  * quotation mark, number, determiner, or outside the text (1). */
 static inline uint32_t hs_tok_cls(const hearsay_doc *d, long j) {
