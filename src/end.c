@@ -84,8 +84,8 @@ static uint32_t S_bucket(size_t n) {
 /* A content's candidate ends and what their features share, found in one
  * pass from the rules' end back to the start: for each candidate, the
  * verbs of what the content keeps ([j, k)), of what it leaves out ([k + 1,
- * e)) and of the stretch after the boundary (up to the next punctuation),
- * and the commas it keeps. No quotation mark or quoted word may be left
+ * e), and whether that holds another cue word) and of the stretch after
+ * the boundary (up to the next punctuation), and the commas it keeps. No quotation mark or quoted word may be left
  * out (the content's quotations, and its kind, stay). */
 typedef struct {
     size_t j, e, n;
@@ -129,7 +129,10 @@ static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enc
                 }
             }
         }
-        suf |= v;
+        /* bit 4: a cue word of another attribution is left out (', and
+         * three-quarters said the same of Sanders'): soft F1 +0.001 on
+         * the 4-fold split of train, each of 3 orders */
+        suf |= v | (m != a->cue_tok && (t->flags & HS_F_CUE) ? 16u : 0u);
         run = t->type == HS_T_PUNCT ? 0 : run | v;
     }
     /* the rules' end: keeps everything */
