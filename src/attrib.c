@@ -1463,6 +1463,50 @@ static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t 
     return 1;
 }
 
+/* Does [k, s1) close a sentence after its reporting verb and speaker,
+ * with no clause of its own: nothing, a prepositional phrase or a time
+ * ('in a video message to the convention', 'Wednesday'), or (after a
+ * speaker, appos set) an apposition or relative clause set off by a comma
+ * (', a senior fellow at the Brookings Institution')? */
+static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int appos) {
+    if (k < s1 && appos && S_punct(d, k, ',')) return 1;
+    if (k < s1 && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) && k + 1 < s1) return 0;
+    if (k < s1 && (S_is(d, k, "to") || S_is(d, k, "that") || S_is(d, k, "of"))) return 0;
+    for (size_t m = k; m < s1; m++) {
+        const hs_tok *t = S_t(d, m);
+        if (m > k + 24 || t->type == HS_T_QUOTE || t->quote >= 0) return 0;
+        if (t->type == HS_T_PUNCT) {
+            char c = d->text[t->b];
+            if (c == '.' || c == '!' || c == '?') return m + 1 >= s1;
+            if (c != ',' && c != '(' && c != ')') return 0;
+            continue;
+        }
+        if (t->lex & (HS_L_THAT | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB)) return 0;
+    }
+    return 1;
+}
+
+/* The clause [*cb, *ce) before a comma at token c: from the sentence start
+ * past what earlier attributions took (nothing taken after that), at
+ * least three words; when opened by a preposition, a conjunction or an
+ * -ing word, only past a comma of its own ('In the tightly scripted world
+ * of politics, it is ...', not 'Speaking in Iowa, he said ...'). */
+static int S_clause_before(const hearsay_doc *d, uint32_t s0, size_t c, size_t *cb, size_t *ce) {
+    size_t b = s0, words = 0, commas = 0;
+    while (b < c && S_taken(d, b)) b++;
+    if (b >= c) return 0;
+    for (size_t k = b; k < c; k++) {
+        if (S_taken(d, k)) return 0;
+        words += S_word(d, k);
+        commas += S_punct(d, k, ',');
+    }
+    if ((S_lex(d, b) & (HS_L_PREP | HS_L_CONJ) || S_ing(d, b)) && !commas) return 0;
+    if (words < 3 || !S_content_ok(d, b, c)) return 0;
+    *cb = b;
+    *ce = c;
+    return 1;
+}
+
 /* A nominal cue ("the insistence of X that ...", "Klain's claim that
  * ..."): the source is the possessor or the 'of' phrase, and the content a
  * that-clause. Returns 1 when v is such a cue (handled or not). */
@@ -1553,6 +1597,22 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     fr.cue_b = (long)v;
     fr.cue_e = (long)c1;
     size_t j = S_skip_to_content(d, c1, s1, &fr);
+    /* 'CONTENT, X said in a video message.', 'CONTENT, said Dante Scala, a
+     * professor ...': a reporting clause closing its sentence reports the
+     * clause before it */
+    {
+        size_t cb, ce;
+        if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',') &&
+            S_closing_tail(d, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, s1, 0) &&
+            S_clause_before(d, s0, (size_t)sb - 1, &cb, &ce))
+            return S_emit_indirect(d, sb, se, v, c1, &fr, cb, ce);
+        size_t ne;
+        if (!has_subj && v > s0 + 1 && S_punct(d, v - 1, ',') && (ne = S_np_right(d, c1, s1)) > c1 &&
+            S_closing_tail(d, ne, s1, 1) && S_clause_before(d, s0, v - 1, &cb, &ce)) {
+            if (ne + 1 < s1 && S_punct(d, ne, ',') && S_appos_start(d, ne + 1)) ne = S_appos_end(d, ne + 1, s1);
+            return S_emit_indirect(d, (long)c1, ne, v, c1, NULL, cb, ce);
+        }
+    }
     size_t e = j < s1 && S_takes_clause(d, j) ? S_clause_end(d, j, s1) : j;
     if (e > j && !(e == j + 1 && S_t(d, j)->type != HS_T_WORD)) {
         if (!S_content_ok(d, j, e)) return 0;

@@ -318,6 +318,29 @@ TEST(parenthetical_reporting_clause) {
     STR_EQ(S_speaker(a), "the owner");
 }
 
+/* A reporting clause closing its sentence, with only a phrase or a
+ * speaker's apposition after the cue, reports the clause before it; an
+ * opening participle is not such a clause. */
+TEST(closing_reporting_clause) {
+    S_run("In a tight race, the union will sit out the election, she said in a video message to members.\n");
+    const hearsay_attribution *a = S_find("In a tight race");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_INDIRECT);
+    STR_EQ(S_str(&a->parts[0]), "In a tight race, the union will sit out the election");
+    STR_EQ(S_speaker(a), "she");
+    S_run("The plan has no real upside for the mayor, said Michael Ruiz, a senior fellow at the institute.\n");
+    a = S_find("The plan");
+    OK(a != NULL);
+    if (!a) return;
+    STR_EQ(S_str(&a->parts[0]), "The plan has no real upside for the mayor");
+    STR_EQ(S_speaker(a), "Michael Ruiz, a senior fellow at the institute");
+    S_run("Speaking in Iowa on Monday, she said in an interview that the union will sit out.\n");
+    OK(S_find("Speaking") == NULL);
+    a = S_find("that the union");
+    OK(a != NULL);
+}
+
 /* 'which he said ...': the relative pronoun is part of what is reported. */
 TEST(relative_pronoun_before_the_speaker) {
     S_run("The judge gave him probation, which he said was not a prison sentence.\n");
@@ -434,6 +457,7 @@ int main(void) {
     RUN(groups_are_kept_as_written);
     RUN(reported_speech_with_that);
     RUN(parenthetical_reporting_clause);
+    RUN(closing_reporting_clause);
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
     RUN(raising_verb_subject_is_content);
