@@ -1465,12 +1465,13 @@ static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t 
 
 /* Does [k, s1) close a sentence after its reporting verb and speaker,
  * with no clause of its own: nothing, a prepositional phrase or a time
- * ('in a video message to the convention', 'Wednesday'), or (after a
- * speaker, appos set) an apposition or relative clause set off by a comma
- * (', a senior fellow at the Brookings Institution')? */
+ * ('in a video message to the convention', 'Wednesday'); with appos 1
+ * (after a speaker) also an apposition or relative clause set off by a
+ * comma (', a senior fellow at the Brookings Institution'); with appos 2
+ * (after an addressee: 'told a Senate | panel Wednesday') any words. */
 static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int appos) {
-    if (k < s1 && appos && S_punct(d, k, ',')) return 1;
-    if (k < s1 && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) && k + 1 < s1) return 0;
+    if (k < s1 && appos == 1 && S_punct(d, k, ',')) return 1;
+    if (k < s1 && !appos && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) && k + 1 < s1) return 0;
     if (k < s1 && (S_is(d, k, "to") || S_is(d, k, "that") || S_is(d, k, "of"))) return 0;
     for (size_t m = k; m < s1; m++) {
         const hs_tok *t = S_t(d, m);
@@ -1603,7 +1604,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     {
         size_t cb, ce;
         if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',') &&
-            S_closing_tail(d, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, s1, 0) &&
+            S_closing_tail(d, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, s1, fr.addr_b >= 0 ? 2 : 0) &&
             S_clause_before(d, s0, (size_t)sb - 1, &cb, &ce))
             return S_emit_indirect(d, sb, se, v, c1, &fr, cb, ce);
         size_t ne;
