@@ -1452,7 +1452,9 @@ static int S_content_ok(const hearsay_doc *d, size_t j, size_t e) {
  * part before is [*pb, *pe), from the sentence start (past what earlier
  * attributions took), at least two tokens, no quotation in it. */
 static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t c1, size_t *pb, size_t *pe) {
-    if (sb < s0 + 2 || !S_punct(d, sb - 1, ',') || c1 >= d->toks.n || !S_punct(d, c1, ',')) return 0;
+    if (sb < s0 + 2 || !S_punct(d, sb - 1, ',') || c1 + 1 >= d->toks.n || !S_punct(d, c1, ',') ||
+        S_t(d, c1 + 1)->type == HS_T_QUOTE)
+        return 0;
     size_t b = s0, e = sb - 1;
     while (b < e && S_taken(d, b)) b++;
     if (e < b + 2) return 0;
@@ -1634,7 +1636,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         if (has_subj && sb > (long)s0 && !S_is(d, j, "that") &&
             (S_is(d, (size_t)sb - 1, "which") || S_is(d, (size_t)sb - 1, "what") || S_is(d, (size_t)sb - 1, "who")))
             return S_emit_parts(d, sb, se, v, c1, &fr, (size_t)sb - 1, (size_t)sb, j, e);
-        if (has_subj && S_parenthetical(d, s0, (size_t)sb, c1, &pb, &pe)) {
+        if (has_subj && S_parenthetical(d, s0, (size_t)sb, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, &pb, &pe)) {
             /* 'Sales were great, he said, wiping sweat off his face': what
              * follows is about the speaker, not what was said */
             if (S_ing(d, j)) return S_emit_indirect(d, sb, se, v, c1, NULL, pb, pe);

@@ -316,19 +316,26 @@ TEST(parenthetical_reporting_clause) {
     INT_EQ(a->n_parts, 1);
     STR_EQ(S_str(&a->parts[0]), "Sales were great this year");
     STR_EQ(S_speaker(a), "the owner");
+    /* with an addressee; not before a quotation */
+    S_run("The solution, the partner told them, was simple.\n");
+    a = S_find("The solution");
+    OK(a != NULL);
+    if (a) INT_EQ(a->n_parts, 2);
+    S_run("In discussing the race, John Bolton told the show, \"It is over.\"\n");
+    OK(S_find("In discussing") == NULL);
 }
 
 /* A reporting clause closing its sentence, with only a phrase or a
  * speaker's apposition after the cue, reports the clause before it; an
  * opening participle is not such a clause. */
 TEST(closing_reporting_clause) {
-    S_run("In a tight race, the union will sit out the election, she said in a video message to members.\n");
+    S_run("In a tight race, the union will likely sit out the election, Ann Lee said in a video message to members.\n");
     const hearsay_attribution *a = S_find("In a tight race");
     OK(a != NULL);
     if (!a) return;
     INT_EQ(a->kind, HEARSAY_INDIRECT);
-    STR_EQ(S_str(&a->parts[0]), "In a tight race, the union will sit out the election");
-    STR_EQ(S_speaker(a), "she");
+    STR_EQ(S_str(&a->parts[0]), "In a tight race, the union will likely sit out the election");
+    STR_EQ(S_speaker(a), "Ann Lee");
     S_run("The plan has no real upside for the mayor, said Michael Ruiz, a senior fellow at the institute.\n");
     a = S_find("The plan");
     OK(a != NULL);
