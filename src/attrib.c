@@ -1107,19 +1107,22 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
     size_t e = j;
     while (e < hi) {
         if (S_taken(d, e)) break;
-        if (S_punct(d, e, ',') && e + 1 < hi &&
-            (S_is(d, e + 1, "saying") || S_is(d, e + 1, "adding") || S_is(d, e + 1, "according") ||
-             S_is(d, e + 1, "noting") || S_is(d, e + 1, "arguing")))
-            break;
+        if (S_punct(d, e, ',')) {
+            /* what follows the comma, past a closing quotation mark
+             * ('that he has "expanded the party," claiming ...') */
+            size_t n = e + 1;
+            if (n < hi && S_t(d, n)->type == HS_T_QUOTE && S_t(d, n)->q == HS_Q_CLOSE) n++;
+            if (n < hi && (S_is(d, n, "saying") || S_is(d, n, "adding") || S_is(d, n, "according") ||
+                           S_is(d, n, "noting") || S_is(d, n, "arguing")))
+                break;
+            if (e > j + 1 && S_report_clause(d, n, hi)) break;
+            if (n < hi && e > j + 2 && (S_is(d, n, "which") || S_is(d, n, "while") || S_is(d, n, "whereas"))) break;
+            /* ', and I began ...': a new clause with its own subject */
+            if (n + 1 < hi && e > j + 2 && (S_is(d, n, "and") || S_is(d, n, "but")) &&
+                (S_lex(d, n + 1) & HS_L_PRON_PERSON) && !(S_lex(d, n + 1) & HS_L_PRON_POSS))
+                break;
+        }
         if (S_punct(d, e, ';')) break;
-        if (S_punct(d, e, ',') && e > j + 1 && S_report_clause(d, e + 1, hi)) break;
-        if (S_punct(d, e, ',') && e + 1 < hi && e > j + 2 &&
-            (S_is(d, e + 1, "which") || S_is(d, e + 1, "while") || S_is(d, e + 1, "whereas")))
-            break;
-        /* ', and I began ...': a new clause with its own subject */
-        if (S_punct(d, e, ',') && e + 2 < hi && e > j + 2 && (S_is(d, e + 1, "and") || S_is(d, e + 1, "but")) &&
-            (S_lex(d, e + 2) & HS_L_PRON_PERSON) && !(S_lex(d, e + 2) & HS_L_PRON_POSS))
-            break;
         /* 'X called A and said B': the next coordinated cue ends it */
         if ((S_is(d, e, "and") || S_is(d, e, "but")) && e > j) {
             size_t k = e + 1;

@@ -126,6 +126,13 @@ TEST(clause_closed_by_quotation) {
     if (!a) return;
     INT_EQ(a->kind, HEARSAY_MIXED);
     STR_EQ(S_speaker(a), "Mr. Sperling, a former adviser");
+    /* a reporting participle after the quotation's comma ends the clause */
+    S_run("Trump insisted that he has \"expanded the Republican party,\" claiming that he is responsible for turnout.\n");
+    a = S_find("that he has");
+    OK(a != NULL);
+    if (!a) return;
+    STR_EQ(S_str(&a->parts[0]), "that he has \"expanded the Republican party");
+    OK(S_find("that he is responsible") != NULL);
 }
 
 /* A colon before a quotation announces speech even with no verb of saying:
