@@ -85,8 +85,10 @@ static uint32_t S_bucket(size_t n) {
  * pass from the rules' end back to the start: for each candidate, the
  * verbs of what the content keeps ([j, k)), of what it leaves out ([k + 1,
  * e), and whether that holds another cue word) and of the stretch after
- * the boundary (up to the next punctuation), and the commas it keeps. No quotation mark or quoted word may be left
- * out (the content's quotations, and its kind, stay). */
+ * the boundary (up to the next punctuation), and the commas it keeps. No
+ * quotation mark or quoted word may be left out (the content's quotations,
+ * and its kind, stay), but a content may end right after its last one
+ * ('calling him a "nice guy" | and he didn't ...'). */
 typedef struct {
     size_t j, e, n;
     size_t k[HS_END_MAXC]; /* ascending, e last */
@@ -119,7 +121,8 @@ static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enc
                 open = 0;
             } else {
                 const hs_tok *p = &d->toks.v[m - 1];
-                if ((p->type == HS_T_WORD || p->type == HS_T_NUM) && S_boundary(d, m)) {
+                if ((p->type == HS_T_WORD || p->type == HS_T_NUM || (p->type == HS_T_QUOTE && p->q == HS_Q_CLOSE)) &&
+                    S_boundary(d, m)) {
                     size_t c = top - 1 - n++;
                     x->k[c] = m;
                     x->left[c] = suf;

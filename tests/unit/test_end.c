@@ -94,6 +94,18 @@ TEST(end_candidates) {
     for (size_t i = 0; i < n; i++)
         for (size_t m = k[i]; m < a->st_e; m++)
             OK(S_doc->toks.v[m].type != HS_T_QUOTE && S_doc->toks.v[m].quote < 0);
+
+    /* a content may end right after its last quotation */
+    S_run("He said the plan was \xe2\x80\x9c" "a disaster\xe2\x80\x9d and the mayor agreed with him.\n");
+    a = S_attr_of("said");
+    OK(a && a->st_e);
+    if (!a || !a->st_e) return;
+    j = hs_doc_tok_at(S_doc, S_doc->bparts.v[a->part0].b);
+    n = hs_end_cands(S_doc, a, j, k);
+    int after_quote = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        after_quote |= S_doc->toks.v[k[i] - 1].type == HS_T_QUOTE && S_doc->toks.v[k[i] - 1].q == HS_Q_CLOSE;
+    OK(after_quote);
 }
 
 /* Files written before the ENDM section existed still load, with no end
