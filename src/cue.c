@@ -14,7 +14,7 @@
 enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
-    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1,
+    F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1, F_COORD, F_COORDW,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER
@@ -95,6 +95,22 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = hs_mix(hs_mix(F_W0CLSM1, w0), cm1);
     f[n++] = hs_mix(hs_mix(F_W0CLSP1, w0), cp1);
     f[n++] = hs_mix(F_HASQ, (t->flags & HS_F_INQ) ? 1u : 0u);
+    /* the sentence so far: a verb of saying before the word (how far:
+     * up to 3, 8 or 16 tokens), a complementizer between them ('said that
+     * voters think': PolNeAR does not nest attributions), 'and' or 'but'
+     * just before ('blamed A and continued to defend B'). On the 4-fold
+     * split of train, soft F1 +0.008 and e2e +0.008 (seeds 0 and 1) */
+    uint32_t co = 0;
+    for (long k = i - 1; k >= 0 && k >= i - 16; k--) {
+        const hs_tok *p = &d->toks.v[k];
+        if (p->type == HS_T_QUOTE) break;
+        if (k >= i - 3 && (hs_tok_is(d, (size_t)k, "and", 3) || hs_tok_is(d, (size_t)k, "but", 3))) co |= 1;
+        if ((p->lex & HS_L_SAYVERB) && !(co & 2)) co |= 2 | (i - k <= 3 ? 8u : i - k <= 8 ? 16u : 24u);
+        else if ((p->lex & HS_L_THAT) && !(co & 2)) co |= 4;
+        if ((p->flags & HS_F_SENT_START) || ((co & 2) && k <= i - 3)) break;
+    }
+    f[n++] = hs_mix(F_COORD, co);
+    f[n++] = hs_mix(hs_mix(F_COORDW, co & 7), w0);
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
     if (len > 4 && len <= 24) {

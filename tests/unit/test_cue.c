@@ -66,9 +66,9 @@ TEST(features_are_deterministic_and_bounded) {
  * inside another attribution's content: its features change when that
  * other attribution is gone. */
 TEST(filter_sees_nesting) {
-    S_run("Smith said that many voters think the plan will fail next year.\n");
+    S_run("Smith said that aides warned that the plan will fail next year.\n");
     long outer = -1, inner = -1;
-    long js = S_tok("said"), jt = S_tok("think");
+    long js = S_tok("said"), jt = S_tok("warned");
     for (size_t i = 0; i < S_d->attrs.n; i++) {
         const hs_attr *a = &S_d->attrs.v[i];
         if (a->cue_b < 0) continue;
@@ -120,12 +120,27 @@ TEST(verb_forms_share_a_stem) {
     OK(S_common(a, na, b, nb) > S_common(a, na, c, nc));
 }
 
+/* A word after 'and' in a sentence with an earlier verb of saying has a
+ * feature a word after 'and' alone has not: the coordinated cue. */
+TEST(coordinated_cue_feature) {
+    uint32_t a[HS_CUE_MAXF], b[HS_CUE_MAXF], c[HS_CUE_MAXF];
+    size_t na = S_feats("She said the budget failed and defended it.\n", "defended", a);
+    size_t nb = S_feats("The budget failed and she defended it.\n", "defended", b);
+    size_t nc = S_feats("She said the budget failed and she defended it.\n", "defended", c);
+    OK(na && nb && nc);
+    OK(S_common(a, na, b, nb) < na);
+    /* the same words around it, the same earlier verb of saying */
+    OK(S_common(a, na, c, nc) < na);
+    OK(S_common(b, nb, c, nc) < nb);
+}
+
 int main(void) {
     RUN(verbs_of_saying_are_cues);
     RUN(words_inside_quotations_are_not_scored);
     RUN(features_are_deterministic_and_bounded);
     RUN(filter_sees_nesting);
     RUN(verb_forms_share_a_stem);
+    RUN(coordinated_cue_feature);
     hearsay_doc_free(S_d);
     return DONE();
 }
