@@ -17,7 +17,7 @@ enum {
     F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1, F_COORD, F_COORDW,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
-    F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER
+    F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER, F_A_CVERB, F_A_CUECVERB
 };
 
 static uint32_t S_wh(const hearsay_doc *d, long j) {
@@ -188,6 +188,11 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     f[n++] = hs_mix(F_A_PREV, S_wh(d, (long)v - 1));
     f[n++] = hs_mix(F_A_LAST, hs_tok_cls(d, (long)c1));
     f[n++] = hs_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
+    /* is the content a clause (has it a verb) or a noun phrase? */
+    uint32_t cv = 0;
+    for (size_t k = c0; k < c1 && k < c0 + 24; k++) cv |= hs_tok_verb(d, k);
+    f[n++] = hs_mix(F_A_CVERB, cv);
+    f[n++] = hs_mix(hs_mix(F_A_CUECVERB, cw), cv != 0);
     /* PolNeAR never nests one attribution in another: is a's cue inside
      * another's content (which kind), or another's cue inside a's? */
     uint32_t inner = 0, outer = 0;
