@@ -304,12 +304,12 @@ static int S_cmp_run(const void *x, const void *y) {
 
 static int S_name_runs(const hearsay_doc *d, void *vec) {
     HS_VEC(S_run) *runs = vec;
-    int next = d->toks.n ? S_name_word(d, 0) : 0;
     for (size_t j = 0; j < d->toks.n; j++) {
-        /* the last word of a run: a name word not followed by another */
-        int cur = next;
-        next = j + 1 < d->toks.n ? S_name_word(d, j + 1) : 0;
-        if (!cur || next) continue;
+        /* the last word of a run: a name word not followed by another
+         * (most tokens are not capitalised: that is asked first) */
+        if (!(d->toks.v[j].flags & HS_F_CAP) || !S_name_word(d, j) ||
+            (j + 1 < d->toks.n && S_name_word(d, j + 1)))
+            continue;
         size_t b = j;
         while (b > 0 && j - b < 4 && (S_name_word(d, b - 1) ||
                                       ((d->toks.v[b - 1].flags & HS_F_ABBREV) &&
