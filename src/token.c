@@ -123,12 +123,7 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 16 bytes are read from w whatever n is: only inside the text */
     if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
-        if (d->wserial != d->model->serial || !d->wcache) {
-            free(d->wcache);
-            d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
-            d->wserial = d->model->serial;
-        }
-        if (d->wcache) {
+        if (d->wcache) { /* made valid for the model by S_tokens */
             uint64_t k0, k1;
             memcpy(&k0, w, 8);
             memcpy(&k1, w + 8, 8);
@@ -307,6 +302,13 @@ static int S_word(S_tz *z) {
 
 static int S_tokens(hearsay_doc *d) {
     S_tz z = {d, (const unsigned char *)d->text, d->len, 0, 0, HS_F_PARA_START};
+    /* the word cache, once per document: emptied when the model is not
+     * the one it was filled from (without it words are looked up anew) */
+    if (d->wserial != d->model->serial || !d->wcache) {
+        free(d->wcache);
+        d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
+        d->wserial = d->model->serial;
+    }
     S_ch ch;
     int prev_word = 0; /* the previous character was part of a word */
     while (z.i < z.n) {
