@@ -215,7 +215,7 @@ static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
 }
 
 /* Scans a word starting at z->i (a letter or digit). */
-static int S_word(S_tz *z) {
+static inline __attribute__((always_inline)) int S_word(S_tz *z) {
     const unsigned char *s = z->s;
     size_t n = z->n, i = z->i, cp = z->cp;
     size_t b = i, c0 = cp;
@@ -313,29 +313,30 @@ static int S_tokens(hearsay_doc *d) {
     int prev_word = 0; /* the previous character was part of a word */
     while (z.i < z.n) {
         unsigned b = z.s[z.i];
-        if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
+        int word = b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'));
+        if (!word) {
+            if (b == ' ') { /* the commonest character, as S_classify would */
+                z.i++;
+                z.cp++;
+                z.pending |= HS_F_SPACE_BEFORE;
+                prev_word = 0;
+                continue;
+            }
+            S_classify(z.s, z.i, z.n, &ch);
+            word = ch.cls == C_LETTER || ch.cls == C_DIGIT;
+        }
+        if (word) {
+            /* S_word is inlined here, its one call: the scanner's state
+             * stays in registers */
             if (S_word(&z)) return HEARSAY_ENOMEM;
             prev_word = 1;
-            /* most words end at a space: taken here, as below */
+            /* most words end at a space: taken here, as above */
             if (z.i < z.n && z.s[z.i] == ' ') {
                 z.i++;
                 z.cp++;
                 z.pending |= HS_F_SPACE_BEFORE;
                 prev_word = 0;
             }
-            continue;
-        }
-        if (b == ' ') { /* the commonest character, as S_classify would */
-            z.i++;
-            z.cp++;
-            z.pending |= HS_F_SPACE_BEFORE;
-            prev_word = 0;
-            continue;
-        }
-        S_classify(z.s, z.i, z.n, &ch);
-        if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
-            if (S_word(&z)) return HEARSAY_ENOMEM;
-            prev_word = 1;
             continue;
         }
         size_t b0 = z.i, c0 = z.cp;
