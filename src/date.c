@@ -671,7 +671,6 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
 static int S_tok_may_date(const hearsay_doc *d, size_t j) {
     const hs_tok *t = &d->toks.v[j];
     uint32_t lex = t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS);
-    if (!lex && t->type == HS_T_WORD && (t->flags & HS_F_PLAIN)) return 0; /* most words */
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
     /* a month's name opens a date capitalised only (S_month), and a
@@ -709,8 +708,14 @@ static int S_tok_may_date(const hearsay_doc *d, size_t j) {
 }
 
 static int S_toks_may_date(const hearsay_doc *d, size_t j0, size_t j1) {
-    for (size_t j = j0; j < j1; j++)
+    for (size_t j = j0; j < j1; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        /* most words: plain, and no month, weekday or deictic word */
+        if (t->type == HS_T_WORD && (t->flags & HS_F_PLAIN) &&
+            !(t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS)))
+            continue;
         if (S_tok_may_date(d, j)) return 1;
+    }
     return 0;
 }
 
