@@ -61,6 +61,7 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_buf_free(&d->strings);
     hs_buf_free(&d->out);
     hs_buf_free(&d->scratch);
+    hs_vec_free(&d->rent);
     free(d);
 }
 

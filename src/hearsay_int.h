@@ -308,7 +308,8 @@ struct hearsay_doc {
     HS_VEC(hearsay_debris) pub_debris;
 
     hs_buf out;                   /* hearsay_render() output */
-    hs_buf scratch;
+    hs_buf scratch;               /* render.c: what the records repeat */
+    HS_VEC(uint32_t) rent;        /* render.c: each entity's fields in scratch */
 
     /* look-ups of words by their exact bytes, kept from one document to
      * the next (token.c); NULL until first used, valid for the model

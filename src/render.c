@@ -82,11 +82,14 @@ static void S_json_span(hs_buf *b, const hearsay_doc *d, const char *key, int ha
     S_kv(b, ",\"byte_start\":", s->byte_start);
     S_kv(b, ",\"byte_end\":", s->byte_end);
     if (entity != -2) {
-        const hearsay_entity *e = entity >= 0 ? hearsay_doc_entity(d, (size_t)entity) : NULL;
-        S_json_key_str(b, "name", e ? e->name : NULL);
-        S_json_key_str(b, "role", e ? e->role : NULL);
-        if (e) S_kv(b, ",\"entity\":", (size_t)entity);
-        else hs_buf_puts(b, ",\"entity\":null");
+        /* the entity's name and role, escaped once (hs_render_jsonl) */
+        if (entity >= 0 && (size_t)entity < d->pub_ents.n) {
+            const uint32_t *at = &d->rent.v[entity];
+            hs_buf_put(b, d->scratch.p + at[0], at[1] - at[0]);
+            S_kv(b, ",\"entity\":", (size_t)entity);
+        } else {
+            hs_buf_puts(b, ",\"name\":null,\"role\":null,\"entity\":null");
+        }
     }
     hs_buf_putc(b, '}');
 }
@@ -112,7 +115,18 @@ int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info) {
     if (info && info->outlet) S_json_key_str(h, "outlet", info->outlet);
     if (info && info->date) S_json_key_str(h, "article_date", info->date);
     hs_buf_puts(h, "}\n");
-    if (h->oom) return HEARSAY_ENOMEM;
+    size_t tail = h->n;
+    /* then each entity's name and role fields, between rent.v[e] and
+     * rent.v[e + 1], for the speakers and addressees that name it */
+    d->rent.n = 0;
+    if (hs_vec_reserve(&d->rent, d->pub_ents.n + 1)) return HEARSAY_ENOMEM;
+    for (size_t e = 0; e < d->pub_ents.n; e++) {
+        d->rent.v[e] = (uint32_t)h->n;
+        S_json_key_str(h, "name", d->pub_ents.v[e].name);
+        S_json_key_str(h, "role", d->pub_ents.v[e].role);
+    }
+    d->rent.v[d->pub_ents.n] = (uint32_t)h->n;
+    if (h->oom || h->n > UINT32_MAX) return HEARSAY_ENOMEM;
     for (size_t i = 0; i < d->pub.n; i++) {
         const hearsay_attribution *a = &d->pub.v[i];
         hs_buf_put(b, h->p, head);
@@ -139,7 +153,7 @@ int hs_render_jsonl(hearsay_doc *d, const hearsay_docinfo *info) {
             S_json_key_str(b, "speaker_name", e ? e->name : NULL);
         }
         S_json_key_str(b, "date", a->date);
-        hs_buf_put(b, h->p + head, h->n - head);
+        hs_buf_put(b, h->p + head, tail - head);
     }
     return b->oom ? HEARSAY_ENOMEM : 0;
 }
