@@ -149,7 +149,59 @@ static uint32_t S_bucket(size_t n) {
     return n < 4 ? (uint32_t)n : n < 6 ? 4 : n < 10 ? 5 : n < 20 ? 6 : n < 40 ? 7 : 8;
 }
 
-size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
+/* What the nesting features of an attribution look at, gathered once for
+ * all the attributions the filter scores: the parts and cues of every
+ * other formed attribution (not dropped, with a cue), in flat arrays.
+ * None (n 0) in a pathological document of more than 1,024
+ * attributions, where the features are skipped: they are quadratic. */
+typedef struct {
+    uint32_t b, e, bit, owner; /* a part, 1 << (its kind & 3), whose */
+} S_npart;
+
+typedef struct {
+    uint32_t at, owner; /* a cue's first byte, whose */
+} S_ncue;
+
+typedef struct {
+    S_npart *parts;
+    S_ncue *cues;
+    size_t nparts, ncues;
+    int skip; /* more than 1,024 attributions */
+} S_nest;
+
+static int S_nest_init(const hearsay_doc *d, S_nest *x) {
+    memset(x, 0, sizeof *x);
+    if (d->attrs.n > 1024) {
+        x->skip = 1;
+        return 0;
+    }
+    size_t np = 0;
+    for (size_t k = 0; k < d->attrs.n; k++) np += d->attrs.v[k].nparts;
+    x->parts = malloc((np ? np : 1) * sizeof *x->parts);
+    x->cues = malloc((d->attrs.n ? d->attrs.n : 1) * sizeof *x->cues);
+    if (!x->parts || !x->cues) {
+        free(x->parts);
+        free(x->cues);
+        return HEARSAY_ENOMEM;
+    }
+    for (size_t k = 0; k < d->attrs.n; k++) {
+        const hs_attr *o = &d->attrs.v[k];
+        if (o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
+        for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
+            const hs_brange *q = &d->bparts.v[p];
+            x->parts[x->nparts++] = (S_npart){q->b, q->e, 1u << (o->kind & 3), (uint32_t)k};
+        }
+        x->cues[x->ncues++] = (S_ncue){(uint32_t)o->cue_b, (uint32_t)k};
+    }
+    return 0;
+}
+
+static void S_nest_free(S_nest *x) {
+    free(x->parts);
+    free(x->cues);
+}
+
+static size_t S_att_features(const hearsay_doc *d, const hs_attr *a, const S_nest *nest, uint32_t *f) {
     size_t n = 0;
     size_t v = a->cue_tok;
     const hs_brange *r = &d->bparts.v[a->part0];
@@ -173,23 +225,34 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     f[n++] = hs_mix(F_A_LAST, hs_tok_cls(d, (long)c1));
     f[n++] = hs_mix(F_A_CUELEN, S_bucket(hs_doc_tok_at(d, (size_t)a->cue_e - 1) + 1 - v));
     /* PolNeAR never nests one attribution in another: is a's cue inside
-     * another's content (which kind), or another's cue inside a's? */
+     * another's content (which kind), or another's cue inside a's (from
+     * its first part to its last)? Without branches on what the data
+     * decide. */
     uint32_t inner = 0, outer = 0;
-    if (d->attrs.n <= 1024) { /* quadratic: skipped in pathological documents */
-        const hs_brange *ar = &d->bparts.v[a->part0 + a->nparts - 1];
-        for (size_t k = 0; k < d->attrs.n; k++) {
-            const hs_attr *o = &d->attrs.v[k];
-            if (o == a || o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
-            for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
-                const hs_brange *q = &d->bparts.v[p];
-                if (q->b <= (uint32_t)a->cue_b && (uint32_t)a->cue_b < q->e) inner |= 1u << (o->kind & 3);
-            }
-            /* o's cue within a's content, from its first part to its last */
-            if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e) outer = 1;
+    if (!nest->skip) {
+        uint32_t self = (uint32_t)(a - d->attrs.v), cb = (uint32_t)a->cue_b;
+        uint32_t lo = r->b, hi = d->bparts.v[a->part0 + a->nparts - 1].e;
+        for (size_t k = 0; k < nest->nparts; k++) {
+            const S_npart *q = &nest->parts[k];
+            inner |= q->bit & -(uint32_t)((q->owner != self) & (q->b <= cb) & (cb < q->e));
+        }
+        for (size_t k = 0; k < nest->ncues; k++) {
+            const S_ncue *c = &nest->cues[k];
+            outer |= (c->owner != self) & (lo <= c->at) & (c->at < hi);
         }
     }
     f[n++] = hs_mix(F_A_INNER, inner);
     f[n++] = hs_mix(F_A_OUTER, outer);
+    return n;
+}
+
+size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
+    S_nest nest;
+    /* (out of memory, the trainer's only: no nesting features, as in a
+     * document of too many attributions) */
+    if (S_nest_init(d, &nest)) nest.skip = 1;
+    size_t n = S_att_features(d, a, &nest, f);
+    S_nest_free(&nest);
     return n;
 }
 
@@ -201,21 +264,27 @@ static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
     return hs_tok_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
 }
 
-void hs_att_filter(hearsay_doc *d) {
+int hs_att_filter(hearsay_doc *d) {
     const hearsay_model *m = d->model;
-    if (!m->att_w.blk) return;
+    if (!m->att_w.blk) return 0;
     uint32_t f[HS_ATT_MAXF];
+    /* what the nesting features see stays the same while the filter
+     * scores (it marks what it drops 2 until the end) */
+    S_nest nest;
+    if (S_nest_init(d, &nest)) return HEARSAY_ENOMEM;
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->source_kind != 1 || a->dropped || a->nparts != 1 || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
-        size_t n = hs_att_features(d, a, f);
+        size_t n = S_att_features(d, a, &nest, f);
         float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
         /* 2 until every attribution is scored: the features of the others
          * see the attributions the rules formed, as in training */
         if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 2;
     }
+    S_nest_free(&nest);
     for (size_t i = 0; i < d->attrs.n; i++)
         if (d->attrs.v[i].dropped == 2) d->attrs.v[i].dropped = 1;
+    return 0;
 }
 
 /* ---------------------------------------------------- content start */

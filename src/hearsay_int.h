@@ -445,7 +445,7 @@ int hs_cue_run(hearsay_doc *d);
  * model scores below its threshold. */
 #define HS_ATT_MAXF 24
 size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
-void hs_att_filter(hearsay_doc *d);
+int hs_att_filter(hearsay_doc *d); /* 0 or HEARSAY_ENOMEM */
 
 /* cue.c: the content-start model. For a content the rules start at token
  * st_j (the token after the cue st_c1, the content's end st_e), the
