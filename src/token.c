@@ -20,7 +20,10 @@ typedef struct {
     uint8_t qrole, qstyle; /* for C_QUOTE / C_APOS */
 } S_ch;
 
-static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
+/* Inlined: the scanner asks at every punctuation mark, and twice at each
+ * period, hyphen or apostrophe inside a word. */
+static inline __attribute__((always_inline)) void S_classify(const unsigned char *s, size_t i, size_t n,
+                                                             S_ch *c) {
     unsigned b = s[i];
     if (b < 0x80) {
         c->cp = b;
