@@ -108,8 +108,28 @@ int hs_doc_cp_index(hearsay_doc *d) {
 size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     if (b >= d->len) return d->ncp;
     if (d->cpblk.n) {
-        size_t k = b / HS_CPBLK;
-        return d->cpblk.v[k] + S_lead_bytes((const unsigned char *)d->text + k * HS_CPBLK, b - k * HS_CPBLK);
+        size_t k = b / HS_CPBLK, n = b - k * HS_CPBLK;
+        const unsigned char *s = (const unsigned char *)d->text + k * HS_CPBLK;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        _Static_assert(HS_CPBLK % 8 == 0, "whole words per block");
+        if ((k + 1) * HS_CPBLK <= d->len) {
+            /* a whole block of text: its words read whole, the bytes of
+             * the last one from b on masked off (byte j of a little-endian
+             * load is bits 8j..8j+7) */
+            size_t c = d->cpblk.v[k], i = 0;
+            for (;; i += 8) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+                if (i + 8 > n) {
+                    size_t r = n - i; /* 0..7 */
+                    return c + r - hs_popcount64(cont & (((uint64_t)1 << (8 * r)) - 1));
+                }
+                c += 8 - hs_popcount64(cont);
+            }
+        }
+#endif
+        return d->cpblk.v[k] + S_lead_bytes(s, n);
     }
     size_t lo = hs_doc_tok_at(d, b); /* the first token ending after b */
     size_t cp, from;
