@@ -98,8 +98,20 @@ int hs_doc_cp_index(hearsay_doc *d) {
     uint32_t cp = 0;
     for (size_t k = 0; k < nb; k++) {
         d->cpblk.v[k] = cp;
-        size_t b = k * HS_CPBLK, e = b + HS_CPBLK < d->len ? b + HS_CPBLK : d->len;
-        if (b < e) cp += (uint32_t)S_lead_bytes(s + b, e - b);
+        size_t b = k * HS_CPBLK;
+        if (b + HS_CPBLK <= d->len) {
+            /* a whole block: its continuation bytes, a word at a time, in
+             * a loop of constant length (S_lead_bytes) */
+            uint32_t cont = 0;
+            for (size_t i = 0; i < HS_CPBLK; i += 8) {
+                uint64_t x;
+                memcpy(&x, s + b + i, 8);
+                cont += hs_popcount64(x & ~(x << 1) & 0x8080808080808080ull);
+            }
+            cp += HS_CPBLK - cont;
+        } else if (b < d->len) {
+            cp += (uint32_t)S_lead_bytes(s + b, d->len - b);
+        }
     }
     d->cpblk.n = nb;
     return 0;
