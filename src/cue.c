@@ -65,13 +65,17 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = hs_mix(hs_mix(F_W0WP1, w0), wp1);
     f[n++] = hs_mix(hs_mix(F_WP1WP2, wp1), S_wh(d, i + 2));
     size_t len = t->e - t->b;
+    /* the word's last three bytes with ASCII capitals lowered (the suffix,
+     * and what the stem below strips) */
+    char suf[3] = {0, 0, 0};
     if (len >= 3) {
-        char suf[3];
+        uint64_t h = HS_HASH_BASIS;
         for (int k = 0; k < 3; k++) {
             char c = d->text[t->e - 3 + k];
             suf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            h = hs_hash_step(h, (unsigned char)suf[k]);
         }
-        f[n++] = hs_mix(F_SUF3, hs_hash_bytes(suf, 3));
+        f[n++] = hs_mix(F_SUF3, (uint32_t)hs_hash_end(h));
     }
     f[n++] = hs_mix(F_SHAPE, (t->flags & (HS_F_CAP | HS_F_ALLCAP)) | (t->flags & HS_F_SENT_START ? 8u : 0u));
     uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
@@ -98,17 +102,18 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
     if (len > 4 && len <= 24) {
-        char low[24];
-        for (size_t k = 0; k < len; k++) {
-            char c = d->text[t->b + k];
-            low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
+        /* the stem: the lowered word less -ing, -ed, -es, -s, -d or -e,
+         * hashed as it is lowered */
         size_t sl = len;
-        if (sl > 5 && !memcmp(low + sl - 3, "ing", 3)) sl -= 3;
-        else if (sl > 4 && !memcmp(low + sl - 2, "ed", 2)) sl -= 2;
-        else if (sl > 4 && !memcmp(low + sl - 2, "es", 2)) sl -= 2;
-        else if (low[sl - 1] == 's' || low[sl - 1] == 'd' || low[sl - 1] == 'e') sl -= 1;
-        uint32_t st = hs_hash_bytes(low, sl);
+        if (sl > 5 && !memcmp(suf, "ing", 3)) sl -= 3;
+        else if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) sl -= 2;
+        else if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') sl -= 1;
+        uint64_t h = HS_HASH_BASIS;
+        for (size_t k = 0; k < sl; k++) {
+            char c = d->text[t->b + k];
+            h = hs_hash_step(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        uint32_t st = (uint32_t)hs_hash_end(h);
         f[n++] = hs_mix(F_STEM, st);
         f[n++] = hs_mix(hs_mix(F_STEMCLSM1, st), cm1);
         f[n++] = hs_mix(hs_mix(F_STEMCLSP1, st), cp1);

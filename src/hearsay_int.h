@@ -371,6 +371,14 @@ int hs_attr_run(hearsay_doc *d);       /* attrib.c */
 int hs_ent_run(hearsay_doc *d);        /* entity.c */
 int hs_date_run(hearsay_doc *d);       /* date.c: dates of attributions */
 
+/* The word hash (FNV-1a, 64 bits, with a final mix; hs_hash_bytes keeps
+ * its low 32 bits): the model's features are keyed on it, so it must not
+ * change. In three steps, for those who hash while they lower a word
+ * (lexicon.c, cue.c). */
+#define HS_HASH_BASIS 1469598103934665603ull
+static inline uint64_t hs_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+static inline uint64_t hs_hash_end(uint64_t h) { return h ^ (h >> 29); }
+
 /* Lexicon lookup for a word s[0..n) (any case): class bits, word id, and
  * (when hash is not NULL) the hash of its lower-cased form. */
 uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n,
