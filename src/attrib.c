@@ -1848,7 +1848,8 @@ int hs_attr_run(hearsay_doc *d) {
     if (rc) return rc;
     S_kinds(d);
     S_contexts(d);
-    hs_att_filter(d);
+    rc = hs_att_filter(d);
+    if (rc) return rc;
     S_starts(d);
     S_ends(d);
     return 0;

@@ -109,20 +109,36 @@ static long S_find(hs_line l, const char *needle) {
     size_t m = strlen(needle);
     if (!m) return 0;
     /* only where the first character matches (this runs on every short
-     * line of every article: a hot path) */
+     * line of every article, for each needle of a list: a hot path) */
     if (m > l.n) return -1;
-    int c0 = S_lower((unsigned char)needle[0]);
-    int u0 = S_islower(c0) ? c0 - 32 : c0;
-    const char *s = l.s, *end = l.s + (l.n - m + 1);
-    while (s < end) {
-        const char *a = memchr(s, c0, (size_t)(end - s));
-        const char *b = u0 != c0 ? memchr(s, u0, (size_t)(a ? a - s : end - s)) : NULL;
-        const char *p = b ? b : a;
-        if (!p) return -1;
-        hs_line t = {p, (size_t)(l.s + l.n - p)};
-        if (S_prefix(t, needle)) return (long)(p - l.s);
-        s = p + 1;
+    unsigned c0 = (unsigned)S_lower((unsigned char)needle[0]);
+    const unsigned char *s = (const unsigned char *)l.s;
+    size_t last = l.n - m, i = 0; /* the needle may start at 0..last */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time, in one pass for both cases of a letter (its
+     * case bit set): (y - 1) & ~y & 0x80 in each byte flags the bytes of y
+     * that are zero, the lowest one exactly; byte k of a little-endian
+     * load is bits 8k..8k+7 */
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t fold = ones * (S_islower((int)c0) ? 0x20u : 0u), want = ones * c0;
+    while (i + 8 <= l.n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = (x | fold) ^ want;
+        uint64_t z = (y - ones) & ~y & high;
+        if (!z) {
+            i += 8;
+            if (i > last) return -1;
+            continue;
+        }
+        size_t k = i + (hs_popcount64((z & -z) - 1) >> 3);
+        if (k > last) return -1;
+        if (S_prefix((hs_line){l.s + k, l.n - k}, needle)) return (long)k;
+        i = k + 1;
     }
+#endif
+    for (; i <= last; i++)
+        if ((unsigned)S_lower(s[i]) == c0 && S_prefix((hs_line){l.s + i, l.n - i}, needle)) return (long)i;
     return -1;
 }
 

@@ -65,13 +65,17 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = hs_mix(hs_mix(F_W0WP1, w0), wp1);
     f[n++] = hs_mix(hs_mix(F_WP1WP2, wp1), S_wh(d, i + 2));
     size_t len = t->e - t->b;
+    /* the word's last three bytes with ASCII capitals lowered (the suffix,
+     * and what the stem below strips) */
+    char suf[3] = {0, 0, 0};
     if (len >= 3) {
-        char suf[3];
+        uint64_t h = HS_HASH_BASIS;
         for (int k = 0; k < 3; k++) {
             char c = d->text[t->e - 3 + k];
             suf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            h = hs_hash_step(h, (unsigned char)suf[k]);
         }
-        f[n++] = hs_mix(F_SUF3, hs_hash_bytes(suf, 3));
+        f[n++] = hs_mix(F_SUF3, (uint32_t)hs_hash_end(h));
     }
     f[n++] = hs_mix(F_SHAPE, (t->flags & (HS_F_CAP | HS_F_ALLCAP)) | (t->flags & HS_F_SENT_START ? 8u : 0u));
     uint32_t lex0 = t->lex & ~(uint32_t)HS_L_CUECAND;
@@ -114,17 +118,18 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
     if (len > 4 && len <= 24) {
-        char low[24];
-        for (size_t k = 0; k < len; k++) {
-            char c = d->text[t->b + k];
-            low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
+        /* the stem: the lowered word less -ing, -ed, -es, -s, -d or -e,
+         * hashed as it is lowered */
         size_t sl = len;
-        if (sl > 5 && !memcmp(low + sl - 3, "ing", 3)) sl -= 3;
-        else if (sl > 4 && !memcmp(low + sl - 2, "ed", 2)) sl -= 2;
-        else if (sl > 4 && !memcmp(low + sl - 2, "es", 2)) sl -= 2;
-        else if (low[sl - 1] == 's' || low[sl - 1] == 'd' || low[sl - 1] == 'e') sl -= 1;
-        uint32_t st = hs_hash_bytes(low, sl);
+        if (sl > 5 && !memcmp(suf, "ing", 3)) sl -= 3;
+        else if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) sl -= 2;
+        else if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') sl -= 1;
+        uint64_t h = HS_HASH_BASIS;
+        for (size_t k = 0; k < sl; k++) {
+            char c = d->text[t->b + k];
+            h = hs_hash_step(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        uint32_t st = (uint32_t)hs_hash_end(h);
         f[n++] = hs_mix(F_STEM, st);
         f[n++] = hs_mix(hs_mix(F_STEMCLSM1, st), cm1);
         f[n++] = hs_mix(hs_mix(F_STEMCLSP1, st), cp1);
@@ -165,7 +170,59 @@ static uint32_t S_bucket(size_t n) {
     return n < 4 ? (uint32_t)n : n < 6 ? 4 : n < 10 ? 5 : n < 20 ? 6 : n < 40 ? 7 : 8;
 }
 
-size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
+/* What the nesting features of an attribution look at, gathered once for
+ * all the attributions the filter scores: the parts and cues of every
+ * other formed attribution (not dropped, with a cue), in flat arrays.
+ * None (n 0) in a pathological document of more than 1,024
+ * attributions, where the features are skipped: they are quadratic. */
+typedef struct {
+    uint32_t b, e, bit, owner; /* a part, 1 << (its kind & 3), whose */
+} S_npart;
+
+typedef struct {
+    uint32_t at, owner; /* a cue's first byte, whose */
+} S_ncue;
+
+typedef struct {
+    S_npart *parts;
+    S_ncue *cues;
+    size_t nparts, ncues;
+    int skip; /* more than 1,024 attributions */
+} S_nest;
+
+static int S_nest_init(const hearsay_doc *d, S_nest *x) {
+    memset(x, 0, sizeof *x);
+    if (d->attrs.n > 1024) {
+        x->skip = 1;
+        return 0;
+    }
+    size_t np = 0;
+    for (size_t k = 0; k < d->attrs.n; k++) np += d->attrs.v[k].nparts;
+    x->parts = malloc((np ? np : 1) * sizeof *x->parts);
+    x->cues = malloc((d->attrs.n ? d->attrs.n : 1) * sizeof *x->cues);
+    if (!x->parts || !x->cues) {
+        free(x->parts);
+        free(x->cues);
+        return HEARSAY_ENOMEM;
+    }
+    for (size_t k = 0; k < d->attrs.n; k++) {
+        const hs_attr *o = &d->attrs.v[k];
+        if (o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
+        for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
+            const hs_brange *q = &d->bparts.v[p];
+            x->parts[x->nparts++] = (S_npart){q->b, q->e, 1u << (o->kind & 3), (uint32_t)k};
+        }
+        x->cues[x->ncues++] = (S_ncue){(uint32_t)o->cue_b, (uint32_t)k};
+    }
+    return 0;
+}
+
+static void S_nest_free(S_nest *x) {
+    free(x->parts);
+    free(x->cues);
+}
+
+static size_t S_att_features(const hearsay_doc *d, const hs_attr *a, const S_nest *nest, uint32_t *f) {
     size_t n = 0;
     size_t v = a->cue_tok;
     const hs_brange *r = &d->bparts.v[a->part0];
@@ -194,23 +251,34 @@ size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
     f[n++] = hs_mix(F_A_CVERB, cv);
     f[n++] = hs_mix(hs_mix(F_A_CUECVERB, cw), cv != 0);
     /* PolNeAR never nests one attribution in another: is a's cue inside
-     * another's content (which kind), or another's cue inside a's? */
+     * another's content (which kind), or another's cue inside a's (from
+     * its first part to its last)? Without branches on what the data
+     * decide. */
     uint32_t inner = 0, outer = 0;
-    if (d->attrs.n <= 1024) { /* quadratic: skipped in pathological documents */
-        const hs_brange *ar = &d->bparts.v[a->part0 + a->nparts - 1];
-        for (size_t k = 0; k < d->attrs.n; k++) {
-            const hs_attr *o = &d->attrs.v[k];
-            if (o == a || o->dropped == 1 || !o->nparts || o->cue_b < 0) continue;
-            for (uint32_t p = o->part0; p < o->part0 + o->nparts; p++) {
-                const hs_brange *q = &d->bparts.v[p];
-                if (q->b <= (uint32_t)a->cue_b && (uint32_t)a->cue_b < q->e) inner |= 1u << (o->kind & 3);
-            }
-            /* o's cue within a's content, from its first part to its last */
-            if (r->b <= (uint32_t)o->cue_b && (uint32_t)o->cue_b < ar->e) outer = 1;
+    if (!nest->skip) {
+        uint32_t self = (uint32_t)(a - d->attrs.v), cb = (uint32_t)a->cue_b;
+        uint32_t lo = r->b, hi = d->bparts.v[a->part0 + a->nparts - 1].e;
+        for (size_t k = 0; k < nest->nparts; k++) {
+            const S_npart *q = &nest->parts[k];
+            inner |= q->bit & -(uint32_t)((q->owner != self) & (q->b <= cb) & (cb < q->e));
+        }
+        for (size_t k = 0; k < nest->ncues; k++) {
+            const S_ncue *c = &nest->cues[k];
+            outer |= (c->owner != self) & (lo <= c->at) & (c->at < hi);
         }
     }
     f[n++] = hs_mix(F_A_INNER, inner);
     f[n++] = hs_mix(F_A_OUTER, outer);
+    return n;
+}
+
+size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f) {
+    S_nest nest;
+    /* (out of memory, the trainer's only: no nesting features, as in a
+     * document of too many attributions) */
+    if (S_nest_init(d, &nest)) nest.skip = 1;
+    size_t n = S_att_features(d, a, &nest, f);
+    S_nest_free(&nest);
     return n;
 }
 
@@ -222,21 +290,27 @@ static int S_named_confident(const hearsay_doc *d, const hs_attr *a) {
     return hs_tok_cls(d, (long)sb) == 9 && d->toks.v[a->cue_tok].cue > 5.0f;
 }
 
-void hs_att_filter(hearsay_doc *d) {
+int hs_att_filter(hearsay_doc *d) {
     const hearsay_model *m = d->model;
-    if (!m->att_w.blk) return;
+    if (!m->att_w.blk) return 0;
     uint32_t f[HS_ATT_MAXF];
+    /* what the nesting features see stays the same while the filter
+     * scores (it marks what it drops 2 until the end) */
+    S_nest nest;
+    if (S_nest_init(d, &nest)) return HEARSAY_ENOMEM;
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->source_kind != 1 || a->dropped || a->nparts != 1 || a->cue_b < 0 || a->kind == HEARSAY_MIXED) continue;
-        size_t n = hs_att_features(d, a, f);
+        size_t n = S_att_features(d, a, &nest, f);
         float s = hs_wtab_sum(&m->att_w, m->att_bits, f, n);
         /* 2 until every attribution is scored: the features of the others
          * see the attributions the rules formed, as in training */
         if (s < m->att_bias && !S_named_confident(d, a)) a->dropped = 2;
     }
+    S_nest_free(&nest);
     for (size_t i = 0; i < d->attrs.n; i++)
         if (d->attrs.v[i].dropped == 2) d->attrs.v[i].dropped = 1;
+    return 0;
 }
 
 /* ---------------------------------------------------- content start */

@@ -346,24 +346,27 @@ static int S_tok_in(const char *s, const hs_dtok *t, const char *const *list) {
     return t->type == DT_WORD && S_find(s + t->b, t->e - t->b, list) >= 0;
 }
 
+/* The words after a deictic lead ("last", "this") that make a time
+ * expression of it, besides a weekday: a span, a part of the day. */
+static const char *const S_span[] = {"week", "month", "year", "weekend",
+                                     "spring", "summer", "fall", "autumn",
+                                     "winter", NULL};
+static const char *const S_part[] = {"morning", "afternoon", "evening", NULL};
+
 /* "last"/"next"/"this" + a word: vague, or a day relative to the article. */
 static size_t S_expr_deictic(const char *s, const hs_dtok *t, size_t n,
                              size_t i, hs_dexpr *x) {
     static const char *const lead[] = {"last", "next", "this", "past",
                                        "coming", NULL};
-    static const char *const span[] = {"week", "month", "year", "weekend",
-                                       "spring", "summer", "fall", "autumn",
-                                       "winter", NULL};
-    static const char *const part[] = {"morning", "afternoon", "evening", NULL};
     if (i + 1 >= n || !S_tok_in(s, &t[i], lead)) return 0;
     const hs_dtok *w = &t[i + 1];
     if (S_tok_is(s, &t[i], "last") && S_tok_is(s, w, "night")) {
         x->kind = DX_REL;
         x->rel = -1;
-    } else if (S_tok_is(s, &t[i], "this") && S_tok_in(s, w, part)) {
+    } else if (S_tok_is(s, &t[i], "this") && S_tok_in(s, w, S_part)) {
         x->kind = DX_REL;
         x->rel = 0;
-    } else if (S_tok_in(s, w, span) ||
+    } else if (S_tok_in(s, w, S_span) ||
                (w->type == DT_WORD && hs_date_weekday_name(s + w->b, w->e - w->b) >= 0)) {
         x->kind = DX_VAGUE;
     } else {
@@ -659,14 +662,38 @@ static int S_resolve(const hs_dexpr *x, int64_t ref, int has_ref,
 }
 
 /* Can token t open (or hold the start of) a time expression of this
- * stage's own tokens? A number, a month or weekday, a deictic word, or (to
- * be safe) a compound or non-ASCII word the stage's tokens would split
- * ("mid-October"). */
-static int S_tok_may_date(const hearsay_doc *d, const hs_tok *t) {
-    if (t->type == HS_T_NUM || (t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS))) return 1;
-    if (t->type != HS_T_WORD || (t->flags & HS_F_PLAIN)) return 0;
+ * stage's own tokens? A month or weekday, a deictic word, or (to be safe)
+ * a compound or non-ASCII word the stage's tokens would split
+ * ("mid-October"), or a number that is more than digits, commas and
+ * periods ("2016-09-01", "5th"). A plain number ("2016", "1,000") starts
+ * a date only before a month's name ("1 September 2021"), which is a
+ * token of its own that this asks about; an ISO date is one token. */
+static int S_tok_may_date(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    uint32_t lex = t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS);
     const char *w = d->text + t->b;
     size_t n = t->e - t->b;
+    /* a month's name opens a date capitalised only (S_month), and a
+     * weekday a time expression (S_expr_word), but after a deictic lead */
+    if ((lex & (HS_L_MONTH | HS_L_WEEKDAY)) && (t->flags & HS_F_CAP)) return 1;
+    if (lex & HS_L_DEIXIS) {
+        if (S_is(w, n, "yesterday") || S_is(w, n, "today") || S_is(w, n, "tonight")) return 1;
+        /* a lead ("last", "this", "coming") only before a word that
+         * S_expr_deictic takes after it, or a compound word */
+        if (j + 1 >= d->toks.n) return 0;
+        const hs_tok *u = &d->toks.v[j + 1];
+        const char *v = d->text + u->b;
+        size_t m = u->e - u->b;
+        return u->type == HS_T_WORD &&
+               ((u->lex & HS_L_WEEKDAY) || !(u->flags & HS_F_PLAIN) || S_is(v, m, "night") ||
+                S_find(v, m, S_span) >= 0 || S_find(v, m, S_part) >= 0);
+    }
+    if (t->type == HS_T_NUM) {
+        for (size_t k = 0; k < n; k++)
+            if (!S_digit(w[k]) && w[k] != ',' && w[k] != '.') return 1;
+        return 0;
+    }
+    if (t->type != HS_T_WORD || (t->flags & HS_F_PLAIN)) return 0;
     /* 'Sept.', 'Jan.' */
     if ((t->flags & HS_F_ABBREV) && n > 1 && hs_date_month_name(w, n - 1)) return 1;
     for (size_t k = 0; k < n; k++) {
@@ -681,8 +708,14 @@ static int S_tok_may_date(const hearsay_doc *d, const hs_tok *t) {
 }
 
 static int S_toks_may_date(const hearsay_doc *d, size_t j0, size_t j1) {
-    for (size_t j = j0; j < j1; j++)
-        if (S_tok_may_date(d, &d->toks.v[j])) return 1;
+    for (size_t j = j0; j < j1; j++) {
+        const hs_tok *t = &d->toks.v[j];
+        /* most words: plain, and no month, weekday or deictic word */
+        if (t->type == HS_T_WORD && (t->flags & HS_F_PLAIN) &&
+            !(t->lex & (HS_L_MONTH | HS_L_WEEKDAY | HS_L_DEIXIS)))
+            continue;
+        if (S_tok_may_date(d, j)) return 1;
+    }
     return 0;
 }
 

@@ -302,14 +302,17 @@ static int S_cmp_run(const void *x, const void *y) {
     return (b->b1 - b->b0) > (a->b1 - a->b0) ? 1 : (b->b1 - b->b0) < (a->b1 - a->b0) ? -1 : 0;
 }
 
-static int S_name_runs(const hearsay_doc *d, void *vec) {
+/* The runs, sorted; only those whose last word's hash is one of
+ * want[0..nwant) when nwant is not 0 (S_longest_name looks runs up by
+ * that hash alone, so the others are never asked for). */
+static int S_name_runs(const hearsay_doc *d, void *vec, const uint32_t *want, size_t nwant) {
     HS_VEC(S_run) *runs = vec;
-    int next = d->toks.n ? S_name_word(d, 0) : 0;
     for (size_t j = 0; j < d->toks.n; j++) {
-        /* the last word of a run: a name word not followed by another */
-        int cur = next;
-        next = j + 1 < d->toks.n ? S_name_word(d, j + 1) : 0;
-        if (!cur || next) continue;
+        /* the last word of a run: a name word not followed by another
+         * (most tokens are not capitalised: that is asked first) */
+        if (!(d->toks.v[j].flags & HS_F_CAP) || !S_name_word(d, j) ||
+            (j + 1 < d->toks.n && S_name_word(d, j + 1)))
+            continue;
         size_t b = j;
         while (b > 0 && j - b < 4 && (S_name_word(d, b - 1) ||
                                       ((d->toks.v[b - 1].flags & HS_F_ABBREV) &&
@@ -320,6 +323,9 @@ static int S_name_runs(const hearsay_doc *d, void *vec) {
          * a verb of saying ('Continued Stone:') */
         if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & (HS_L_STOP | HS_L_SAYVERB))) b++;
         if (b == j) continue;
+        size_t k = 0;
+        while (k < nwant && want[k] != d->toks.v[j].wh) k++;
+        if (nwant && k == nwant) continue;
         S_run r = {d->toks.v[j].wh, (uint32_t)b, (uint32_t)j + 1};
         if (hs_vec_push(runs, r)) return HEARSAY_ENOMEM;
     }
@@ -481,7 +487,15 @@ int hs_ent_run(hearsay_doc *d) {
     /* a surname alone takes the fullest form the article gives anywhere
      * ("Biden" -> "Joe Biden" from "President Joe Biden's chief of staff") */
     HS_VEC(S_run) runs = {0};
-    if (!rc) rc = S_name_runs(d, &runs);
+    /* the surnames asked for: when there are a few, only their runs are
+     * kept and sorted; when there are none, no run is */
+    uint32_t want[16];
+    size_t nwant = 0, single = 0;
+    for (size_t c = 0; c < ex.n; c++) {
+        if (!ex.v[c].named || ex.v[c].n1 - ex.v[c].n0 != 1) continue;
+        if (single++ < 16) want[nwant++] = d->toks.v[ex.v[c].n1 - 1].wh;
+    }
+    if (!rc && single) rc = S_name_runs(d, &runs, want, single <= 16 ? nwant : 0);
     for (size_t c = 0; c < ex.n && !rc; c++) {
         if (!ex.v[c].named || ex.v[c].n1 - ex.v[c].n0 != 1) continue;
         const S_run *r = S_longest_name(d, runs.v, runs.n, ex.v[c].n1 - 1);

@@ -61,6 +61,7 @@ void hearsay_doc_free(hearsay_doc *d) {
     hs_buf_free(&d->strings);
     hs_buf_free(&d->out);
     hs_buf_free(&d->scratch);
+    hs_vec_free(&d->rent);
     free(d);
 }
 
@@ -97,8 +98,20 @@ int hs_doc_cp_index(hearsay_doc *d) {
     uint32_t cp = 0;
     for (size_t k = 0; k < nb; k++) {
         d->cpblk.v[k] = cp;
-        size_t b = k * HS_CPBLK, e = b + HS_CPBLK < d->len ? b + HS_CPBLK : d->len;
-        if (b < e) cp += (uint32_t)S_lead_bytes(s + b, e - b);
+        size_t b = k * HS_CPBLK;
+        if (b + HS_CPBLK <= d->len) {
+            /* a whole block: its continuation bytes, a word at a time, in
+             * a loop of constant length (S_lead_bytes) */
+            uint32_t cont = 0;
+            for (size_t i = 0; i < HS_CPBLK; i += 8) {
+                uint64_t x;
+                memcpy(&x, s + b + i, 8);
+                cont += hs_popcount64(x & ~(x << 1) & 0x8080808080808080ull);
+            }
+            cp += HS_CPBLK - cont;
+        } else if (b < d->len) {
+            cp += (uint32_t)S_lead_bytes(s + b, d->len - b);
+        }
     }
     d->cpblk.n = nb;
     return 0;
@@ -107,8 +120,28 @@ int hs_doc_cp_index(hearsay_doc *d) {
 size_t hs_doc_cp(const hearsay_doc *d, size_t b) {
     if (b >= d->len) return d->ncp;
     if (d->cpblk.n) {
-        size_t k = b / HS_CPBLK;
-        return d->cpblk.v[k] + S_lead_bytes((const unsigned char *)d->text + k * HS_CPBLK, b - k * HS_CPBLK);
+        size_t k = b / HS_CPBLK, n = b - k * HS_CPBLK;
+        const unsigned char *s = (const unsigned char *)d->text + k * HS_CPBLK;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        _Static_assert(HS_CPBLK % 8 == 0, "whole words per block");
+        if ((k + 1) * HS_CPBLK <= d->len) {
+            /* a whole block of text: its words read whole, the bytes of
+             * the last one from b on masked off (byte j of a little-endian
+             * load is bits 8j..8j+7) */
+            size_t c = d->cpblk.v[k], i = 0;
+            for (;; i += 8) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+                if (i + 8 > n) {
+                    size_t r = n - i; /* 0..7 */
+                    return c + r - hs_popcount64(cont & (((uint64_t)1 << (8 * r)) - 1));
+                }
+                c += 8 - hs_popcount64(cont);
+            }
+        }
+#endif
+        return d->cpblk.v[k] + S_lead_bytes(s, n);
     }
     size_t lo = hs_doc_tok_at(d, b); /* the first token ending after b */
     size_t cp, from;

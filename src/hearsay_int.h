@@ -308,7 +308,8 @@ struct hearsay_doc {
     HS_VEC(hearsay_debris) pub_debris;
 
     hs_buf out;                   /* hearsay_render() output */
-    hs_buf scratch;
+    hs_buf scratch;               /* render.c: what the records repeat */
+    HS_VEC(uint32_t) rent;        /* render.c: each entity's fields in scratch */
 
     /* look-ups of words by their exact bytes, kept from one document to
      * the next (token.c); NULL until first used, valid for the model
@@ -369,6 +370,14 @@ void hs_ctx_shape(const char *s, size_t n, size_t out[6]);
 int hs_attr_run(hearsay_doc *d);       /* attrib.c */
 int hs_ent_run(hearsay_doc *d);        /* entity.c */
 int hs_date_run(hearsay_doc *d);       /* date.c: dates of attributions */
+
+/* The word hash (FNV-1a, 64 bits, with a final mix; hs_hash_bytes keeps
+ * its low 32 bits): the model's features are keyed on it, so it must not
+ * change. In three steps, for those who hash while they lower a word
+ * (lexicon.c, cue.c). */
+#define HS_HASH_BASIS 1469598103934665603ull
+static inline uint64_t hs_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+static inline uint64_t hs_hash_end(uint64_t h) { return h ^ (h >> 29); }
 
 /* Lexicon lookup for a word s[0..n) (any case): class bits, word id, and
  * (when hash is not NULL) the hash of its lower-cased form. */
@@ -444,7 +453,7 @@ int hs_cue_run(hearsay_doc *d);
  * model scores below its threshold. */
 #define HS_ATT_MAXF 24
 size_t hs_att_features(const hearsay_doc *d, const hs_attr *a, uint32_t *f);
-void hs_att_filter(hearsay_doc *d);
+int hs_att_filter(hearsay_doc *d); /* 0 or HEARSAY_ENOMEM */
 
 /* cue.c: the content-start model. For a content the rules start at token
  * st_j (the token after the cue st_c1, the content's end st_e), the

@@ -250,12 +250,10 @@ const hearsay_model *hearsay_model_builtin(void) {
 
 /* ------------------------------------------------------------ table */
 
-/* The word hash (FNV-1a, 64 bits, with a final mix): the model's
- * features are keyed on it, so it must not change. In three steps, for
- * S_lookup, which hashes while it lowers. */
-#define S_HASH_BASIS 1469598103934665603ull
-static inline uint64_t S_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
-static inline uint64_t S_hash_end(uint64_t h) { return h ^ (h >> 29); }
+/* The word hash: hs_hash_* (hearsay_int.h). */
+#define S_HASH_BASIS HS_HASH_BASIS
+#define S_hash_step hs_hash_step
+#define S_hash_end hs_hash_end
 
 static uint64_t S_hash(const char *s, size_t n) {
     uint64_t h = S_HASH_BASIS;

@@ -20,7 +20,10 @@ typedef struct {
     uint8_t qrole, qstyle; /* for C_QUOTE / C_APOS */
 } S_ch;
 
-static void S_classify(const unsigned char *s, size_t i, size_t n, S_ch *c) {
+/* Inlined: the scanner asks at every punctuation mark, and twice at each
+ * period, hyphen or apostrophe inside a word. */
+static inline __attribute__((always_inline)) void S_classify(const unsigned char *s, size_t i, size_t n,
+                                                             S_ch *c) {
     unsigned b = s[i];
     if (b < 0x80) {
         c->cp = b;
@@ -123,12 +126,7 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 16 bytes are read from w whatever n is: only inside the text */
     if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
-        if (d->wserial != d->model->serial || !d->wcache) {
-            free(d->wcache);
-            d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
-            d->wserial = d->model->serial;
-        }
-        if (d->wcache) {
+        if (d->wcache) { /* made valid for the model by S_tokens */
             uint64_t k0, k1;
             memcpy(&k0, w, 8);
             memcpy(&k1, w + 8, 8);
@@ -220,7 +218,7 @@ static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
 }
 
 /* Scans a word starting at z->i (a letter or digit). */
-static int S_word(S_tz *z) {
+static inline __attribute__((always_inline)) int S_word(S_tz *z) {
     const unsigned char *s = z->s;
     size_t n = z->n, i = z->i, cp = z->cp;
     size_t b = i, c0 = cp;
@@ -307,33 +305,41 @@ static int S_word(S_tz *z) {
 
 static int S_tokens(hearsay_doc *d) {
     S_tz z = {d, (const unsigned char *)d->text, d->len, 0, 0, HS_F_PARA_START};
+    /* the word cache, once per document: emptied when the model is not
+     * the one it was filled from (without it words are looked up anew) */
+    if (d->wserial != d->model->serial || !d->wcache) {
+        free(d->wcache);
+        d->wcache = calloc((size_t)1 << S_WC_BITS, sizeof *d->wcache);
+        d->wserial = d->model->serial;
+    }
     S_ch ch;
     int prev_word = 0; /* the previous character was part of a word */
     while (z.i < z.n) {
         unsigned b = z.s[z.i];
-        if (b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'))) {
+        int word = b < 0x80 && (((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9'));
+        if (!word) {
+            if (b == ' ') { /* the commonest character, as S_classify would */
+                z.i++;
+                z.cp++;
+                z.pending |= HS_F_SPACE_BEFORE;
+                prev_word = 0;
+                continue;
+            }
+            S_classify(z.s, z.i, z.n, &ch);
+            word = ch.cls == C_LETTER || ch.cls == C_DIGIT;
+        }
+        if (word) {
+            /* S_word is inlined here, its one call: the scanner's state
+             * stays in registers */
             if (S_word(&z)) return HEARSAY_ENOMEM;
             prev_word = 1;
-            /* most words end at a space: taken here, as below */
+            /* most words end at a space: taken here, as above */
             if (z.i < z.n && z.s[z.i] == ' ') {
                 z.i++;
                 z.cp++;
                 z.pending |= HS_F_SPACE_BEFORE;
                 prev_word = 0;
             }
-            continue;
-        }
-        if (b == ' ') { /* the commonest character, as S_classify would */
-            z.i++;
-            z.cp++;
-            z.pending |= HS_F_SPACE_BEFORE;
-            prev_word = 0;
-            continue;
-        }
-        S_classify(z.s, z.i, z.n, &ch);
-        if (ch.cls == C_LETTER || ch.cls == C_DIGIT) {
-            if (S_word(&z)) return HEARSAY_ENOMEM;
-            prev_word = 1;
             continue;
         }
         size_t b0 = z.i, c0 = z.cp;
