@@ -1030,6 +1030,14 @@ static int S_direct(hearsay_doc *d) {
         uint32_t cs0 = 0, cs1 = 0;
         int in_cue_sentence = last && S_sent_of(d, d->attrs.v[last_attr].cue_tok, &cs0, &cs1) >= 0 &&
                               cs0 == s0;
+        /* not past another cue ('"Thank you," Cruz replied, before adding
+         * that he thinks "children should ..."': that is its own) */
+        if (in_cue_sentence && !same_cue && q->t0 != s0)
+            for (size_t m = (size_t)d->attrs.v[last_attr].cue_tok + 1; m < q->t0; m++)
+                if ((S_t(d, m)->flags & HS_F_CUE) && S_t(d, m)->quote < 0) {
+                    in_cue_sentence = 0;
+                    break;
+                }
         if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
             (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];

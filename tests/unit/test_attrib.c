@@ -231,6 +231,15 @@ TEST(split_quotation_is_one_attribution) {
     const hearsay_attribution *a = S_find("“We are ready,”");
     OK(a != NULL);
     if (a) INT_EQ(a->n_parts, 2);
+    /* a quotation after another cue in the frame's sentence is not a
+     * continuation: it belongs to that cue */
+    S_run("“Thank you, son,” Cruz replied, before adding that he thinks “children should speak with respect.”\n");
+    a = S_find("“Thank you");
+    OK(a != NULL);
+    if (a) INT_EQ(a->n_parts, 1);
+    a = S_find("that he thinks");
+    OK(a != NULL);
+    if (a) INT_EQ(a->kind, HEARSAY_MIXED);
 }
 
 TEST(multi_paragraph_quotation) {
