@@ -369,6 +369,18 @@ static void S_addressee(const hearsay_doc *d, size_t j, size_t hi, S_frame *f) {
           S_is(d, f->cue_b, "telling") || S_is(d, f->cue_b, "asked") || S_is(d, f->cue_b, "urged")))
         return;
     size_t e = S_np_right(d, j, hi);
+    if (e <= j && j + 1 < hi && (S_lex(d, j) & (HS_L_PRON_POSS | HS_L_DET))) {
+        /* 'told his supporters, "..."', 'told the crowd that ...': a
+         * determiner and up to three lower-case words before a comma, a
+         * colon, a quotation, 'that' or 'to' */
+        size_t k = j + 1;
+        while (k < hi && k < j + 4 && S_word(d, k) && !S_cap(d, k) &&
+               !(S_lex(d, k) & (HS_L_VERB | HS_L_AUX | HS_L_SAYVERB | HS_L_THAT | HS_L_PREP | HS_L_STOP | HS_L_CONJ)))
+            k++;
+        if (k > j + 1 && (k == hi || S_punct(d, k, ',') || S_punct(d, k, ':') || S_t(d, k)->type == HS_T_QUOTE ||
+                          S_is(d, k, "that") || S_is(d, k, "to")))
+            e = k;
+    }
     if (e > j) {
         f->addr_b = (long)j;
         f->addr_e = (long)e;

@@ -263,6 +263,18 @@ TEST(continuation_without_cue) {
     if (a->has_addressee) STR_EQ(S_str(&a->addressee), "reporters");
 }
 
+/* An addressee of a determiner and common nouns, before the quotation. */
+TEST(addressee_common_noun_phrase) {
+    S_run("Clinton told her supporters, “I still love New Hampshire, and I always will.”\n");
+    const hearsay_attribution *a = S_find("“I still love");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->kind, HEARSAY_DIRECT);
+    STR_EQ(S_str(&a->content), "“I still love New Hampshire, and I always will.”");
+    OK(a->has_addressee);
+    if (a->has_addressee) STR_EQ(S_str(&a->addressee), "her supporters");
+}
+
 TEST(colon_style) {
     S_run("Governor Sam Hill: “We are not raising taxes this year.”\n");
     const hearsay_attribution *a = S_find("“We are not raising");
@@ -473,6 +485,7 @@ int main(void) {
     RUN(split_quotation_is_one_attribution);
     RUN(multi_paragraph_quotation);
     RUN(continuation_without_cue);
+    RUN(addressee_common_noun_phrase);
     RUN(colon_style);
     RUN(pronoun_takes_last_person);
     RUN(names_inside_quotations_are_not_antecedents);
