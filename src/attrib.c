@@ -837,11 +837,13 @@ static int S_take_quote(hearsay_doc *d, const S_frame *f, size_t k) {
     return S_take_quote_from(d, f, k, d->quotes.v[k].t0);
 }
 
-/* Does [b, e) hold no quotation mark, colon, semicolon or cue word (one
- * clause that a quotation may go on from)? */
+/* Does [b, e) hold no quotation mark, colon, semicolon, opening
+ * parenthesis or cue word (one clause that a quotation may go on from)? */
 static int S_plain_clause(const hearsay_doc *d, size_t b, size_t e) {
     for (size_t j = b; j < e; j++)
-        if (S_t(d, j)->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_cue_word(d, j)) return 0;
+        if (S_t(d, j)->type == HS_T_QUOTE || S_punct(d, j, ':') || S_punct(d, j, ';') || S_punct(d, j, '(') ||
+            S_cue_word(d, j))
+            return 0;
     return 1;
 }
 

@@ -178,7 +178,8 @@ static int S_post_author(const hearsay_doc *d, const S_mention *m, size_t *n0, s
 
 /* The nearest person's name before token t within about two paragraphs'
  * worth of tokens: a run of two or more name words, not a place or an
- * organisation's name as far as the lexicon tells. */
+ * organisation's name as far as the lexicon tells or a preposition ('of',
+ * 'in', 'from', 'at') before it shows. */
 static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1) {
     size_t paras = 0;
     for (size_t j = t; j-- > 0 && t - j < 80;) {
@@ -190,6 +191,10 @@ static int S_name_before(const hearsay_doc *d, size_t t, size_t *n0, size_t *n1)
         while (b > 0 && j - b < 3 && S_name_word(d, b - 1)) b--;
         if (b < j && (d->toks.v[b].flags & HS_F_SENT_START) && (d->toks.v[b].lex & (HS_L_STOP | HS_L_SAYVERB))) b++;
         if (b == j || (j + 1 < d->toks.n && (d->toks.v[j + 1].lex & HS_L_ORG))) continue;
+        /* 'Rep. Lee Zeldin of New York', 'a rally in Des Moines': a place */
+        if (b > 0 && (S_tok_is(d, b - 1, "of") || S_tok_is(d, b - 1, "in") || S_tok_is(d, b - 1, "from") ||
+                      S_tok_is(d, b - 1, "at")))
+            continue;
         *n0 = b;
         *n1 = j + 1;
         return 1;

@@ -288,6 +288,11 @@ TEST(pronoun_takes_last_person) {
     const hearsay_attribution *a = S_find("“The bridge is safe,”");
     STR_EQ(S_speaker(a), "she");
     STR_EQ(S_name(a), "Ann Lee");
+    /* a place in the speaker's phrase is no antecedent */
+    S_run("Rep. Ann Lee of New York said the bill will pass.\n\n“It is fine,” she said.\n");
+    a = S_find("“It is fine,”");
+    OK(a != NULL);
+    if (a) OK(strstr(S_name(a), "Ann Lee") != NULL);
 }
 
 TEST(names_inside_quotations_are_not_antecedents) {
