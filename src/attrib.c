@@ -1052,7 +1052,9 @@ static int S_direct(hearsay_doc *d) {
                     in_cue_sentence = 0;
                     break;
                 }
-        if (last && (same_cue || q->t0 == s0 || in_cue_sentence) &&
+        /* 'But "…"' opens its sentence too */
+        int opens = q->t0 == s0 || (q->t0 == s0 + 1 && (S_lex(d, s0) & HS_L_CONJ));
+        if (last && (same_cue || opens || in_cue_sentence) &&
             (last_para == q->para || (last_para + 1 == q->para && S_quote_is_speech(d, q)))) {
             hs_attr *a = &d->attrs.v[last_attr];
             if (a->part0 + a->nparts == d->bparts.n) {

@@ -240,6 +240,11 @@ TEST(split_quotation_is_one_attribution) {
     a = S_find("that he thinks");
     OK(a != NULL);
     if (a) INT_EQ(a->kind, HEARSAY_MIXED);
+    /* a quotation after a sentence-opening 'But' continues it */
+    S_run("“It is not do or die,” he said outside. But “the campaign is stronger with it.”\n");
+    INT_EQ(hearsay_doc_count(S_doc), 1);
+    a = S_find("“It is not");
+    if (a) INT_EQ(a->n_parts, 2);
 }
 
 TEST(multi_paragraph_quotation) {
