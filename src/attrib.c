@@ -547,6 +547,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
 static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
+static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v);
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
 static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se);
 
@@ -1286,6 +1287,20 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         /* 'Klain, a spokesman, said' */
         if (S_appos_subject(d, s0, e, sb, se)) return 1;
         if (S_participle_subject(d, s0, e, sb, se)) return 1;
+        /* 'Clinton, during a town hall meeting in Columbus, Ohio, said':
+         * a phrase set off after the subject that opens the sentence */
+        for (size_t c = e - 1; c > s0 && e - c < 30; c--) {
+            if (S_t(d, c)->type == HS_T_QUOTE || S_punct(d, c, ';') || S_punct(d, c, ':')) break;
+            if (!S_punct(d, c, ',')) continue;
+            if (!(S_lex(d, c + 1) & HS_L_PREP) || S_is(d, c + 1, "of")) continue;
+            long b = S_np_left(d, s0, c - 1);
+            if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {
+                *sb = b;
+                *se = c;
+                return 1;
+            }
+            break;
+        }
         long b2 = S_np_left(d, s0, e - 1);
         if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);

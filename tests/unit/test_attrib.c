@@ -86,6 +86,11 @@ TEST(subject_with_long_apposition) {
     STR_EQ(S_name(a), "Brian Fallon");
     STR_EQ(S_speaker(b), "Ann Lee, a lawyer from Quincy, Massachusetts");
     STR_EQ(S_name(b), "Ann Lee");
+    /* a prepositional phrase set off after the subject */
+    S_run("Clinton, during a town hall meeting in Columbus, Ohio, said the plan would pass.\n");
+    a = S_find("the plan would pass");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Clinton");
 }
 
 /* After a quotation that leaves its sentence open, the frame's speaker may
