@@ -1287,13 +1287,20 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         /* 'Klain, a spokesman, said' */
         if (S_appos_subject(d, s0, e, sb, se)) return 1;
         if (S_participle_subject(d, s0, e, sb, se)) return 1;
-        /* 'Clinton, during a town hall meeting in Columbus, Ohio, said':
-         * a phrase set off after the subject that opens the sentence */
+        /* 'Clinton, during a town hall meeting in Columbus, Ohio, said',
+         * 'The two lawmakers, however, argue', 'Trump, while being
+         * interviewed on Fox, called': a phrase set off after the subject
+         * that opens the sentence */
         for (size_t c = e - 1; c > s0 && e - c < 30; c--) {
             if (S_t(d, c)->type == HS_T_QUOTE || S_punct(d, c, ';') || S_punct(d, c, ':')) break;
             if (!S_punct(d, c, ',')) continue;
-            if (!(S_lex(d, c + 1) & HS_L_PREP) || S_is(d, c + 1, "of")) continue;
+            if (S_is(d, c + 1, "of") ||
+                !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
+                  S_is(d, c + 1, "while") || S_is(d, c + 1, "when")))
+                continue;
             long b = S_np_left(d, s0, c - 1);
+            if (b < 0) b = S_bare_np_left(d, s0, c - 1);
+            if (b < 0) b = S_det_phrase(d, s0, c - 1);
             if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {
                 *sb = b;
                 *se = c;

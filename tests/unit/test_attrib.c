@@ -91,6 +91,10 @@ TEST(subject_with_long_apposition) {
     a = S_find("the plan would pass");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Clinton");
+    S_run("The two lawmakers, however, argue that the plan would pass.\n");
+    a = S_find("that the plan would pass");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "The two lawmakers");
 }
 
 /* After a quotation that leaves its sentence open, the frame's speaker may
