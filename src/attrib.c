@@ -446,7 +446,7 @@ static int S_appos_start(const hearsay_doc *d, size_t j) {
 /* Is [b, e) a speaker phrase, possibly with appositions set off by commas
  * ("Graham, a former candidate," / "Sarandon, 69,")? */
 static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose) {
-    if (e <= b || e - b > 30) return 0;
+    if (e <= b || e - b > 40) return 0;
     if (S_lex(d, e - 1) & (HS_L_DET | HS_L_PREP | HS_L_CONJ | HS_L_PRON_POSS | HS_L_REL) &&
         !(S_lex(d, e - 1) & HS_L_PRON_PERSON))
         return 0;
@@ -456,11 +456,11 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
     if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne + 1, 1) == ne))) return 0;
     if (c == e) return 1;
     if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
-    int rel = 0; /* inside a relative clause ('Trump, who has told aides ...,') */
+    int rel = 0; /* inside a relative clause ('Trump, who has told aides ...,', 'a group that has sued') */
     for (size_t j = c; j < e; j++) {
         const hs_tok *t = S_t(d, j);
         if (t->type == HS_T_QUOTE || S_punct(d, j, '.') || S_punct(d, j, ';')) return 0;
-        if (S_is(d, j, "who") || S_is(d, j, "whose")) rel = 1;
+        if (S_is(d, j, "who") || S_is(d, j, "whose") || S_is(d, j, "that") || S_is(d, j, "which")) rel = 1;
         if (!rel && (t->lex & HS_L_SAYVERB) && !(t->flags & HS_F_CAP) && !(t->lex & (HS_L_TITLE | HS_L_GROUP))) return 0;
         /* 'Trump, meanwhile, was making a pitch,': a clause, no apposition */
         if (!rel && (t->lex & (HS_L_AUX | HS_L_VERB)) && !(t->flags & HS_F_CAP) && !(t->lex & HS_L_ADV)) return 0;
@@ -1178,7 +1178,7 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
  * conjunction: not 'In Washington, ...'). PolNeAR's sources include the
  * apposition. */
 static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
-    size_t lo = e > s0 + 30 ? e - 30 : s0;
+    size_t lo = e > s0 + 40 ? e - 40 : s0;
     for (size_t c = lo + 1; c < e; c++) {
         if (!S_punct(d, c, ',') || !S_np_head(d, c - 1)) continue;
         if (!(S_cap(d, c - 1) || (S_lex(d, c - 1) & HS_L_TITLE))) continue;

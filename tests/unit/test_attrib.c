@@ -91,6 +91,11 @@ TEST(subject_with_long_apposition) {
     a = S_find("the plan would pass");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Clinton");
+    S_run("Tom Fitton, the president of Judicial Watch, a conservative group that has sued to obtain "
+          "records from the State Department, said the plan would pass.\n");
+    a = S_find("the plan would pass");
+    OK(a != NULL);
+    if (a) STR_EQ(S_name(a), "Tom Fitton");
     S_run("The two lawmakers, however, argue that the plan would pass.\n");
     a = S_find("that the plan would pass");
     OK(a != NULL);
