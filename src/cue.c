@@ -105,12 +105,17 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
      * just before ('blamed A and continued to defend B'). On the 4-fold
      * split of train, soft F1 +0.008 and e2e +0.008 (seeds 0 and 1) */
     uint32_t co = 0;
-    for (long k = i - 1; k >= 0 && k >= i - 16; k--) {
+    for (long k = i - 1, lo = i > 16 ? i - 16 : 0; k >= lo; k--) {
         const hs_tok *p = &d->toks.v[k];
         if (p->type == HS_T_QUOTE) break;
-        if (k >= i - 3 && (hs_tok_is(d, (size_t)k, "and", 3) || hs_tok_is(d, (size_t)k, "but", 3))) co |= 1;
-        if ((p->lex & HS_L_SAYVERB) && !(co & 2)) co |= 2 | (i - k <= 3 ? 8u : i - k <= 8 ? 16u : 24u);
-        else if ((p->lex & HS_L_THAT) && !(co & 2)) co |= 4;
+        uint32_t lex = p->lex;
+        if (lex & (HS_L_SAYVERB | HS_L_THAT | HS_L_CONJ)) { /* few words: one test for the rest */
+            if (k >= i - 3 && (lex & HS_L_CONJ) &&
+                (hs_tok_is(d, (size_t)k, "and", 3) || hs_tok_is(d, (size_t)k, "but", 3)))
+                co |= 1;
+            if (!(co & 2) && (lex & HS_L_SAYVERB)) co |= 2 | (i - k <= 3 ? 8u : i - k <= 8 ? 16u : 24u);
+            else if (!(co & 2) && (lex & HS_L_THAT)) co |= 4;
+        }
         if ((p->flags & HS_F_SENT_START) || ((co & 2) && k <= i - 3)) break;
     }
     f[n++] = hs_mix(F_COORD, co);
