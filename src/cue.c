@@ -15,6 +15,7 @@ enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
     F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1, F_COORD, F_COORDW,
+    F_PCUE,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER, F_A_CVERB, F_A_CUECVERB
@@ -83,8 +84,9 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     uint32_t lexp1 = j + 1 < d->toks.n ? d->toks.v[j + 1].lex & ~(uint32_t)HS_L_CUECAND : 0;
     /* the class bits 0..23 in order, visiting only those set in one of
      * the three words (n changes only there, so the bound stops the loop
-     * at the same bit as a test at every bit would) */
-    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 10; any &= any - 1) {
+     * at the same bit as a test at every bit would); the bound leaves
+     * room for the 13 features after the loop */
+    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 12; any &= any - 1) {
         uint32_t b = hs_ctz32(any);
         if (lex0 >> b & 1) f[n++] = hs_mix(F_LEX0, b);
         if (lexm1 >> b & 1) f[n++] = hs_mix(F_LEXM1, b);
@@ -115,6 +117,27 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     }
     f[n++] = hs_mix(F_COORD, co);
     f[n++] = hs_mix(hs_mix(F_COORDW, co & 7), w0);
+    /* an earlier word of the sentence that the classifier took for a cue
+     * (hs_cue_run scores left to right; the trainer marks the gold cues
+     * instead): how far (up to 3, 8 or 16 tokens), a complementizer
+     * between. F_COORD's verbs of saying are the lexicon's; this is the
+     * classifier's own choice, so it learns who holds the sentence's one
+     * attribution. On the 4-fold split of train (seeds 0, 1 and 2): soft
+     * F1 +0.006/+0.008/+0.006, exact +0.002/+0.003/+0.002, e2e
+     * +0.000/+0.002/-0.000; cue words P 0.823 -> 0.808, R 0.656 -> 0.669 */
+    uint32_t pc = 0;
+    for (long k = i - 1; k >= 0 && k >= i - 16; k--) {
+        const hs_tok *p = &d->toks.v[k];
+        if (p->type == HS_T_QUOTE) break;
+        if (p->flags & HS_F_CUE) {
+            pc = 1 | (i - k <= 3 ? 2u : i - k <= 8 ? 4u : 6u);
+            break;
+        }
+        if (p->lex & HS_L_THAT) pc |= 8;
+        if (p->flags & HS_F_SENT_START) break;
+    }
+    if (!(pc & 1)) pc = 0;
+    f[n++] = hs_mix(F_PCUE, pc);
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
     if (len > 4 && len <= 24) {
@@ -149,6 +172,8 @@ int hs_cue_run(hearsay_doc *d) {
     for (size_t j = 0; j < d->toks.n; j++) {
         hs_tok *t = &d->toks.v[j];
         t->cue = 0;
+        /* left to right: F_PCUE reads the decisions on earlier words */
+        t->flags &= (uint16_t)~HS_F_CUE;
         /* a word inside quotation marks is never read as a cue
          * (attrib.c), so it is not scored */
         if ((t->flags & HS_F_INQ) || !S_candidate(d, j)) continue;
