@@ -366,7 +366,8 @@ static void S_frame_init(S_frame *f) {
 /* After "told", the addressee phrase. */
 static void S_addressee(const hearsay_doc *d, size_t j, size_t hi, S_frame *f) {
     if (!(S_is(d, f->cue_b, "told") || S_is(d, f->cue_b, "tells") || S_is(d, f->cue_b, "tell") ||
-          S_is(d, f->cue_b, "telling") || S_is(d, f->cue_b, "asked") || S_is(d, f->cue_b, "urged")))
+          S_is(d, f->cue_b, "telling") || S_is(d, f->cue_b, "asked") || S_is(d, f->cue_b, "asking") ||
+          S_is(d, f->cue_b, "asks") || S_is(d, f->cue_b, "urged")))
         return;
     size_t e = S_np_right(d, j, hi);
     if (e <= j && j + 1 < hi && (S_lex(d, j) & (HS_L_PRON_POSS | HS_L_DET))) {
@@ -1367,6 +1368,13 @@ static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v) {
  * returned ...'). */
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t k = S_after_dateline(d, s0, v);
+    /* past a quotation opening the sentence ('"…," Blige sings to Clinton
+     * before asking her') */
+    if (k < v && S_t(d, k)->type == HS_T_QUOTE && S_t(d, k)->q == HS_Q_OPEN) {
+        size_t m = k + 1;
+        while (m < v && !(S_t(d, m)->type == HS_T_QUOTE && S_t(d, m)->q == HS_Q_CLOSE)) m++;
+        if (m + 1 < v) k = S_punct(d, m + 1, ',') ? m + 2 : m + 1;
+    }
     if (k < v && (S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_ADV | HS_L_CONJ))) {
         size_t c = k;
         while (c < v && c < k + 8 && !S_punct(d, c, ',')) c++;

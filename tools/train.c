@@ -314,6 +314,10 @@ static int S_is_cand(const hs_tok *t) {
 static int S_collect(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
     (void)ctx;
     if (S_label(d, cues, nc)) return -1;
+    /* the gold cues stand for the classifier's decisions on the words
+     * before (F_PCUE in hs_cue_features), cleared again below */
+    for (size_t j = 0; j < d->toks.n; j++)
+        if (S_gold(d, j)) d->toks.v[j].flags |= HS_F_CUE;
     for (size_t j = 0; j < d->toks.n; j++) {
         const hs_tok *t = &d->toks.v[j];
         if (!S_is_cand(t)) continue;
@@ -322,6 +326,7 @@ static int S_collect(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
         ex.y = S_gold(d, j) ? 1 : -1;
         if (hs_vec_push(&S_exs, ex)) return -1;
     }
+    for (size_t j = 0; j < d->toks.n; j++) d->toks.v[j].flags &= (uint16_t)~HS_F_CUE;
     return 0;
 }
 
@@ -344,6 +349,8 @@ static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
             float s = 0;
             for (size_t k = 0; k < n; k++) s += e->w[f[k] & e->mask];
             pred = s > S_threshold;
+            /* as hs_cue_run: later words see this decision (F_PCUE) */
+            if (pred) d->toks.v[j].flags |= HS_F_CUE;
         }
         e->tp += gold && pred;
         e->fp += !gold && pred;
@@ -352,6 +359,7 @@ static int S_evaluate(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
             printf("%s\t%s\t%.*s\n", gold ? "FN" : "FP", S_is_cand(t) ? "cand" : "nocand",
                    (int)(t->e - t->b), d->text + t->b);
     }
+    for (size_t j = 0; j < d->toks.n; j++) d->toks.v[j].flags &= (uint16_t)~HS_F_CUE;
     return 0;
 }
 

@@ -64,9 +64,10 @@ TEST(features_are_deterministic_and_bounded) {
 
 /* PolNeAR never nests attributions, and the filter knows when a cue sits
  * inside another attribution's content: its features change when that
- * other attribution is gone. */
+ * other attribution is gone. (With 'said that aides warned' the
+ * classifier itself no longer takes 'warned', F_PCUE.) */
 TEST(filter_sees_nesting) {
-    S_run("Smith said that aides warned that the plan will fail next year.\n");
+    S_run("Smith said the aides had warned him that the plan will fail next year.\n");
     long outer = -1, inner = -1;
     long js = S_tok("said"), jt = S_tok("warned");
     for (size_t i = 0; i < S_d->attrs.n; i++) {
