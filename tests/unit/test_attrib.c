@@ -254,6 +254,12 @@ TEST(split_quotation_is_one_attribution) {
     a = S_find("that he thinks");
     OK(a != NULL);
     if (a) INT_EQ(a->kind, HEARSAY_MIXED);
+    /* the subject of a participle cue after a quotation that opens the
+     * sentence */
+    S_run("“Keep your hands in sight,” Blige sings to Clinton before asking, “Where do we go from here?”\n");
+    a = S_find("“Where do we go");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Blige");
     /* a quotation after a sentence-opening 'But' continues it */
     S_run("“It is not do or die,” he said outside. But “the campaign is stronger with it.”\n");
     INT_EQ(hearsay_doc_count(S_doc), 1);
