@@ -1579,9 +1579,11 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int nee
     long sb = -1;
     size_t se = 0, j = v + 1;
     if (poss && v >= 2) {
-        size_t e = (p->flags & HS_F_POSS) && p->type == HS_T_WORD && p->e - p->b <= 3 ? v - 2 : v - 1;
-        sb = S_np_left(d, s0, e);
-        se = (p->flags & HS_F_POSS) && p->e - p->b <= 3 ? v - 1 : v;
+        /* the possessive marker's own token ('s or ’s) */
+        int mark = (p->flags & HS_F_POSS) && p->type == HS_T_WORD &&
+                   ((unsigned char)d->text[p->b] == '\'' || (unsigned char)d->text[p->b] == 0xE2);
+        sb = S_np_left(d, s0, mark ? v - 2 : v - 1);
+        se = mark ? v - 1 : v;
     }
     if (j + 1 < s1 && (S_is(d, j, "of") || S_is(d, j, "by"))) {
         size_t ne = S_np_right(d, j + 1, s1);

@@ -406,6 +406,18 @@ TEST(closing_reporting_clause) {
     OK(a != NULL);
 }
 
+/* A nominal cue after a possessive, with either apostrophe. */
+TEST(possessive_nominal_cue) {
+    S_run("Politifact seized on Trump's claim that there were thousands of shootings.\n");
+    const hearsay_attribution *a = S_find("that there were");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Trump");
+    S_run("Politifact seized on Trump\xe2\x80\x99s claim that there were thousands of shootings.\n");
+    a = S_find("that there were");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Trump");
+}
+
 /* 'which he said ...': the relative pronoun is part of what is reported. */
 TEST(relative_pronoun_before_the_speaker) {
     S_run("The judge gave him probation, which he said was not a prison sentence.\n");
@@ -524,6 +536,7 @@ int main(void) {
     RUN(reported_speech_with_that);
     RUN(parenthetical_reporting_clause);
     RUN(closing_reporting_clause);
+    RUN(possessive_nominal_cue);
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
     RUN(raising_verb_subject_is_content);
