@@ -1530,7 +1530,9 @@ static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t 
  * (after an addressee: 'told a Senate | panel Wednesday') any words. */
 static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int appos) {
     if (k < s1 && appos == 1 && S_punct(d, k, ',')) return 1;
-    if (k < s1 && !appos && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) && k + 1 < s1) return 0;
+    if (k < s1 && !appos && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) &&
+        !(S_t(d, k)->type == HS_T_PUNCT && strchr(".!?", d->text[S_t(d, k)->b])))
+        return 0;
     if (k < s1 && (S_is(d, k, "to") || S_is(d, k, "that") || S_is(d, k, "of"))) return 0;
     for (size_t m = k; m < s1; m++) {
         const hs_tok *t = S_t(d, m);
@@ -1664,7 +1666,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
      * clause before it */
     {
         size_t cb, ce;
-        if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',') &&
+        if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',') && !(S_lex(d, (size_t)sb) & HS_L_REL) &&
             S_closing_tail(d, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, s1, fr.addr_b >= 0 ? 2 : 0) &&
             S_clause_before(d, s0, (size_t)sb - 1, &cb, &ce))
             return S_emit_indirect(d, sb, se, v, c1, &fr, cb, ce);

@@ -400,6 +400,11 @@ TEST(closing_reporting_clause) {
     if (!a) return;
     STR_EQ(S_str(&a->parts[0]), "The plan has no real upside for the mayor");
     STR_EQ(S_speaker(a), "Michael Ruiz, a senior fellow at the institute");
+    /* a relative pronoun's clause, and a one-word answer, are no closing clause */
+    S_run("They told the officials, who said no.\n");
+    a = S_find("no.");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "who");
     S_run("Speaking in Iowa on Monday, she said in an interview that the union will sit out.\n");
     OK(S_find("Speaking") == NULL);
     a = S_find("that the union");
