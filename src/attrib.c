@@ -1527,11 +1527,11 @@ static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t 
  * ('in a video message to the convention', 'Wednesday'); with appos 1
  * (after a speaker) also an apposition or relative clause set off by a
  * comma (', a senior fellow at the Brookings Institution'); with appos 2
- * (after an addressee: 'told a Senate | panel Wednesday') any words. */
+ * (after an addressee: 'told a Senate ‖ panel Wednesday') any words. */
 static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int appos) {
     if (k < s1 && appos == 1 && S_punct(d, k, ',')) return 1;
     if (k < s1 && !appos && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) &&
-        !(S_t(d, k)->type == HS_T_PUNCT && strchr(".!?", d->text[S_t(d, k)->b])))
+        !(S_punct(d, k, '.') || S_punct(d, k, '!') || S_punct(d, k, '?')))
         return 0;
     if (k < s1 && (S_is(d, k, "to") || S_is(d, k, "that") || S_is(d, k, "of"))) return 0;
     for (size_t m = k; m < s1; m++) {
