@@ -65,16 +65,31 @@ TEST(end_kept_where_the_rules_are_right) {
     STR_EQ(S_content_of("said"), "the budget would balance by June");
 }
 
+/* Runs text and gives the candidate ends (k, n of them) of the content
+ * whose cue is the given word, its attribution (*a, NULL when none was
+ * formed with an end to move) and the content's first token (*j). */
+static size_t S_cands(const char *text, const char *cue, const hs_attr **a, size_t *j, size_t *k) {
+    S_run(text);
+    *a = S_attr_of(cue);
+    OK(*a && (*a)->st_e);
+    if (!*a || !(*a)->st_e) {
+        *a = NULL;
+        return 0;
+    }
+    *j = hs_doc_tok_at(S_doc, S_doc->bparts.v[(*a)->part0].b);
+    return hs_end_cands(S_doc, *a, *j, k);
+}
+
 /* The candidates: after the content's start, ascending, the rules' end
- * (st_e) last, each before a boundary token; none leaves a quotation out. */
+ * (st_e) last, each before a boundary token; none leaves a quotation out,
+ * but one may follow the last. */
 TEST(end_candidates) {
-    S_run("Gore had decided not to make a 2008 presidential bid, half-joking to friends that the nation "
-          "was not ready.\n");
-    const hs_attr *a = S_attr_of("decided");
-    OK(a && a->st_e);
-    if (!a || !a->st_e) return;
-    size_t j = hs_doc_tok_at(S_doc, S_doc->bparts.v[a->part0].b), k[HS_END_MAXC];
-    size_t n = hs_end_cands(S_doc, a, j, k);
+    const hs_attr *a;
+    size_t j, k[HS_END_MAXC];
+    size_t n = S_cands("Gore had decided not to make a 2008 presidential bid, half-joking to friends that the nation "
+                       "was not ready.\n",
+                       "decided", &a, &j, k);
+    if (!a) return;
     OK(n >= 2 && n <= HS_END_MAXC);
     INT_EQ(k[n - 1], a->st_e);
     int comma = 0;
@@ -84,24 +99,18 @@ TEST(end_candidates) {
     }
     OK(comma);
 
-    S_run("He said the plan, which he called \xe2\x80\x9c" "a disaster,\xe2\x80\x9d would fail in the end.\n");
-    a = S_attr_of("said");
-    OK(a && a->st_e);
-    if (!a || !a->st_e) return;
-    j = hs_doc_tok_at(S_doc, S_doc->bparts.v[a->part0].b);
-    n = hs_end_cands(S_doc, a, j, k);
+    n = S_cands("He said the plan, which he called \xe2\x80\x9c" "a disaster,\xe2\x80\x9d would fail in the end.\n",
+                "said", &a, &j, k);
+    if (!a) return;
     INT_EQ(k[n - 1], a->st_e);
     for (size_t i = 0; i < n; i++)
         for (size_t m = k[i]; m < a->st_e; m++)
             OK(S_doc->toks.v[m].type != HS_T_QUOTE && S_doc->toks.v[m].quote < 0);
 
     /* a content may end right after its last quotation */
-    S_run("He said the plan was \xe2\x80\x9c" "a disaster\xe2\x80\x9d and the mayor agreed with him.\n");
-    a = S_attr_of("said");
-    OK(a && a->st_e);
-    if (!a || !a->st_e) return;
-    j = hs_doc_tok_at(S_doc, S_doc->bparts.v[a->part0].b);
-    n = hs_end_cands(S_doc, a, j, k);
+    n = S_cands("He said the plan was \xe2\x80\x9c" "a disaster\xe2\x80\x9d and the mayor agreed with him.\n",
+                "said", &a, &j, k);
+    if (!a) return;
     int after_quote = 0;
     for (size_t i = 0; i + 1 < n; i++)
         after_quote |= S_doc->toks.v[k[i] - 1].type == HS_T_QUOTE && S_doc->toks.v[k[i] - 1].q == HS_Q_CLOSE;
