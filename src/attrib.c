@@ -1522,15 +1522,19 @@ static int S_parenthetical(const hearsay_doc *d, uint32_t s0, size_t sb, size_t 
     return 1;
 }
 
+/* What a closing tail follows: the cue, a speaker after the cue, or an
+ * addressee after the cue. */
+enum { S_AFTER_CUE, S_AFTER_SPEAKER, S_AFTER_ADDRESSEE };
+
 /* Does [k, s1) close a sentence after its reporting verb and speaker,
  * with no clause of its own: nothing, a prepositional phrase or a time
- * ('in a video message to the convention', 'Wednesday'); with appos 1
- * (after a speaker) also an apposition or relative clause set off by a
- * comma (', a senior fellow at the Brookings Institution'); with appos 2
- * (after an addressee: 'told a Senate ‖ panel Wednesday') any words. */
-static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int appos) {
-    if (k < s1 && appos == 1 && S_punct(d, k, ',')) return 1;
-    if (k < s1 && !appos && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) &&
+ * ('in a video message to the convention', 'Wednesday'); after a speaker
+ * also an apposition or relative clause set off by a comma (', a senior
+ * fellow at the Brookings Institution'); after an addressee ('told a
+ * Senate ‖ panel Wednesday') any words. */
+static int S_closing_tail(const hearsay_doc *d, size_t k, size_t s1, int after) {
+    if (k < s1 && after == S_AFTER_SPEAKER && S_punct(d, k, ',')) return 1;
+    if (k < s1 && after == S_AFTER_CUE && !(S_lex(d, k) & (HS_L_PREP | HS_L_TIME | HS_L_WEEKDAY)) &&
         !(S_punct(d, k, '.') || S_punct(d, k, '!') || S_punct(d, k, '?')))
         return 0;
     if (k < s1 && (S_is(d, k, "to") || S_is(d, k, "that") || S_is(d, k, "of"))) return 0;
@@ -1661,18 +1665,19 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     fr.cue_b = (long)v;
     fr.cue_e = (long)c1;
     size_t j = S_skip_to_content(d, c1, s1, &fr);
+    size_t ca = fr.addr_b >= 0 ? (size_t)fr.addr_e : c1; /* past the cue and its addressee */
     /* 'CONTENT, X said in a video message.', 'CONTENT, said Dante Scala, a
      * professor ...': a reporting clause closing its sentence reports the
      * clause before it */
     {
         size_t cb, ce;
         if (has_subj && sb > (long)s0 + 1 && S_punct(d, (size_t)sb - 1, ',') && !(S_lex(d, (size_t)sb) & HS_L_REL) &&
-            S_closing_tail(d, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, s1, fr.addr_b >= 0 ? 2 : 0) &&
+            S_closing_tail(d, ca, s1, fr.addr_b >= 0 ? S_AFTER_ADDRESSEE : S_AFTER_CUE) &&
             S_clause_before(d, s0, (size_t)sb - 1, &cb, &ce))
             return S_emit_indirect(d, sb, se, v, c1, &fr, cb, ce);
         size_t ne;
         if (!has_subj && v > s0 + 1 && S_punct(d, v - 1, ',') && (ne = S_np_right(d, c1, s1)) > c1 &&
-            S_closing_tail(d, ne, s1, 1) && S_clause_before(d, s0, v - 1, &cb, &ce)) {
+            S_closing_tail(d, ne, s1, S_AFTER_SPEAKER) && S_clause_before(d, s0, v - 1, &cb, &ce)) {
             if (ne + 1 < s1 && S_punct(d, ne, ',') && S_appos_start(d, ne + 1)) ne = S_appos_end(d, ne + 1, s1);
             return S_emit_indirect(d, (long)c1, ne, v, c1, NULL, cb, ce);
         }
@@ -1697,7 +1702,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         if (has_subj && sb > (long)s0 && !S_is(d, j, "that") &&
             (S_is(d, (size_t)sb - 1, "which") || S_is(d, (size_t)sb - 1, "what") || S_is(d, (size_t)sb - 1, "who")))
             return S_emit_parts(d, sb, se, v, c1, &fr, (size_t)sb - 1, (size_t)sb, j, e);
-        if (has_subj && S_parenthetical(d, s0, (size_t)sb, fr.addr_b >= 0 ? (size_t)fr.addr_e : c1, &pb, &pe)) {
+        if (has_subj && S_parenthetical(d, s0, (size_t)sb, ca, &pb, &pe)) {
             /* 'Sales were great, he said, wiping sweat off his face': what
              * follows is about the speaker, not what was said */
             if (S_ing(d, j)) return S_emit_indirect(d, sb, se, v, c1, NULL, pb, pe);
