@@ -240,83 +240,6 @@ TEST(json_lines)
     cli_buf_free(&err);
 }
 
-/* Fields of two parses of one line, as a string ("-" for NULL). */
-static void S_fields(const jl_doc *d, cli_buf *o)
-{
-    const char *f[] = {d->id, d->date, d->url, d->title, d->outlet};
-    o->n = 0;
-    cli_buf_add(o, d->text, d->text_len);
-    for (int i = 0; i < 5; i++) {
-        cli_buf_add(o, "|", 1);
-        cli_buf_puts(o, f[i] ? f[i] : "-");
-    }
-}
-
-/* The fast path (jl_fast) against json-c on lines near the usual shape:
- * wherever jl_fast takes a line, json-c takes it too and gives the same
- * fields. The lines are cut and mutated from a few seeds, one byte at a
- * time, so that every branch of jl_fast meets its edges. */
-TEST(json_fast_path_as_json_c)
-{
-    static const char *const seeds[] = {
-        "{\"id\": \"a-1\", \"date\": \"2016-10-01\", \"url\": \"https://x.example/a\", "
-        "\"outlet\": \"x\", \"title\": \"T\", \"text\": \"He said \\\"no.\\\"\\n\\nIt\\u2019s \xE2\x80\x9C"
-        "fine\xE2\x80\x9D \\ud83d\\ude00 \\/ \\t \\u00e9 \\u0041.\"}",
-        "{\"text\":\"a\",\"id\":12,\"url\":null,\"x\":true,\"y\":false,\"z\":0}",
-        "  {  \"id\" : 90071992547409 , \"text\" : \"\" , \"title\" : null }  ",
-        "{\"text\": \"x\", \"text\": \"y\"}",
-        "{\"text\": \"\\ud800\\u0041\", \"date\": \"\\u0000\"}",
-    };
-    static const char alphabet[] = "\"\\{}[]:, \t\r\n0-1.eEu9aftn\x01\x7F\xC3\xA9/";
-    json_tokener *tok = jl_tokener_new();
-    jl_config c = {"id", "text"};
-    cli_buf fa = {0}, fb = {0}, err = {0}, line = {0};
-    unsigned seed = 12345, taken = 0, tried = 0;
-    for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
-        size_t n = strlen(seeds[s]);
-        for (int round = 0; round < 4000; round++) {
-            line.n = 0;
-            cli_buf_add(&line, seeds[s], n);
-            /* round 0 as it is; then a cut, or one to three bytes changed */
-            for (int k = 0; round && k < 1 + round % 3; k++) {
-                seed = seed * 1103515245u + 12345u;
-                size_t at = (seed >> 8) % line.n;
-                if (round % 7 == 0)
-                    line.n = at;
-                else
-                    line.p[at] = alphabet[(seed >> 20) % (sizeof alphabet - 1)];
-                if (!line.n)
-                    break;
-            }
-            jl_doc a, b;
-            memset(&a, 0, sizeof a);
-            memset(&b, 0, sizeof b);
-            tried++;
-            if (jl_fast(&c, line.p, line.n, &a))
-                continue;
-            taken++;
-            err.n = 0;
-            if (S_parse_jsonc(tok, &c, line.p, line.n, &b, &err)) {
-                FAILF("json-c rejects a line jl_fast takes: %.*s", (int)line.n, line.p);
-                jl_release(&a);
-                continue;
-            }
-            S_fields(&a, &fa);
-            S_fields(&b, &fb);
-            if (fa.n != fb.n || memcmp(fa.p, fb.p, fa.n))
-                FAILF("fields differ on: %.*s", (int)line.n, line.p);
-            jl_release(&a);
-            jl_release(&b);
-        }
-    }
-    OK(taken > 1000 && taken < tried); /* both paths were exercised */
-    json_tokener_free(tok);
-    cli_buf_free(&fa);
-    cli_buf_free(&fb);
-    cli_buf_free(&err);
-    cli_buf_free(&line);
-}
-
 TEST(sizes)
 {
     size_t v;
@@ -341,7 +264,6 @@ int main(void)
     RUN(slurp_limit);
     RUN(safe_paths);
     RUN(json_lines);
-    RUN(json_fast_path_as_json_c);
     RUN(sizes);
     return DONE();
 }
