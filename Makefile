@@ -73,7 +73,7 @@ $(BUILD)/hearsay-train: tools/train.c $(BUILD)/libhearsay.a
 
 TRAIN_DIR ?= $(SHARED)/data/polnear/train
 model: $(BUILD)/hearsay-train
-	$(BUILD)/hearsay-train --epochs 5 --heads --start --end --cue-runs 4 --start-runs 4 --filter-runs 4 --filter --filter-threshold -3 --out $(MODEL) $(TRAIN_DIR)
+	$(BUILD)/hearsay-train --epochs 5 --heads --stem-cands 3 --start --end --cue-runs 4 --start-runs 4 --filter-runs 4 --filter --filter-threshold -3 --out $(MODEL) $(TRAIN_DIR)
 
 $(BUILD)/libhearsay.a: $(CORE_OBJ)
 	@rm -f $@

@@ -11,7 +11,7 @@ BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
 K=${1:-4}
 [ $# -gt 0 ] && shift
-OPTS="--epochs 5 --heads --start --end --cue-runs 4 --start-runs 4 --filter-runs 4 --filter --filter-threshold -3"
+OPTS="--epochs 5 --heads --stem-cands 3 --start --end --cue-runs 4 --start-runs 4 --filter-runs 4 --filter --filter-threshold -3"
 src=$(cd "$SHARED/data/polnear/train" && pwd)
 make -s "$BUILD/hearsay-train" >/dev/null
 cv=$BUILD/cv

@@ -2,13 +2,16 @@
  * train.c -- trains the cue classifier (src/cue.c) on PolNeAR-format data
  * and writes the model file the library compiles in (data/hearsay.model).
  *
- *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
+ *   hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--stem-cands N] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR
  *
  * DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (the first
  * annotator in sort order is used, as score.py does). Every word token
  * inside a gold Cue span (other than function words) is a positive example;
  * every other candidate token a negative one. Candidates are words seen in
- * cues at least twice in DIR, and the lexicon's verbs of saying. The model
+ * cues at least twice in DIR, and the lexicon's verbs of saying; with
+ * --stem-cands N also every word of DIR's text whose crude stem (cue.c's
+ * F_STEM) was seen in cues N times over all its forms ('decrying' after
+ * 'decried' and 'decries'; make model uses 3). The model
  * is an averaged perceptron over the hashed features of hs_cue_features().
  * Deterministic: the same data gives the same file.
  * With HEARSAY_TRAIN_DUMP set, --eval also prints each token the classifier
@@ -50,6 +53,7 @@ typedef struct {
 typedef struct {
     uint32_t wh;
     uint32_t pos, all;
+    int cand; /* a candidate the classifier scores (S_mark_cands) */
     char s[HS_LEX_MAXLEN + 1];
 } S_word;
 
@@ -153,6 +157,7 @@ static int S_function_word(const hs_tok *t) {
 /* Labels: every content word inside a gold cue (the default), or with
  * --heads only the first content word of each cue span. */
 static int S_heads_only;
+static int S_stem_min; /* --stem-cands N */
 static HS_VEC(uint8_t) S_lab;
 
 static int S_label(const hearsay_doc *d, const S_rng *cues, size_t nc) {
@@ -181,7 +186,7 @@ static int S_label(const hearsay_doc *d, const S_rng *cues, size_t nc) {
 static int S_gold(const hearsay_doc *d, size_t j) { return j < S_lab.n && S_lab.v[j]; }
 
 /* wh -> index + 1 into S_words (open addressing; 0 is empty) */
-#define S_TAB_BITS 18
+#define S_TAB_BITS 20
 static uint32_t S_tab[1u << S_TAB_BITS];
 
 static uint32_t *S_slot(uint32_t wh) {
@@ -297,10 +302,54 @@ static int S_count(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
     for (size_t j = 0; j < d->toks.n; j++) {
         const hs_tok *t = &d->toks.v[j];
         if (t->type != HS_T_WORD || S_function_word(t) || (t->flags & HS_F_POSS)) continue;
-        if (!S_gold(d, j)) continue;
+        if (!S_gold(d, j) && !S_stem_min) continue;
         S_word *w = S_word_of(d, t);
-        if (w) w->pos++;
+        if (!w) continue;
+        w->all++;
+        w->pos += S_gold(d, j);
     }
+    return 0;
+}
+
+/* The crude stem of cue.c's F_STEM (the word less -ing, -ed, -es, -s, -d
+ * or -e), as a length of s; 0 when the word is too short or long. */
+static size_t S_stem_len(const char *s) {
+    size_t len = strlen(s), sl = len;
+    if (len <= 4 || len > 24) return 0;
+    const char *suf = s + len - 3;
+    if (sl > 5 && !memcmp(suf, "ing", 3)) sl -= 3;
+    else if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) sl -= 2;
+    else if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') sl -= 1;
+    return sl;
+}
+
+static int S_cmp_stem(const void *a, const void *b) {
+    const S_word *x = *(const S_word *const *)a, *y = *(const S_word *const *)b;
+    size_t lx = S_stem_len(x->s), ly = S_stem_len(y->s);
+    int c = memcmp(x->s, y->s, lx < ly ? lx : ly);
+    return c ? c : (lx > ly) - (lx < ly);
+}
+
+/* Candidates: words seen in gold cues at least twice, and with
+ * --stem-cands N (S_stem_min) every word of the training text whose stem's
+ * forms were seen in gold cues N times together ('decrying' after
+ * 'decried' and 'decries'). */
+static int S_mark_cands(void) {
+    for (size_t i = 0; i < S_words.n; i++) S_words.v[i].cand = S_words.v[i].pos >= 2;
+    if (!S_stem_min || !S_words.n) return 0;
+    S_word **by = malloc(S_words.n * sizeof *by);
+    if (!by) return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < S_words.n; i++)
+        if (S_stem_len(S_words.v[i].s)) by[n++] = &S_words.v[i];
+    qsort(by, n, sizeof *by, S_cmp_stem);
+    for (size_t i = 0, e; i < n; i = e) {
+        uint32_t pos = 0;
+        for (e = i; e < n && !S_cmp_stem(&by[i], &by[e]); e++) pos += by[e]->pos;
+        if (pos >= (uint32_t)S_stem_min)
+            for (size_t k = i; k < e; k++) by[k]->cand = 1;
+    }
+    free(by);
     return 0;
 }
 
@@ -308,7 +357,7 @@ static int S_is_cand(const hs_tok *t) {
     if (t->type != HS_T_WORD || (t->flags & HS_F_POSS)) return 0;
     if (t->lex & HS_L_SAYVERB) return 1;
     uint32_t *sl = S_slot(t->wh);
-    return *sl && S_words.v[*sl - 1].pos >= 2;
+    return *sl && S_words.v[*sl - 1].cand;
 }
 
 static int S_collect(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
@@ -429,10 +478,10 @@ static int S_write_words(const char *path, const S_word *words, size_t nwords, c
     S_put_u32(f, bits);
     S_put_f32(f, S_threshold);
     uint32_t nw = 0;
-    for (size_t i = 0; i < nwords; i++) nw += words[i].pos >= 2;
+    for (size_t i = 0; i < nwords; i++) nw += words[i].cand != 0;
     S_put_u32(f, nw);
     for (size_t i = 0; i < nwords; i++) {
-        if (words[i].pos < 2) continue;
+        if (!words[i].cand) continue;
         unsigned char l = (unsigned char)strlen(words[i].s);
         fputc(l, f);
         fwrite(words[i].s, 1, l, f);
@@ -582,6 +631,7 @@ static int S_fit_folds(const char *dir, uint32_t bits, int epochs) {
             if (S_each_doc(dir, S_count, NULL)) rc = -1;
             if (S_words.n) qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
             S_reindex();
+            if (S_mark_cands()) rc = -1;
         }
         S_exs.n = 0;
         if (!rc && S_each_doc(dir, S_collect, NULL)) rc = -1;
@@ -1067,6 +1117,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--bits") && i + 1 < argc) bits = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(argv[i], "--threshold") && i + 1 < argc) S_threshold = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "--heads")) S_heads_only = 1;
+        else if (!strcmp(argv[i], "--stem-cands") && i + 1 < argc) S_stem_min = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--folds") && i + 1 < argc) S_nfold = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--fold-all-words")) S_fold_all_words = 1;
         else if (!strcmp(argv[i], "--fold-mix")) S_fold_mix = 1;
@@ -1088,17 +1139,18 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--filter-threshold") && i + 1 < argc) S_att_threshold = (float)atof(argv[++i]);
         else if (argv[i][0] != '-') dir = argv[i];
         else {
-            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+            fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--stem-cands N] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
             return 2;
         }
     }
     if (!dir || bits < 8 || bits > 24 || epochs < 1 || S_cue_runs < 1 || S_att_runs < 1 || S_st_runs < 1 || S_nfold == 1 || S_nfold < 0 || S_nfold > S_MAXFOLD) {
-        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
+        fprintf(stderr, "usage: hearsay-train [--out FILE] [--epochs N] [--bits B] [--threshold T] [--heads] [--stem-cands N] [--folds K] [--fold-stages sef] [--fold-mix] [--fold-all-words] [--cue-runs N] [--start-runs N] [--filter-runs N] [--seed N] [--filter] [--filter-threshold T] [--start] [--start-margin M] [--start-step S] [--end] [--end-margin M] [--end-step S] [--eval DIR] DIR\n");
         return 2;
     }
     if (S_each_doc(dir, S_count, NULL)) return 1;
     qsort(S_words.v, S_words.n, sizeof *S_words.v, S_cmp_word);
     S_reindex();
+    if (S_mark_cands()) return 1;
     if (S_each_doc(dir, S_collect, NULL)) return 1;
     size_t pos = 0;
     for (size_t i = 0; i < S_exs.n; i++) pos += S_exs.v[i].y > 0;

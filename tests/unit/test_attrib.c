@@ -401,7 +401,7 @@ TEST(closing_reporting_clause) {
     STR_EQ(S_str(&a->parts[0]), "The plan has no real upside for the mayor");
     STR_EQ(S_speaker(a), "Michael Ruiz, a senior fellow at the institute");
     /* a relative pronoun's clause, and a one-word answer, are no closing clause */
-    S_run("They told the officials, who said no.\n");
+    S_run("They told the officials, who then said no.\n");
     a = S_find("no.");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "who");
@@ -413,11 +413,11 @@ TEST(closing_reporting_clause) {
 
 /* A nominal cue after a possessive, with either apostrophe. */
 TEST(possessive_nominal_cue) {
-    S_run("Politifact seized on Trump's claim that there were thousands of shootings.\n");
+    S_run("Politifact seized on Trump's assertion that there were thousands of shootings.\n");
     const hearsay_attribution *a = S_find("that there were");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Trump");
-    S_run("Politifact seized on Trump\xe2\x80\x99s claim that there were thousands of shootings.\n");
+    S_run("Politifact seized on Trump\xe2\x80\x99s assertion that there were thousands of shootings.\n");
     a = S_find("that there were");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Trump");
