@@ -1265,6 +1265,76 @@ static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     return (long)b;
 }
 
+/* A quantifier or degree word inside a common noun phrase ('most', 'about
+ * three in 10', 'more than six in 10', 'own'): function words S_np_word
+ * refuses. */
+static int S_np_quant(const hearsay_doc *d, size_t j) {
+    static const char *const w[] = {"most", "many", "more", "other", "some", "all", "both", "each", "few",
+                                    "own", "same", "such", "than", "about", "nearly", "almost", "only"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (S_is(d, j, w[i])) return 1;
+    return 0;
+}
+
+/* A common noun phrase ending at token e that opens its clause, for a cue
+ * with no other subject: 'The most recent poll shows', 'About three in 10
+ * said', 'Governors in more than two dozen states balked', 'Gallup's own
+ * tracking poll puts', 'But hacking specialists say', 'Both sides of the
+ * debate over abortion rights agreed'. Modifiers, determiners, quantities
+ * and possessives, and prepositional phrases after a noun; the token
+ * before must end a clause. Returns its first token, or -1. */
+static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
+    const hs_tok *h = S_t(d, e);
+    const uint32_t fn = HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_REL |
+                        HS_L_ADV | HS_L_CONJ | HS_L_THAT | HS_L_DET;
+    if (h->type == HS_T_WORD) {
+        static const char *const adv[] = {"while", "whereas", "instead", "just", "even", "now", "already",
+                                          "meanwhile", "together", "alone", "first", "soon", "too"};
+        size_t n = h->e - h->b;
+        if ((h->lex & (fn | HS_L_NOTNAME)) || (h->flags & HS_F_POSS) ||
+            (n > 3 && !memcmp(d->text + h->e - 2, "ly", 2)))
+            return -1;
+        for (size_t i = 0; i < sizeof adv / sizeof *adv; i++)
+            if (S_is(d, e, adv[i])) return -1;
+    } else if (h->type != HS_T_NUM) {
+        return -1;
+    }
+    size_t b = e;
+    while (b > lo && e - b < S_NP_MAX) {
+        size_t j = b - 1;
+        const hs_tok *t = S_t(d, j);
+        if (t->type == HS_T_NUM || (t->flags & HS_F_POSS) || S_np_quant(d, j) ||
+            ((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS)) {
+            b = j;
+            continue;
+        }
+        if (t->type == HS_T_WORD && !(t->lex & (fn | HS_L_PRON_PERSON))) {
+            b = j;
+            continue;
+        }
+        /* a prepositional phrase after a noun: 'six in 10', 'sides of the
+         * debate over abortion rights' */
+        if ((S_is(d, j, "of") || S_is(d, j, "in") || S_is(d, j, "over") || S_is(d, j, "from") ||
+             S_is(d, j, "across")) &&
+            j > lo && (S_t(d, j - 1)->type == HS_T_NUM ||
+                       (S_word(d, j - 1) && !(S_lex(d, j - 1) & (fn | HS_L_PRON_PERSON | HS_L_PRON_POSS))))) {
+            b = j;
+            continue;
+        }
+        break;
+    }
+    if (b == e && h->type == HS_T_NUM) return -1;
+    if (b > lo) {
+        const hs_tok *p = S_t(d, b - 1);
+        if (!((p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||
+              S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") ||
+              S_is(d, b - 1, "since") || S_is(d, b - 1, "when") || S_is(d, b - 1, "although") ||
+              S_is(d, b - 1, "though")))
+            return -1;
+    }
+    return (long)b;
+}
+
 /* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
@@ -1329,6 +1399,15 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     if (*sb >= 0) return 1;
     *sb = S_bare_np_left(d, s0, e);
     if (*sb >= 0) return 1;
+    /* not for a participle ('while saying', 'X, suggesting'): its subject
+     * is the clause's it joins (S_speaker_of_cue) */
+    {
+        const hs_tok *c = S_t(d, v);
+        if (c->e - c->b <= 4 || memcmp(d->text + c->e - 3, "ing", 3)) {
+            *sb = S_common_np_left(d, s0, e);
+            if (*sb >= 0) return 1;
+        }
+    }
     /* 'X refused to', 'X decided to', 'X is expected to': the subject of
      * the verb before 'to' */
     if (S_is(d, e, "to") && e > s0 + 1) {
