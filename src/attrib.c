@@ -1284,9 +1284,15 @@ static int S_np_quant(const hearsay_doc *d, size_t j) {
  * and possessives, and prepositional phrases after a noun; the token
  * before must end a clause. Returns its first token, or -1. */
 static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
-    const hs_tok *h = S_t(d, e);
     const uint32_t fn = HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_REL |
                         HS_L_ADV | HS_L_CONJ | HS_L_THAT | HS_L_DET;
+    size_t last = e;
+    /* '53% say', 'Polls there show', 'executives here indicate' */
+    if (e > lo && ((S_punct(d, e, '%') && S_t(d, e - 1)->type == HS_T_NUM) ||
+                   ((S_is(d, e, "there") || S_is(d, e, "here")) && S_word(d, e - 1) &&
+                    !(S_lex(d, e - 1) & (fn | HS_L_PRON_PERSON | HS_L_PRON_POSS)))))
+        e--;
+    const hs_tok *h = S_t(d, e);
     if (h->type == HS_T_WORD) {
         static const char *const adv[] = {"while", "whereas", "instead", "just", "even", "now", "already",
                                           "meanwhile", "together", "alone", "first", "soon", "too"};
@@ -1323,7 +1329,7 @@ static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
         }
         break;
     }
-    if (b == e && h->type == HS_T_NUM) return -1;
+    if (b == e && h->type == HS_T_NUM && last == e) return -1;
     if (b > lo) {
         const hs_tok *p = S_t(d, b - 1);
         if (!((p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||

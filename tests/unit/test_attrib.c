@@ -201,6 +201,8 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that they would vote")), "About three in 10");
     STR_EQ(S_speaker(S_find("that they would refuse")), "Governors in more than two dozen states");
     STR_EQ(S_speaker(S_find("that he is at")), "Gallup's own tracking poll");
+    S_run("Polls there show that Trump is ahead.\n");
+    STR_EQ(S_speaker(S_find("that Trump")), "Polls there");
     S_run("She stayed on message while suggesting that the deal was dead.\n");
     const hearsay_attribution *a = S_find("that the deal");
     OK(a != NULL);
