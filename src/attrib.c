@@ -433,7 +433,7 @@ static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
 static int S_appos_start(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type == HS_T_NUM) return 1;
-    if (S_is(d, j, "who")) return 1;
+    if (S_is(d, j, "who") || S_is(d, j, "whose")) return 1;
     if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
     if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
     /* 'of RBC Capital Markets', 'managing director at ...' */
@@ -1341,6 +1341,36 @@ static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     return (long)b;
 }
 
+/* Does token b open a clause (the sentence's start past a dateline, or
+ * after punctuation, a conjunction, a complementizer, a relative or a
+ * subordinating word)? */
+static int S_opens_clause(const hearsay_doc *d, uint32_t s0, size_t b) {
+    if (b <= s0 || b == S_after_dateline(d, s0, b)) return 1;
+    const hs_tok *p = S_t(d, b - 1);
+    return (p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||
+           S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") || S_is(d, b - 1, "since") ||
+           S_is(d, b - 1, "when") || S_is(d, b - 1, "although") || S_is(d, b - 1, "though");
+}
+
+/* A subject phrase found from its end back to b, widened over the noun
+ * phrase its prepositional phrase belongs to when that opens the clause
+ * ('James Pethokoukis of the American Enterprise Institute said', 'Voters
+ * in Iowa said'): the phrase's first token. */
+static long S_np_widen(const hearsay_doc *d, uint32_t s0, long b) {
+    long w = b;
+    for (int k = 0; k < 3 && w > (long)s0 + 1; k++) {
+        size_t p = (size_t)w - 1;
+        if (!(S_is(d, p, "of") || S_is(d, p, "for") || S_is(d, p, "from") || S_is(d, p, "at") || S_is(d, p, "in")))
+            break;
+        w = S_np_left(d, s0, p - 1);
+        if (w < 0) w = S_bare_np_left(d, s0, p - 1);
+        if (w < 0) w = S_common_np_left(d, s0, p - 1);
+        if (w < 0) break;
+        if (S_opens_clause(d, s0, (size_t)w)) b = w;
+    }
+    return b;
+}
+
 /* The subject of the cue at v: [*sb, *se) within the sentence, or 0. */
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     size_t a = S_skip_aux_left(d, s0, v);
@@ -1378,6 +1408,8 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             long b = S_np_left(d, s0, c - 1);
             if (b < 0) b = S_bare_np_left(d, s0, c - 1);
             if (b < 0) b = S_det_phrase(d, s0, c - 1);
+            /* 'Legislative leaders in North Carolina, for instance, noted' */
+            if (b < 0 || (size_t)b != S_after_dateline(d, s0, c)) b = S_common_np_left(d, s0, c - 1);
             if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {
                 *sb = b;
                 *se = c;
@@ -1388,6 +1420,8 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         long b2 = S_np_left(d, s0, e - 1);
         if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);
+            /* 'One Republican presidential hopeful, Carly Fiorina, says' */
+            if (b3 < 0) b3 = S_common_np_left(d, s0, (size_t)b2 - 2);
             if (b3 >= 0) {
                 *sb = b3;
                 *se = e;
@@ -1402,9 +1436,11 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         return 1;
     }
     *sb = S_np_left(d, s0, e);
-    if (*sb >= 0) return 1;
-    *sb = S_bare_np_left(d, s0, e);
-    if (*sb >= 0) return 1;
+    if (*sb < 0) *sb = S_bare_np_left(d, s0, e);
+    if (*sb >= 0) {
+        *sb = S_np_widen(d, s0, *sb);
+        return 1;
+    }
     /* not for a participle ('while saying', 'X, suggesting'): its subject
      * is the clause's it joins (S_speaker_of_cue) */
     {

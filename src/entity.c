@@ -86,7 +86,12 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
     for (size_t j = start + 1; j + 1 < comma; j++) {
         if (!(S_tok_is(d, j, "of") || S_tok_is(d, j, "at") || S_tok_is(d, j, "for") || S_tok_is(d, j, "from")))
             continue;
-        if (S_name_word(d, j - 1) && (j - 1 == start || S_name_word(d, j - 2) || S_tok_is(d, j + 1, "the")))
+        /* a plural opening the sentence is a common noun ('Proponents of
+         * the new bill', 'Critics of the plan'), not a name */
+        const hs_tok *w = &d->toks.v[j - 1];
+        int plural = j - 1 == start && (w->flags & HS_F_SENT_START) &&
+                     ((w->lex & HS_L_GROUP) || (w->e - w->b > 3 && d->text[w->e - 1] == 's'));
+        if (S_name_word(d, j - 1) && !plural && (j - 1 == start || S_name_word(d, j - 2) || S_tok_is(d, j + 1, "the")))
             pp = j;
         break;
     }
@@ -107,7 +112,16 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
     /* 'a spokesman for committee Democrats': a name after a preposition in
      * a phrase that opens with a determiner names what the person belongs
      * to, not the person (but 'an analysis by Lily Batchelder' names her) */
-    if (e2 > b2 && (d->toks.v[m->t0].lex & (HS_L_DET | HS_L_PRON_POSS)) && !(d->toks.v[m->t0].flags & HS_F_CAP)) {
+    const hs_tok *t0 = &d->toks.v[m->t0];
+    int common = (t0->lex & (HS_L_DET | HS_L_PRON_POSS)) && (!(t0->flags & HS_F_CAP) || (t0->flags & HS_F_SENT_START));
+    /* also after a common noun ('Legislative leaders in North Carolina',
+     * 'Voters in Iowa' opening a sentence) */
+    for (size_t j = start; j < b2 && !common && !(d->toks.v[j].lex & HS_L_PREP); j++) {
+        const hs_tok *t = &d->toks.v[j];
+        common = t->type == HS_T_WORD && !(t->lex & (HS_L_STOP | HS_L_TITLE | HS_L_HONORIFIC)) &&
+                 (!(t->flags & HS_F_CAP) || ((t->flags & HS_F_SENT_START) && (t->lex & HS_L_GROUP)));
+    }
+    if (e2 > b2 && common) {
         for (size_t j = start; j < b2; j++)
             if ((d->toks.v[j].lex & HS_L_PREP) && !S_tok_is(d, j, "by")) { /* 'a report by Politico' */
                 e2 = b2;

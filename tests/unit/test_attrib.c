@@ -203,8 +203,26 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that he is at")), "Gallup's own tracking poll");
     S_run("Polls there show that Trump is ahead.\n");
     STR_EQ(S_speaker(S_find("that Trump")), "Polls there");
+    /* with a phrase set off after it, an apposition, a prepositional
+     * phrase; a place in the phrase is no name for the speaker */
+    S_run("Legislative leaders in North Carolina, for instance, noted that the law was popular.\n"
+          "One Republican presidential hopeful, Carly Fiorina, says that the plan failed.\n"
+          "Sanders, whose coalition includes young people, said that he would stay.\n"
+          "James Pethokoukis of the American Enterprise Institute said that it would fail.\n"
+          "Voters in Iowa said that they were tired.\n");
+    const hearsay_attribution *a = S_find("that the law");
+    STR_EQ(S_speaker(a), "Legislative leaders in North Carolina");
+    STR_EQ(S_name(a), "Legislative leaders in North Carolina");
+    STR_EQ(S_speaker(S_find("that the plan")), "One Republican presidential hopeful, Carly Fiorina");
+    STR_EQ(S_speaker(S_find("that he would stay")), "Sanders, whose coalition includes young people");
+    a = S_find("that it would fail");
+    STR_EQ(S_speaker(a), "James Pethokoukis of the American Enterprise Institute");
+    STR_EQ(S_name(a), "James Pethokoukis");
+    a = S_find("that they were tired");
+    STR_EQ(S_speaker(a), "Voters in Iowa");
+    STR_EQ(S_name(a), "Voters in Iowa");
     S_run("She stayed on message while suggesting that the deal was dead.\n");
-    const hearsay_attribution *a = S_find("that the deal");
+    a = S_find("that the deal");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "She");
 }
