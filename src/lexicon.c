@@ -423,6 +423,44 @@ uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int
     return S_lookup(m, s, n, word, hash, upper, lower, 1);
 }
 
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+/* Bit 7 of each byte of y (bytes < 0x80) that lies in [a, b]. */
+static inline uint64_t S_in(uint64_t y, unsigned a, unsigned b) {
+    return ((y + S_ONES * (0x80 - a)) & ~(y + S_ONES * (0x80 - b - 1))) & S_HIGH;
+}
+
+uint32_t hs_lex_lookup_ascii16(const hearsay_model *m, uint64_t k0, uint64_t k1, size_t n,
+                               uint32_t *hash, unsigned *upper, unsigned *lower) {
+    /* the capitals lowered and the letters counted a word at a time: bit 7
+     * of a capital's byte, moved to bit 5, is the 32 that lowers it */
+    uint64_t u0 = S_in(k0, 'A', 'Z'), u1 = S_in(k1, 'A', 'Z');
+    *upper = hs_popcount64(u0) + hs_popcount64(u1);
+    *lower = hs_popcount64(S_in(k0, 'a', 'z')) + hs_popcount64(S_in(k1, 'a', 'z'));
+    k0 |= u0 >> 2;
+    k1 |= u1 >> 2;
+    uint64_t h = S_HASH_BASIS, x = k0;
+    size_t i = 0;
+    for (; i < n && i < 8; i++, x >>= 8) h = S_hash_step(h, (unsigned char)x);
+    for (x = k1; i < n; i++, x >>= 8) h = S_hash_step(h, (unsigned char)x);
+    h = S_hash_end(h);
+    *hash = (uint32_t)h;
+    if (!m->slots) return 0;
+    uint32_t tag = S_tag(h);
+    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+        uint32_t t = m->tags[j];
+        if (!t) return 0;
+        if (t != tag) continue;
+        const hs_lex_slot *sl = &m->slots[j];
+        if (sl->hash != h || sl->len != n) continue;
+        /* a slot's bytes past its length are zero (calloc, hs_model_add) */
+        uint64_t s0, s1;
+        memcpy(&s0, sl->s, 8);
+        memcpy(&s1, sl->s + 8, 8);
+        if (s0 == k0 && s1 == k1) return sl->bits;
+    }
+}
+
 /* ------------------------------------------------------- model file */
 
 typedef struct {

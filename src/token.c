@@ -144,7 +144,9 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t 
                 *low = e->low;
                 return e->lex;
             }
-            uint32_t lex = hs_lex_lookup_case(d->model, w, n, &word, wh, up, low);
+            uint32_t lex = (k0 | k1) & 0x8080808080808080ull
+                               ? hs_lex_lookup_case(d->model, w, n, &word, wh, up, low)
+                               : hs_lex_lookup_ascii16(d->model, k0, k1, n, wh, up, low);
             e->k0 = k0;
             e->k1 = k1;
             e->lex = lex;
