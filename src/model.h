@@ -87,12 +87,16 @@ struct hearsay_model {
 /* The sum of the weights of features f[0..n) (in that order, as floats). */
 static inline float hs_wtab_sum(const hs_wtab *t, uint32_t bits, const uint32_t *f, size_t n) {
     uint32_t mask = (1u << bits) - 1;
+    /* the tables in locals: read through t, they were loaded anew for
+     * each feature */
+    const hs_wblk *blk = t->blk;
+    const float *val = t->val;
     float s = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t i = f[k] & mask;
-        const hs_wblk *b = &t->blk[i >> 6];
+        const hs_wblk *b = &blk[i >> 6];
         uint64_t upto = b->nz << (63 - (i & 63)); /* bits 0..i of the block, i on top */
-        if (upto >> 63) s += t->val[b->rank + hs_popcount64(upto) - 1];
+        if (upto >> 63) s += val[b->rank + hs_popcount64(upto) - 1];
     }
     return s;
 }
