@@ -508,10 +508,10 @@ static float *S_weights(S_rd *r, uint32_t bits) {
 /* The sparse form of a dense table w of 1 << bits weights (freed here);
  * 0 or HEARSAY_ENOMEM. */
 static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
-    size_t nb = ((size_t)1 << bits) / 64, nz = 0;
+    size_t nb = ((size_t)1 << bits) / 32, nz = 0;
     hs_wtab x;
     x.blk = calloc(nb, sizeof *x.blk);
-    for (size_t i = 0; i < nb * 64; i++) nz += w[i] != 0;
+    for (size_t i = 0; i < nb * 32; i++) nz += w[i] != 0;
     x.val = malloc((nz ? nz : 1) * sizeof *x.val);
     if (!x.blk || !x.val) {
         free(x.blk);
@@ -522,10 +522,10 @@ static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
     uint32_t k = 0;
     for (size_t b = 0; b < nb; b++) {
         x.blk[b].rank = k;
-        for (size_t i = 0; i < 64; i++) {
-            float v = w[b * 64 + i];
+        for (size_t i = 0; i < 32; i++) {
+            float v = w[b * 32 + i];
             if (v == 0) continue;
-            x.blk[b].nz |= (uint64_t)1 << i;
+            x.blk[b].nz |= (uint32_t)1 << i;
             x.val[k++] = v;
         }
     }
