@@ -469,6 +469,10 @@ typedef struct {
     int bad;
 } S_rd;
 
+static inline uint32_t S_le32(const unsigned char *q) {
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+
 static uint32_t S_u32(S_rd *r) {
     if (r->i + 4 > r->n) {
         r->bad = 1;
@@ -476,7 +480,7 @@ static uint32_t S_u32(S_rd *r) {
     }
     const unsigned char *q = r->p + r->i;
     r->i += 4;
-    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+    return S_le32(q);
 }
 
 static float S_f32(S_rd *r) {
@@ -536,10 +540,69 @@ static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
     return 0;
 }
 
+/* The sparse table straight from the pairs at r when their indices
+ * ascend, as tools/train.c writes them: without the dense table of 1 <<
+ * bits floats (1 MB for the cue classifier) and two passes over it, which
+ * took most of the start-up's 11 million instructions. 0,
+ * HEARSAY_EFORMAT or HEARSAY_ENOMEM; 1 when an index does not ascend (the
+ * caller then reads the pairs again through a dense table, where a later
+ * pair for an index replaces an earlier one). */
+static int S_table_sorted(S_rd *r, hs_wtab *t, uint32_t bits) {
+    uint32_t nz = S_u32(r);
+    if (r->bad || nz > (r->n - r->i) / 8) return HEARSAY_EFORMAT; /* 8 bytes a pair */
+    size_t nb = ((size_t)1 << bits) / 32;
+    hs_wtab x;
+    x.blk = calloc(nb, sizeof *x.blk);
+    x.val = malloc((nz ? nz : 1) * sizeof *x.val);
+    if (!x.blk || !x.val) {
+        free(x.blk);
+        free(x.val);
+        return HEARSAY_ENOMEM;
+    }
+    uint32_t k = 0, last = 0;
+    int rc = 0;
+    const unsigned char *q = r->p + r->i; /* nz pairs are there (above) */
+    r->i += (size_t)nz * 8;
+    for (uint32_t p = 0; p < nz; p++, q += 8) {
+        uint32_t idx = S_le32(q), u = S_le32(q + 4);
+        float v;
+        memcpy(&v, &u, sizeof v);
+        if (idx >> bits) {
+            rc = HEARSAY_EFORMAT;
+            break;
+        }
+        if (p && idx <= last) {
+            rc = 1;
+            break;
+        }
+        last = idx;
+        if (v == 0) continue; /* as S_sparse: a zero weight is not stored */
+        x.blk[idx >> 5].nz |= (uint32_t)1 << (idx & 31);
+        x.val[k++] = v;
+    }
+    if (rc) {
+        free(x.blk);
+        free(x.val);
+        return rc;
+    }
+    for (size_t b = 0, c = 0; b < nb; b++) {
+        x.blk[b].rank = (uint32_t)c;
+        c += hs_popcount64(x.blk[b].nz);
+    }
+    free(t->blk);
+    free(t->val);
+    *t = x;
+    return 0;
+}
+
 /* A weight table of 1 << bits (8..24) at r into t: 0, HEARSAY_EFORMAT or
  * HEARSAY_ENOMEM. */
 static int S_table(S_rd *r, hs_wtab *t, uint32_t bits) {
     if (r->bad || bits < 8 || bits > 24) return HEARSAY_EFORMAT;
+    size_t at = r->i;
+    int rc = S_table_sorted(r, t, bits);
+    if (rc != 1) return rc;
+    r->i = at;
     float *w = S_weights(r, bits);
     if (!w) return r->bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
     return S_sparse(t, w, bits) ? HEARSAY_ENOMEM : 0;
