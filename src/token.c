@@ -192,11 +192,11 @@ static const unsigned char S_alnum[256] = {
 static const unsigned char S_joiner[128] = {['\''] = 1, ['-'] = 1, ['/'] = 1, [','] = 1, ['.'] = 1};
 
 /* The number of ASCII letters and digits s[0..n) starts with, counted
- * eight bytes at a time while eight remain (S_word's byte loop does the
- * rest): most words end within the first eight, and one test of a whole
- * word replaces a loop whose exit the processor cannot predict. Byte k of
- * a little-endian load is bits 8k..8k+7; each test leaves bit 7 of a byte
- * set where the byte passes. */
+ * eight bytes at a time while eight remain, then byte by byte: most words
+ * end within the first eight, and one test of a whole word replaces a
+ * loop whose exit the processor cannot predict. Byte k of a little-endian
+ * load is bits 8k..8k+7; each test leaves bit 7 of a byte set where the
+ * byte passes. */
 static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
     size_t r = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -212,10 +212,8 @@ static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
         uint64_t stop = ~ok & high;
         if (stop) return r + (hs_popcount64((stop & -stop) - 1) >> 3);
     }
-#else
-    (void)s;
-    (void)n;
 #endif
+    while (r < n && S_alnum[s[r]]) r++;
     return r;
 }
 
@@ -234,11 +232,6 @@ static inline __attribute__((always_inline)) int S_word(S_tz *z) {
         i += run;
         cp += run;
         letters += run;
-        while (i < n && S_alnum[s[i]]) {
-            i++;
-            cp++;
-            letters++;
-        }
         if (i >= n) break;
         /* other ASCII characters end a word, but for those that may join
          * its parts (' - / , .); '&' never does */
