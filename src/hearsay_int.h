@@ -286,6 +286,8 @@ struct hearsay_doc {
     char date[11];     /* article date in use, "" if none */
 
     HS_VEC(hs_tok) toks;
+    HS_VEC(uint32_t) qtoks;       /* token.c: the quotation-mark tokens, in
+                                     order (for quote.c) */
     HS_VEC(hs_sent) sents;
     HS_VEC(hs_para) paras;
     HS_VEC(hs_quote) quotes;

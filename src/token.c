@@ -395,6 +395,7 @@ static int S_tokens(hearsay_doc *d) {
         }
         hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
         if (!t) return HEARSAY_ENOMEM;
+        if (type == HS_T_QUOTE && hs_vec_push(&d->qtoks, (uint32_t)(d->toks.n - 1))) return HEARSAY_ENOMEM;
         t->q = q;
         t->qstyle = style;
         t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
