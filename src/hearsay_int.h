@@ -286,6 +286,8 @@ struct hearsay_doc {
     char date[11];     /* article date in use, "" if none */
 
     HS_VEC(hs_tok) toks;
+    HS_VEC(uint32_t) qtoks;       /* token.c: the quotation-mark tokens, in
+                                     order (for quote.c) */
     HS_VEC(hs_sent) sents;
     HS_VEC(hs_para) paras;
     HS_VEC(hs_quote) quotes;
@@ -390,6 +392,13 @@ uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n,
  * s[0..n) (the tokenizer's shape flags, in the same pass). */
 uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int32_t *word,
                             uint32_t *hash, unsigned *upper, unsigned *lower);
+/* hs_lex_lookup_case for a word of 1..16 ASCII bytes held in k0, k1 as a
+ * little-endian load gives them (byte i of the word is bits 8i..8i+7 of
+ * k0, then of k1; zero past n): the tokenizer's word cache has them so on
+ * a miss, and lowering and counting eight bytes at a time costs a third
+ * of the byte loop. Little-endian machines only. */
+uint32_t hs_lex_lookup_ascii16(const hearsay_model *m, uint64_t k0, uint64_t k1, size_t n,
+                               uint32_t *hash, unsigned *upper, unsigned *lower);
 
 /* Resets d and runs the stages every consumer needs: tokens, sentences,
  * paragraphs, quotations (hearsay.c; also used by the trainer). */

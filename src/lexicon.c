@@ -423,6 +423,44 @@ uint32_t hs_lex_lookup_case(const hearsay_model *m, const char *s, size_t n, int
     return S_lookup(m, s, n, word, hash, upper, lower, 1);
 }
 
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+/* Bit 7 of each byte of y (bytes < 0x80) that lies in [a, b]. */
+static inline uint64_t S_in(uint64_t y, unsigned a, unsigned b) {
+    return ((y + S_ONES * (0x80 - a)) & ~(y + S_ONES * (0x80 - b - 1))) & S_HIGH;
+}
+
+uint32_t hs_lex_lookup_ascii16(const hearsay_model *m, uint64_t k0, uint64_t k1, size_t n,
+                               uint32_t *hash, unsigned *upper, unsigned *lower) {
+    /* the capitals lowered and the letters counted a word at a time: bit 7
+     * of a capital's byte, moved to bit 5, is the 32 that lowers it */
+    uint64_t u0 = S_in(k0, 'A', 'Z'), u1 = S_in(k1, 'A', 'Z');
+    *upper = hs_popcount64(u0) + hs_popcount64(u1);
+    *lower = hs_popcount64(S_in(k0, 'a', 'z')) + hs_popcount64(S_in(k1, 'a', 'z'));
+    k0 |= u0 >> 2;
+    k1 |= u1 >> 2;
+    uint64_t h = S_HASH_BASIS, x = k0;
+    size_t i = 0;
+    for (; i < n && i < 8; i++, x >>= 8) h = S_hash_step(h, (unsigned char)x);
+    for (x = k1; i < n; i++, x >>= 8) h = S_hash_step(h, (unsigned char)x);
+    h = S_hash_end(h);
+    *hash = (uint32_t)h;
+    if (!m->slots) return 0;
+    uint32_t tag = S_tag(h);
+    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+        uint32_t t = m->tags[j];
+        if (!t) return 0;
+        if (t != tag) continue;
+        const hs_lex_slot *sl = &m->slots[j];
+        if (sl->hash != h || sl->len != n) continue;
+        /* a slot's bytes past its length are zero (calloc, hs_model_add) */
+        uint64_t s0, s1;
+        memcpy(&s0, sl->s, 8);
+        memcpy(&s1, sl->s + 8, 8);
+        if (s0 == k0 && s1 == k1) return sl->bits;
+    }
+}
+
 /* ------------------------------------------------------- model file */
 
 typedef struct {
@@ -431,6 +469,10 @@ typedef struct {
     int bad;
 } S_rd;
 
+static inline uint32_t S_le32(const unsigned char *q) {
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+
 static uint32_t S_u32(S_rd *r) {
     if (r->i + 4 > r->n) {
         r->bad = 1;
@@ -438,7 +480,7 @@ static uint32_t S_u32(S_rd *r) {
     }
     const unsigned char *q = r->p + r->i;
     r->i += 4;
-    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+    return S_le32(q);
 }
 
 static float S_f32(S_rd *r) {
@@ -470,10 +512,10 @@ static float *S_weights(S_rd *r, uint32_t bits) {
 /* The sparse form of a dense table w of 1 << bits weights (freed here);
  * 0 or HEARSAY_ENOMEM. */
 static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
-    size_t nb = ((size_t)1 << bits) / 64, nz = 0;
+    size_t nb = ((size_t)1 << bits) / 32, nz = 0;
     hs_wtab x;
     x.blk = calloc(nb, sizeof *x.blk);
-    for (size_t i = 0; i < nb * 64; i++) nz += w[i] != 0;
+    for (size_t i = 0; i < nb * 32; i++) nz += w[i] != 0;
     x.val = malloc((nz ? nz : 1) * sizeof *x.val);
     if (!x.blk || !x.val) {
         free(x.blk);
@@ -484,10 +526,10 @@ static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
     uint32_t k = 0;
     for (size_t b = 0; b < nb; b++) {
         x.blk[b].rank = k;
-        for (size_t i = 0; i < 64; i++) {
-            float v = w[b * 64 + i];
+        for (size_t i = 0; i < 32; i++) {
+            float v = w[b * 32 + i];
             if (v == 0) continue;
-            x.blk[b].nz |= (uint64_t)1 << i;
+            x.blk[b].nz |= (uint32_t)1 << i;
             x.val[k++] = v;
         }
     }
@@ -498,10 +540,69 @@ static int S_sparse(hs_wtab *t, float *w, uint32_t bits) {
     return 0;
 }
 
+/* The sparse table straight from the pairs at r when their indices
+ * ascend, as tools/train.c writes them: without the dense table of 1 <<
+ * bits floats (1 MB for the cue classifier) and two passes over it, which
+ * took most of the start-up's 11 million instructions. 0,
+ * HEARSAY_EFORMAT or HEARSAY_ENOMEM; 1 when an index does not ascend (the
+ * caller then reads the pairs again through a dense table, where a later
+ * pair for an index replaces an earlier one). */
+static int S_table_sorted(S_rd *r, hs_wtab *t, uint32_t bits) {
+    uint32_t nz = S_u32(r);
+    if (r->bad || nz > (r->n - r->i) / 8) return HEARSAY_EFORMAT; /* 8 bytes a pair */
+    size_t nb = ((size_t)1 << bits) / 32;
+    hs_wtab x;
+    x.blk = calloc(nb, sizeof *x.blk);
+    x.val = malloc((nz ? nz : 1) * sizeof *x.val);
+    if (!x.blk || !x.val) {
+        free(x.blk);
+        free(x.val);
+        return HEARSAY_ENOMEM;
+    }
+    uint32_t k = 0, last = 0;
+    int rc = 0;
+    const unsigned char *q = r->p + r->i; /* nz pairs are there (above) */
+    r->i += (size_t)nz * 8;
+    for (uint32_t p = 0; p < nz; p++, q += 8) {
+        uint32_t idx = S_le32(q), u = S_le32(q + 4);
+        float v;
+        memcpy(&v, &u, sizeof v);
+        if (idx >> bits) {
+            rc = HEARSAY_EFORMAT;
+            break;
+        }
+        if (p && idx <= last) {
+            rc = 1;
+            break;
+        }
+        last = idx;
+        if (v == 0) continue; /* as S_sparse: a zero weight is not stored */
+        x.blk[idx >> 5].nz |= (uint32_t)1 << (idx & 31);
+        x.val[k++] = v;
+    }
+    if (rc) {
+        free(x.blk);
+        free(x.val);
+        return rc;
+    }
+    for (size_t b = 0, c = 0; b < nb; b++) {
+        x.blk[b].rank = (uint32_t)c;
+        c += hs_popcount64(x.blk[b].nz);
+    }
+    free(t->blk);
+    free(t->val);
+    *t = x;
+    return 0;
+}
+
 /* A weight table of 1 << bits (8..24) at r into t: 0, HEARSAY_EFORMAT or
  * HEARSAY_ENOMEM. */
 static int S_table(S_rd *r, hs_wtab *t, uint32_t bits) {
     if (r->bad || bits < 8 || bits > 24) return HEARSAY_EFORMAT;
+    size_t at = r->i;
+    int rc = S_table_sorted(r, t, bits);
+    if (rc != 1) return rc;
+    r->i = at;
     float *w = S_weights(r, bits);
     if (!w) return r->bad ? HEARSAY_EFORMAT : HEARSAY_ENOMEM;
     return S_sparse(t, w, bits) ? HEARSAY_ENOMEM : 0;

@@ -76,12 +76,16 @@ static int S_elides_year(const hearsay_doc *d, size_t j, size_t t1) {
     return (len == 2 || (len == 3 && s[2] == 's')) && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
 }
 
-static int S_para(hearsay_doc *d, uint32_t p) {
+/* Pairs the marks of paragraph p: the tokens qtoks[*qi...] before its
+ * end (the tokenizer lists them, so that the paragraph's other tokens,
+ * nine in ten, are not visited). */
+static int S_para(hearsay_doc *d, uint32_t p, size_t *qi) {
     hs_para *pa = &d->paras.v[p];
     S_stack st = {{0}, 0};
-    for (size_t j = pa->t0; j < pa->t1; j++) {
+    for (; *qi < d->qtoks.n && d->qtoks.v[*qi] < pa->t1; ++*qi) {
+        size_t j = d->qtoks.v[*qi];
         hs_tok *t = &d->toks.v[j];
-        if (t->type != HS_T_QUOTE) continue;
+        if (j < pa->t0 || t->type != HS_T_QUOTE) continue;
         int dbl = S_is_double(t->qstyle);
         if (!dbl && S_elides_year(d, j, pa->t1)) {
             t->type = HS_T_PUNCT;
@@ -124,9 +128,10 @@ static int S_para(hearsay_doc *d, uint32_t p) {
 }
 
 int hs_quote_run(hearsay_doc *d) {
+    size_t qi = 0;
     for (uint32_t p = 0; p < d->paras.n; p++) {
         size_t before = d->quotes.n;
-        int rc = S_para(d, p);
+        int rc = S_para(d, p, &qi);
         if (rc) return rc;
         /* a paragraph that opens with a quotation continues an open one */
         if (d->quotes.n > before && p > 0 && before > 0) {

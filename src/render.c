@@ -4,23 +4,39 @@
  */
 #include "hearsay_int.h"
 
-/* Appends an unsigned number (the JSON renderer's hot path: no printf;
- * two digits a division, as offsets have four to six). */
+/* Appends an unsigned number (the JSON renderer's hot path: no printf).
+ * Offsets fit 32 bits: counted, then written in place from the last digit
+ * back, two digits a 32-bit division; a copy from a scratch array and
+ * 64-bit divisions cost twice the instructions (150,000 numbers on the 3
+ * MB bench slice). */
 static void S_num(hs_buf *b, size_t v) {
     static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
                                    "25262728293031323334353637383940414243444546474849"
                                    "50515253545556575859606162636465666768697071727374"
                                    "75767778798081828384858687888990919293949596979899";
-    char tmp[24];
-    size_t i = sizeof tmp;
-    while (v >= 10) {
-        size_t r = (v % 100) * 2;
-        v /= 100;
-        tmp[--i] = pairs[r + 1];
-        tmp[--i] = pairs[r];
+    if (v > UINT32_MAX) {
+        hs_buf_printf(b, "%zu", v);
+        return;
     }
-    if (v || i == sizeof tmp) tmp[--i] = (char)('0' + v);
-    hs_buf_put(b, tmp + i, sizeof tmp - i);
+    uint32_t x = (uint32_t)v;
+    size_t len = x < 100000 ? (x < 100 ? 1 + (x >= 10) : 3 + (x >= 1000) + (x >= 10000))
+                            : 6 + (x >= 1000000) + (x >= 10000000) + (x >= 100000000) + (x >= 1000000000);
+    if ((b->oom || b->n + len + 1 > b->cap) && hs_buf_grow(b, len)) return;
+    char *q = b->p + b->n + len;
+    b->n += len;
+    *q = 0;
+    while (x >= 100) {
+        uint32_t r = (x % 100) * 2;
+        x /= 100;
+        *--q = pairs[r + 1];
+        *--q = pairs[r];
+    }
+    if (x >= 10) {
+        *--q = pairs[x * 2 + 1];
+        *--q = pairs[x * 2];
+    } else {
+        *--q = (char)('0' + x);
+    }
 }
 
 /* Appends key (a literal with its punctuation) then a number. */

@@ -107,22 +107,43 @@ static hs_tok *S_new_tok(S_tz *z, uint32_t b, uint32_t e, uint32_t c, uint32_t c
     return t;
 }
 
-/* The word cache: the lexicon's answer for a word of up to 16 bytes,
+/* What a word's bytes alone decide: its lexicon classes and hash
+ * (hs_lex_lookup_case, which counts its ASCII capitals and small letters
+ * too) and its shape flags. */
+static uint32_t S_word_info(const char *w, size_t n, uint32_t lex, unsigned up, unsigned low,
+                            uint16_t *fl) {
+    uint16_t f = 0;
+    /* "US" is the country ('US Senator Jeff Sessions'), not the pronoun */
+    if (n == 2 && w[0] == 'U' && w[1] == 'S') lex &= ~(uint32_t)(HS_L_PRON_PERSON | HS_L_PLURAL | HS_L_STOP);
+    if (w[0] >= 'A' && w[0] <= 'Z') f |= HS_F_CAP;
+    else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
+             (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
+        f |= HS_F_CAP; /* Latin-1 capitals À..Þ */
+    if (up >= 2 && low == 0) f |= HS_F_ALLCAP;
+    if (up + low == n) f |= HS_F_PLAIN;
+    *fl = f;
+    return lex;
+}
+
+/* The word cache: S_word_info's answer for a word of up to 16 bytes,
  * keyed by its exact bytes. News repeats its words ("the", "said", the
  * names), and a hit skips lower-casing, hashing and probing the lexicon,
- * which cost as much as the rest of tokenizing. Direct-mapped, 32 bytes an
- * entry; an entry is only a copy of what hs_lex_lookup_case gives for
- * those bytes, so the tokens are the same with or without it. */
+ * which cost as much as the rest of tokenizing, and the shape tests.
+ * Direct-mapped, 32 bytes an entry; an entry is only a copy of what the
+ * bytes give, so the tokens are the same with or without it. */
 #define S_WC_BITS 12
 struct hs_wcache_ent {
     uint64_t k0, k1; /* the bytes, zero-padded */
     uint32_t lex, wh;
-    uint8_t len, up, low; /* len 0: empty */
+    uint16_t fl;     /* shape flags */
+    uint8_t len;     /* 0: empty */
 };
 
-static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t *wh, unsigned *up,
-                              unsigned *low) {
+/* A word's classes (returned), hash and shape flags, from the cache when
+ * it has them. */
+static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t *wh, uint16_t *fl) {
     int32_t word; /* the lexicon's word id: not kept */
+    unsigned up, low;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 16 bytes are read from w whatever n is: only inside the text */
     if (n <= 16 && (size_t)(w - d->text) + 16 <= d->len) {
@@ -140,38 +161,31 @@ static uint32_t S_lookup_word(hearsay_doc *d, const char *w, size_t n, uint32_t 
             struct hs_wcache_ent *e = &d->wcache[h >> (64 - S_WC_BITS)];
             if (e->len == n && e->k0 == k0 && e->k1 == k1) {
                 *wh = e->wh;
-                *up = e->up;
-                *low = e->low;
+                *fl = e->fl;
                 return e->lex;
             }
-            uint32_t lex = hs_lex_lookup_case(d->model, w, n, &word, wh, up, low);
+            uint32_t lex = (k0 | k1) & 0x8080808080808080ull
+                               ? hs_lex_lookup_case(d->model, w, n, &word, wh, &up, &low)
+                               : hs_lex_lookup_ascii16(d->model, k0, k1, n, wh, &up, &low);
+            lex = S_word_info(w, n, lex, up, low, fl);
             e->k0 = k0;
             e->k1 = k1;
             e->lex = lex;
             e->wh = *wh;
+            e->fl = *fl;
             e->len = (uint8_t)n;
-            e->up = (uint8_t)*up;
-            e->low = (uint8_t)*low;
             return lex;
         }
     }
 #endif
-    return hs_lex_lookup_case(d->model, w, n, &word, wh, up, low);
+    uint32_t lex = hs_lex_lookup_case(d->model, w, n, &word, wh, &up, &low);
+    return S_word_info(w, n, lex, up, low, fl);
 }
 
 static void S_word_flags(hearsay_doc *d, hs_tok *t) {
-    const char *w = d->text + t->b;
-    size_t n = t->e - t->b;
-    unsigned up, low;
-    t->lex = S_lookup_word(d, w, n, &t->wh, &up, &low);
-    /* "US" is the country ('US Senator Jeff Sessions'), not the pronoun */
-    if (n == 2 && w[0] == 'U' && w[1] == 'S') t->lex &= ~(uint32_t)(HS_L_PRON_PERSON | HS_L_PLURAL | HS_L_STOP);
-    if (w[0] >= 'A' && w[0] <= 'Z') t->flags |= HS_F_CAP;
-    else if ((unsigned char)w[0] >= 0xC3 && (unsigned char)w[0] <= 0xC3 && n > 1 &&
-             (unsigned char)w[1] >= 0x80 && (unsigned char)w[1] <= 0x9E)
-        t->flags |= HS_F_CAP; /* Latin-1 capitals À..Þ */
-    if (up >= 2 && low == 0) t->flags |= HS_F_ALLCAP;
-    if (up + low == n) t->flags |= HS_F_PLAIN;
+    uint16_t fl;
+    t->lex = S_lookup_word(d, d->text + t->b, t->e - t->b, &t->wh, &fl);
+    t->flags |= fl;
 }
 
 /* ASCII letters and digits; ASCII characters that may join a word's
@@ -190,11 +204,11 @@ static const unsigned char S_alnum[256] = {
 static const unsigned char S_joiner[128] = {['\''] = 1, ['-'] = 1, ['/'] = 1, [','] = 1, ['.'] = 1};
 
 /* The number of ASCII letters and digits s[0..n) starts with, counted
- * eight bytes at a time while eight remain (S_word's byte loop does the
- * rest): most words end within the first eight, and one test of a whole
- * word replaces a loop whose exit the processor cannot predict. Byte k of
- * a little-endian load is bits 8k..8k+7; each test leaves bit 7 of a byte
- * set where the byte passes. */
+ * eight bytes at a time while eight remain, then byte by byte: most words
+ * end within the first eight, and one test of a whole word replaces a
+ * loop whose exit the processor cannot predict. Byte k of a little-endian
+ * load is bits 8k..8k+7; each test leaves bit 7 of a byte set where the
+ * byte passes. */
 static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
     size_t r = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -210,10 +224,8 @@ static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
         uint64_t stop = ~ok & high;
         if (stop) return r + (hs_popcount64((stop & -stop) - 1) >> 3);
     }
-#else
-    (void)s;
-    (void)n;
 #endif
+    while (r < n && S_alnum[s[r]]) r++;
     return r;
 }
 
@@ -232,11 +244,6 @@ static inline __attribute__((always_inline)) int S_word(S_tz *z) {
         i += run;
         cp += run;
         letters += run;
-        while (i < n && S_alnum[s[i]]) {
-            i++;
-            cp++;
-            letters++;
-        }
         if (i >= n) break;
         /* other ASCII characters end a word, but for those that may join
          * its parts (' - / , .); '&' never does */
@@ -400,6 +407,7 @@ static int S_tokens(hearsay_doc *d) {
         }
         hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, type);
         if (!t) return HEARSAY_ENOMEM;
+        if (type == HS_T_QUOTE && hs_vec_push(&d->qtoks, (uint32_t)(d->toks.n - 1))) return HEARSAY_ENOMEM;
         t->q = q;
         t->qstyle = style;
         t->wh = hs_hash_bytes(d->text + t->b, t->e - t->b);
