@@ -419,18 +419,8 @@ static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
             if (n->type == HS_T_WORD && len > 4 && !memcmp(d->text + n->e - 3, "ing", 3)) break;
             if (S_is(d, e + 1, "when") || S_is(d, e + 1, "as") || S_is(d, e + 1, "after") ||
                 S_is(d, e + 1, "before") || S_is(d, e + 1, "while") || S_is(d, e + 1, "but") ||
-                S_is(d, e + 1, "and") || S_is(d, e + 1, "though") || S_is(d, e + 1, "although"))
+                S_is(d, e + 1, "and"))
                 break;
-            /* a relative clause that reports speech of its own ('Scott
-             * Reed, the Chamber's strategist, who added that ...') is an
-             * attribution, not part of the name */
-            if (S_is(d, e + 1, "who") || S_is(d, e + 1, "whose") || S_is(d, e + 1, "which")) {
-                size_t k = e + 2;
-                while (k < hi && k < e + 12 && !(S_lex(d, k) & HS_L_SAYVERB) && S_t(d, k)->type != HS_T_QUOTE &&
-                       S_t(d, k)->type != HS_T_PUNCT)
-                    k++;
-                if (k < hi && k < e + 12 && (S_lex(d, k) & HS_L_SAYVERB)) break;
-            }
         }
         e++;
     }
@@ -445,10 +435,6 @@ static int S_appos_start(const hearsay_doc *d, size_t j) {
     if (t->type == HS_T_NUM) return 1;
     if (S_is(d, j, "who") || S_is(d, j, "whose")) return 1;
     if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
-    /* ', though he added ...' */
-    if (S_is(d, j, "though") || S_is(d, j, "although") || S_is(d, j, "because") || S_is(d, j, "while") ||
-        S_is(d, j, "unless") || S_is(d, j, "whereas"))
-        return 0;
     if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
     /* 'of RBC Capital Markets', 'managing director at ...' */
     if (j + 1 < d->toks.n && S_is(d, j, "of") && S_cap(d, j + 1)) return 1;
