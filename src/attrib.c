@@ -1265,6 +1265,17 @@ static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     return (long)b;
 }
 
+/* Does token b open a clause (the sentence's start past a dateline, or
+ * after punctuation, a conjunction, a complementizer, a relative or a
+ * subordinating word)? */
+static int S_opens_clause(const hearsay_doc *d, uint32_t s0, size_t b) {
+    if (b <= s0 || b == S_after_dateline(d, s0, b)) return 1;
+    const hs_tok *p = S_t(d, b - 1);
+    return (p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||
+           S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") || S_is(d, b - 1, "since") ||
+           S_is(d, b - 1, "when") || S_is(d, b - 1, "although") || S_is(d, b - 1, "though");
+}
+
 /* A quantifier or degree word inside a common noun phrase ('most', 'about
  * three in 10', 'more than six in 10', 'own'): function words S_np_word
  * refuses. */
@@ -1281,8 +1292,9 @@ static int S_np_quant(const hearsay_doc *d, size_t j) {
  * said', 'Governors in more than two dozen states balked', 'Gallup's own
  * tracking poll puts', 'But hacking specialists say', 'Both sides of the
  * debate over abortion rights agreed'. Modifiers, determiners, quantities
- * and possessives, and prepositional phrases after a noun; the token
- * before must end a clause. Returns its first token, or -1. */
+ * and possessives, and prepositional phrases after a noun; it must open
+ * its clause, lo being the sentence's start. Returns its first token, or
+ * -1. */
 static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     const uint32_t fn = HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_REL |
                         HS_L_ADV | HS_L_CONJ | HS_L_THAT | HS_L_DET;
@@ -1330,26 +1342,7 @@ static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
         break;
     }
     if (b == e && h->type == HS_T_NUM && last == e) return -1;
-    if (b > lo) {
-        const hs_tok *p = S_t(d, b - 1);
-        if (!((p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||
-              S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") ||
-              S_is(d, b - 1, "since") || S_is(d, b - 1, "when") || S_is(d, b - 1, "although") ||
-              S_is(d, b - 1, "though")))
-            return -1;
-    }
-    return (long)b;
-}
-
-/* Does token b open a clause (the sentence's start past a dateline, or
- * after punctuation, a conjunction, a complementizer, a relative or a
- * subordinating word)? */
-static int S_opens_clause(const hearsay_doc *d, uint32_t s0, size_t b) {
-    if (b <= s0 || b == S_after_dateline(d, s0, b)) return 1;
-    const hs_tok *p = S_t(d, b - 1);
-    return (p->type == HS_T_PUNCT && !S_punct(d, b - 1, '(')) || (p->lex & (HS_L_CONJ | HS_L_THAT | HS_L_REL)) ||
-           S_is(d, b - 1, "because") || S_is(d, b - 1, "as") || S_is(d, b - 1, "while") || S_is(d, b - 1, "since") ||
-           S_is(d, b - 1, "when") || S_is(d, b - 1, "although") || S_is(d, b - 1, "though");
+    return S_opens_clause(d, (uint32_t)lo, b) ? (long)b : -1;
 }
 
 /* A subject phrase found from its end back to b, widened over the noun
