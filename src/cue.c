@@ -138,13 +138,9 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = hs_mix(F_PCUE, q & 6 ? 0 : pc);
     /* a crude stem shared by a verb's forms ('supports', 'supported',
      * 'supporting'): rare forms learn from the others */
-    if (len > 4 && len <= 24) {
-        /* the stem: the lowered word less -ing, -ed, -es, -s, -d or -e,
-         * hashed as it is lowered */
-        size_t sl = len;
-        if (sl > 5 && !memcmp(suf, "ing", 3)) sl -= 3;
-        else if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) sl -= 2;
-        else if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') sl -= 1;
+    size_t sl = hs_stem_len(len, suf);
+    if (sl) {
+        /* the stem, hashed as it is lowered */
         uint64_t h = HS_HASH_BASIS;
         for (size_t k = 0; k < sl; k++) {
             char c = d->text[t->b + k];

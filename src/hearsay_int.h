@@ -417,6 +417,19 @@ static inline uint32_t hs_mix(uint32_t a, uint32_t b) {
     return h ^ (h >> 16);
 }
 
+/* The length of a word's crude stem (cue.c's F_STEM; tools/train.c pools
+ * cue candidates by it): the word of len bytes, whose last three bytes
+ * lowered are suf, less -ing, -ed, -es, -s, -d or -e ('supports',
+ * 'supported', 'supporting'). 0 when the word is too short or too long to
+ * have one. */
+static inline size_t hs_stem_len(size_t len, const char suf[3]) {
+    if (len <= 4 || len > 24) return 0;
+    if (len > 5 && !memcmp(suf, "ing", 3)) return len - 3;
+    if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) return len - 2;
+    if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') return len - 1;
+    return len;
+}
+
 /* The index of the lowest set bit of x (x != 0), by de Bruijn
  * multiplication (portable C). */
 static inline uint32_t hs_ctz32(uint32_t x) {

@@ -52,7 +52,7 @@ typedef struct {
 
 typedef struct {
     uint32_t wh;
-    uint32_t pos, all;
+    uint32_t pos; /* times in a gold cue */
     int cand; /* a candidate the classifier scores (S_mark_cands) */
     char s[HS_LEX_MAXLEN + 1];
 } S_word;
@@ -304,23 +304,16 @@ static int S_count(hearsay_doc *d, const S_rng *cues, size_t nc, void *ctx) {
         if (t->type != HS_T_WORD || S_function_word(t) || (t->flags & HS_F_POSS)) continue;
         if (!S_gold(d, j) && !S_stem_min) continue;
         S_word *w = S_word_of(d, t);
-        if (!w) continue;
-        w->all++;
-        w->pos += S_gold(d, j);
+        if (w) w->pos += S_gold(d, j);
     }
     return 0;
 }
 
-/* The crude stem of cue.c's F_STEM (the word less -ing, -ed, -es, -s, -d
- * or -e), as a length of s; 0 when the word is too short or long. */
+/* The length of s's stem (hs_stem_len: cue.c's F_STEM), 0 if none; s is
+ * lowered already. */
 static size_t S_stem_len(const char *s) {
-    size_t len = strlen(s), sl = len;
-    if (len <= 4 || len > 24) return 0;
-    const char *suf = s + len - 3;
-    if (sl > 5 && !memcmp(suf, "ing", 3)) sl -= 3;
-    else if (!memcmp(suf + 1, "ed", 2) || !memcmp(suf + 1, "es", 2)) sl -= 2;
-    else if (suf[2] == 's' || suf[2] == 'd' || suf[2] == 'e') sl -= 1;
-    return sl;
+    size_t len = strlen(s);
+    return len < 3 ? 0 : hs_stem_len(len, s + len - 3);
 }
 
 static int S_cmp_stem(const void *a, const void *b) {
