@@ -1342,6 +1342,11 @@ static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
         break;
     }
     if (b == e && h->type == HS_T_NUM && last == e) return -1;
+    /* a bare participle is no subject ('-- having suggested', ', leaving
+     * some to question'); 'Polling shows' is */
+    if (b == e && h->type == HS_T_WORD && !(h->flags & HS_F_CAP) && h->e - h->b > 4 &&
+        !memcmp(d->text + h->e - 3, "ing", 3))
+        return -1;
     return S_opens_clause(d, (uint32_t)lo, b) ? (long)b : -1;
 }
 
@@ -1394,9 +1399,14 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         for (size_t c = e - 1; c > s0 && e - c < 30; c--) {
             if (S_t(d, c)->type == HS_T_QUOTE || S_punct(d, c, ';') || S_punct(d, c, ':')) break;
             if (!S_punct(d, c, ',')) continue;
-            if (S_is(d, c + 1, "of") ||
-                !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
-                  S_is(d, c + 1, "while") || S_is(d, c + 1, "when")))
+            /* 'A communications aide for Mr. Lyovochkin, who financed
+             * Mr. Manafort's work, declined', 'The Iowa Electronic Markets,
+             * where traders invest, show': the relative clause stays in */
+            int rel = S_is(d, c + 1, "who") || S_is(d, c + 1, "whose") || S_is(d, c + 1, "which") ||
+                      S_is(d, c + 1, "where");
+            if (!rel && (S_is(d, c + 1, "of") ||
+                         !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
+                           S_is(d, c + 1, "while") || S_is(d, c + 1, "when"))))
                 continue;
             long b = S_np_left(d, s0, c - 1);
             if (b < 0) b = S_bare_np_left(d, s0, c - 1);
@@ -1405,7 +1415,7 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             if (b < 0 || (size_t)b != S_after_dateline(d, s0, c)) b = S_common_np_left(d, s0, c - 1);
             if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {
                 *sb = b;
-                *se = c;
+                *se = rel ? e : c;
                 return 1;
             }
             break;
