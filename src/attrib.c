@@ -1753,6 +1753,45 @@ static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
                       S_is(d, k - 1, "'s") || S_is(d, k - 1, "’s"));
 }
 
+/* A passive cue with no agent ('Sanders had been told', 'was once
+ * asked', 'has been criticized for', 'were blamed for'): its subject is
+ * who was told or blamed, and PolNeAR gives it no source (train: 306
+ * passive cues without 'by' have none, 92 a source before the cue, most of
+ * those a state: 'are worried', 'is concerned', 'were divided'). */
+static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v, size_t c1) {
+    static const char *const irr[] = {"told", "said", "known", "seen", "shown", "taken", "given", "made",
+                                      "written", "thought", "held", "heard", "understood", "sent", NULL};
+    static const char *const state[] = {"worried", "concerned", "divided", "convinced", "focused", "inclined",
+                                        "shocked", "outraged", "poised", "devoted", "determined", "interested",
+                                        "pleased", "disappointed", "surprised", "frustrated", "excited",
+                                        "impressed", "committed", "opposed", "prepared", "unconvinced",
+                                        "alarmed", "troubled", "split", "united", "angered", "upset",
+                                        "relieved", "dismayed", "confused", "satisfied", "encouraged",
+                                        "delighted", "thrilled", "stunned", "puzzled", "mystified", "engaged",
+                                        "obsessed", "fixated", "dedicated", "persuaded", "assured", "reassured",
+                                        "resigned", "unimpressed", "annoyed", "amazed", "scared", "terrified",
+                                        "embarrassed", "offended", "disgusted", "tired", "bothered", NULL};
+    const hs_tok *t = S_t(d, v);
+    size_t n = t->e - t->b;
+    if (t->type != HS_T_WORD || (t->flags & HS_F_CAP)) return 0;
+    int part = n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
+    for (int k = 0; !part && irr[k]; k++) part = S_is(d, v, irr[k]);
+    if (!part) return 0;
+    for (int k = 0; state[k]; k++)
+        if (S_is(d, v, state[k])) return 0;
+    if (c1 < d->toks.n && S_is(d, c1, "by")) return 0;
+    size_t k = v;
+    while (k > s0 && v - k < 3 && S_word(d, k - 1) && !S_cap(d, k - 1) &&
+           (S_is(d, k - 1, "not") || S_is(d, k - 1, "never") || S_is(d, k - 1, "also") || S_is(d, k - 1, "once") ||
+            S_is(d, k - 1, "first") || S_is(d, k - 1, "often") || S_is(d, k - 1, "long") ||
+            S_is(d, k - 1, "already") || S_is(d, k - 1, "still") || S_is(d, k - 1, "just") ||
+            (S_t(d, k - 1)->e - S_t(d, k - 1)->b > 3 && !memcmp(d->text + S_t(d, k - 1)->e - 2, "ly", 2))))
+        k--;
+    return k > s0 && (S_is(d, k - 1, "is") || S_is(d, k - 1, "are") || S_is(d, k - 1, "was") ||
+                      S_is(d, k - 1, "were") || S_is(d, k - 1, "be") || S_is(d, k - 1, "been") ||
+                      S_is(d, k - 1, "being"));
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
@@ -1812,8 +1851,9 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         /* 'Trump appears to have learned ...': nobody is the source; the
          * subject is part of what is reported, the content's first part
          * ('The speaker' + 'closer to offering an endorsement') */
-        if (S_raising(d, s0, v)) {
-            if (has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
+        int raising = S_raising(d, s0, v);
+        if (raising || S_passive(d, s0, v, c1)) {
+            if (raising && has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
                 return S_emit_parts(d, -1, 0, v, c1, &fr, (size_t)sb, se, j, e);
             int rc = S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);
             if (!rc) S_start_window(&d->attrs.v[d->attrs.n - 1], c1, j, e);
