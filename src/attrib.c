@@ -1362,7 +1362,11 @@ static long S_np_widen(const hearsay_doc *d, uint32_t s0, long b) {
             break;
         w = S_np_left(d, s0, p - 1);
         if (w < 0) w = S_bare_np_left(d, s0, p - 1);
-        if (w < 0) w = S_common_np_left(d, s0, p - 1);
+        /* 'A communications aide for the senator': not 'communications aide' */
+        if (w < 0 || !S_opens_clause(d, s0, (size_t)w)) {
+            long c = S_common_np_left(d, s0, p - 1);
+            if (c >= 0) w = c;
+        }
         if (w < 0) break;
         if (S_opens_clause(d, s0, (size_t)w)) b = w;
     }
@@ -1411,6 +1415,7 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             long b = S_np_left(d, s0, c - 1);
             if (b < 0) b = S_bare_np_left(d, s0, c - 1);
             if (b < 0) b = S_det_phrase(d, s0, c - 1);
+            if (b >= 0) b = S_np_widen(d, s0, b);
             /* 'Legislative leaders in North Carolina, for instance, noted' */
             if (b < 0 || (size_t)b != S_after_dateline(d, s0, c)) b = S_common_np_left(d, s0, c - 1);
             if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {

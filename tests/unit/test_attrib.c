@@ -221,6 +221,13 @@ TEST(common_noun_phrase_subject) {
     a = S_find("that they were tired");
     STR_EQ(S_speaker(a), "Voters in Iowa");
     STR_EQ(S_name(a), "Voters in Iowa");
+    /* a relative clause set off after a common noun phrase stays in it;
+     * a bare participle is no subject */
+    S_run("A communications aide for the senator, who financed the campaign, said that the money was gone.\n"
+          "He praised the plan -- having said in May that the plan was a disaster.\n");
+    STR_EQ(S_speaker(S_find("that the money")), "A communications aide for the senator, who financed the campaign");
+    a = S_find("that the plan was a disaster");
+    if (a) OK(!a->has_speaker || strcmp(S_speaker(a), "having") != 0);
     S_run("She stayed on message while suggesting that the deal was dead.\n");
     a = S_find("that the deal");
     OK(a != NULL);
@@ -495,6 +502,19 @@ TEST(raising_verb_subject_is_content) {
     if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "closer to offering a full endorsement of the plan");
 }
 
+/* A passive cue with no agent: its subject was told or asked, and is no
+ * source; a state ('are worried') keeps its subject. */
+TEST(passive_cue_has_no_source) {
+    S_run("Mr. Sanders had been told that he would probably lose the vote.\n"
+          "Many Republicans are worried that Mr. Trump will lose the election.\n");
+    const hearsay_attribution *a = S_find("that he would probably");
+    OK(a != NULL);
+    if (a) OK(!a->has_speaker);
+    a = S_find("that Mr. Trump will lose");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Many Republicans");
+}
+
 TEST(according_to) {
     S_run("The deficit will triple by 2030, according to a report by the budget office.\n");
     const hearsay_attribution *a = S_find("The deficit will triple");
@@ -583,6 +603,7 @@ int main(void) {
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
     RUN(raising_verb_subject_is_content);
+    RUN(passive_cue_has_no_source);
     RUN(according_to);
     RUN(in_a_poll);
     RUN(subject_across_clause_and_participle);
