@@ -1758,12 +1758,12 @@ static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
                       S_is(d, k - 1, "'s") || S_is(d, k - 1, "’s"));
 }
 
-/* A passive cue with no agent ('Sanders had been told', 'was once
- * asked', 'has been criticized for', 'were blamed for'): its subject is
- * who was told or blamed, and PolNeAR gives it no source (train: 306
- * passive cues without 'by' have none, 92 a source before the cue, most of
- * those a state: 'are worried', 'is concerned', 'were divided'). */
-static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v, size_t c1) {
+/* Is the cue at v a passive ('Sanders had been told', 'was once asked',
+ * 'has been criticized for')? Its subject is who was told or blamed: with
+ * no agent PolNeAR gives it no source (train: 306 passive cues without
+ * 'by' have none, 92 a source before the cue, most of those a state: 'are
+ * worried', 'is concerned', 'were divided', which are no passive here). */
+static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v) {
     static const char *const irr[] = {"told", "said", "known", "seen", "shown", "taken", "given", "made",
                                       "written", "thought", "held", "heard", "understood", "sent", NULL};
     static const char *const state[] = {"worried", "concerned", "divided", "convinced", "focused", "inclined",
@@ -1784,7 +1784,6 @@ static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v, size_t c1) {
     if (!part) return 0;
     for (int k = 0; state[k]; k++)
         if (S_is(d, v, state[k])) return 0;
-    if (c1 < d->toks.n && S_is(d, c1, "by")) return 0;
     size_t k = v;
     while (k > s0 && v - k < 3 && S_word(d, k - 1) && !S_cap(d, k - 1) &&
            (S_is(d, k - 1, "not") || S_is(d, k - 1, "never") || S_is(d, k - 1, "also") || S_is(d, k - 1, "once") ||
@@ -1800,6 +1799,7 @@ static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v, size_t c1) {
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
+    size_t run = c1; /* 'was first reported' */
     int nrc;
     if (S_nominal(d, s0, s1, v, 0, &nrc)) return nrc;
     /* ', said X' right after a quotation is the quotation's frame */
@@ -1827,6 +1827,23 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         /* 'cast doubt': the verb before the flagged word opens the cue */
         has_subj = 1;
         v--;
+    }
+    /* 'Trump has been rebuked by opponents', 'The proposal was jointly
+     * written by an unpledged delegate': the agent is the source and the
+     * subject what is reported (train: of 147 sources right after a cue's
+     * 'by', most are passives, their content the subject) */
+    int passive = S_passive(d, s0, v) || (run > v + 1 && S_passive(d, s0, run - 1)), by = c1 + 1 < s1 && S_is(d, c1, "by");
+    if (passive && by && has_subj && sb >= (long)s0 && se <= v) {
+        size_t ae = S_frame_np(d, c1 + 1, s1, 0);
+        /* 'Rubio was asked by the moderator whether ...': what follows */
+        if (ae > c1 + 1 && ae < s1 &&
+            (S_is(d, ae, "whether") || S_is(d, ae, "if") || S_is(d, ae, "that") || S_is(d, ae, "to") ||
+             S_is(d, ae, "about") || S_is(d, ae, "why") || S_is(d, ae, "how") || S_is(d, ae, "what"))) {
+            size_t e = S_clause_end(d, ae, s1);
+            if (e > ae + 1 && S_content_ok(d, ae, e)) return S_emit_indirect(d, (long)c1 + 1, ae, v, c1, NULL, ae, e);
+        } else if (ae > c1 + 1 && S_content_ok(d, (size_t)sb, se)) {
+            return S_emit_indirect(d, (long)c1 + 1, ae, v, c1, NULL, (size_t)sb, se);
+        }
     }
     S_frame fr;
     S_frame_init(&fr);
@@ -1857,7 +1874,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
          * subject is part of what is reported, the content's first part
          * ('The speaker' + 'closer to offering an endorsement') */
         int raising = S_raising(d, s0, v);
-        if (raising || S_passive(d, s0, v, c1)) {
+        if (raising || (passive && !by)) {
             if (raising && has_subj && sb >= (long)s0 && se <= v && !S_is(d, v, "asked") && !S_is(d, v, "reportedly"))
                 return S_emit_parts(d, -1, 0, v, c1, &fr, (size_t)sb, se, j, e);
             int rc = S_emit_indirect(d, -1, 0, v, c1, &fr, j, e);

@@ -502,8 +502,9 @@ TEST(raising_verb_subject_is_content) {
     if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "closer to offering a full endorsement of the plan");
 }
 
-/* A passive cue with no agent: its subject was told or asked, and is no
- * source; a state ('are worried') keeps its subject. */
+/* A passive cue: with no agent its subject was told or asked, and is no
+ * source; a state ('are worried') keeps its subject; an agent after 'by'
+ * is the source, and the subject what it said. */
 TEST(passive_cue_has_no_source) {
     S_run("Mr. Sanders had been told that he would probably lose the vote.\n"
           "Many Republicans are worried that Mr. Trump will lose the election.\n");
@@ -513,6 +514,11 @@ TEST(passive_cue_has_no_source) {
     a = S_find("that Mr. Trump will lose");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Many Republicans");
+    /* with an agent: the agent says, the subject is what is said */
+    S_run("Both incidents were claimed by the so-called Islamic State.\n");
+    a = S_find("Both incidents");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "the so-called Islamic State");
 }
 
 TEST(according_to) {
