@@ -228,6 +228,12 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that the money")), "A communications aide for the senator, who financed the campaign");
     a = S_find("that the plan was a disaster");
     if (a) OK(!a->has_speaker || strcmp(S_speaker(a), "having") != 0);
+    /* a participle's subject past an opening conjunction or adverb, or
+     * after 'with' */
+    S_run("And then Trump went fully on the attack, saying that the president had failed.\n"
+          "The two are locked in a tight race, with recent polls showing that Clinton is ahead.\n");
+    STR_EQ(S_speaker(S_find("that the president had failed")), "Trump");
+    STR_EQ(S_speaker(S_find("that Clinton is ahead")), "recent polls");
     S_run("She stayed on message while suggesting that the deal was dead.\n");
     a = S_find("that the deal");
     OK(a != NULL);
