@@ -23,7 +23,7 @@
 
 enum {
     F_E_B = 1, F_E_N1, F_E_L, F_E_BN1, F_E_CUEB, F_E_LEN, F_E_AFTV, F_E_KEPTV, F_E_BAFTV, F_E_RULE,
-    F_E_COMMAS, F_E_FIRSTB, F_E_LEXN1, F_E_PK, F_E_RULEB, F_E_SEG
+    F_E_COMMAS, F_E_FIRSTB, F_E_LEXN1, F_E_PK, F_E_RULEB, F_E_SEG, F_E_SUB
     /* the next-but-one word, the last word with the boundary, the classes
      * around the boundary and the candidate's rank were features too: on
      * the validation split (mean of 5 training orders) the model picked
@@ -94,7 +94,34 @@ typedef struct {
     size_t k[HS_END_MAXC]; /* ascending, e last */
     uint32_t kept[HS_END_MAXC], left[HS_END_MAXC], seg[HS_END_MAXC], commas[HS_END_MAXC];
     uint32_t cw, fw; /* the cue's word, the content's first */
+    uint32_t sub;    /* the cue's clause: 1 subordinate, 2 relative, 0 */
 } S_enctx;
+
+/* Is the cue at c in a subordinate clause opening its sentence ('While the
+ * president has repeatedly said he opposes ..., his administration'), 1,
+ * or a relative clause set off by a comma ('Cruz, who says Trump is
+ * attacking him ..., said'), 2? Such a content ends where the main clause
+ * resumes. */
+static uint32_t S_cue_clause(const hearsay_doc *d, size_t c) {
+    for (size_t m = c; m-- > 0 && c - m < 40;) {
+        const hs_tok *t = &d->toks.v[m];
+        if (t->type == HS_T_PUNCT && d->text[t->b] == ',') {
+            if (m + 1 < c && (hs_tok_is(d, m + 1, "who", 3) || hs_tok_is(d, m + 1, "which", 5))) return 2;
+            return 0;
+        }
+        if (t->type == HS_T_QUOTE || (t->type == HS_T_PUNCT && t->e - t->b == 1 && strchr(".;:", d->text[t->b])))
+            return 0;
+        if (!(t->flags & HS_F_SENT_START)) continue;
+        size_t k = m;
+        if ((hs_tok_is(d, k, "but", 3) || hs_tok_is(d, k, "and", 3)) && k + 1 < c) k++;
+        static const char *const w[] = {"while", "though", "although", "as", "if", "because", "when", "since",
+                                        "after", "before", "whereas", "even", "once", "until", "unless", NULL};
+        for (int i = 0; w[i]; i++)
+            if (hs_tok_is(d, k, w[i], strlen(w[i]))) return 1;
+        return 0;
+    }
+    return 0;
+}
 
 static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enctx *x) {
     size_t e = a->st_e, n = 0;
@@ -156,6 +183,7 @@ static void S_enctx_init(const hearsay_doc *d, const hs_attr *a, size_t j, S_enc
     }
     x->n = n + 1;
     x->cw = d->toks.v[a->cue_tok].wh;
+    x->sub = S_cue_clause(d, a->cue_tok);
     x->fw = S_wh(d, j);
 }
 
@@ -188,6 +216,7 @@ static size_t S_end_features(const hearsay_doc *d, const S_enctx *x, size_t i, u
     f[n++] = hs_mix(hs_mix(F_E_BAFTV, wb), x->left[i]);
     f[n++] = hs_mix(F_E_COMMAS, x->commas[i] * 2 + rule);
     f[n++] = hs_mix(F_E_SEG, (x->seg[i] * 8 + pk) * 16 + cn1);
+    if (x->sub) f[n++] = hs_mix(F_E_SUB, (x->sub * 8 + pk) * 32 + (x->seg[i] & 31));
     /* the next word's classes (at most HS_END_MAXF features in all) */
     uint32_t lex = k + 1 < d->toks.n ? d->toks.v[k + 1].lex & 0xFFFFFFu : 0;
     for (; lex && n < HS_END_MAXF; lex &= lex - 1) f[n++] = hs_mix(F_E_LEXN1, hs_ctz32(lex));

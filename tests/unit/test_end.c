@@ -59,6 +59,17 @@ TEST(end_cut_before_an_aside) {
     STR_EQ(S_content_of("decided"), "not to make a 2008 presidential bid");
 }
 
+/* A cue in a subordinate clause opening the sentence, or in a relative
+ * clause, reports up to where the main clause resumes. */
+TEST(end_where_the_main_clause_resumes) {
+    S_run("Though Grassley has not expressed an inclination to convene public hearings, Obama should use his "
+          "political strength.\n");
+    STR_EQ(S_content_of("expressed"), "an inclination to convene public hearings");
+    S_run("Cruz, who says Trump is attacking him because the polls have tightened, said voters should go with "
+          "him.\n");
+    STR_EQ(S_content_of("says"), "Trump is attacking him because the polls have tightened");
+}
+
 /* Where the rules' end is right, it stays. */
 TEST(end_kept_where_the_rules_are_right) {
     S_run("The governor said the budget would balance by June.\n");
@@ -151,6 +162,7 @@ TEST(model_end_section) {
 
 int main(void) {
     RUN(end_cut_before_an_aside);
+    RUN(end_where_the_main_clause_resumes);
     RUN(end_kept_where_the_rules_are_right);
     RUN(end_candidates);
     RUN(model_end_section);
