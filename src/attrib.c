@@ -259,8 +259,11 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
 /* Skips auxiliaries and adverbs left of a cue ("has also said"). */
 static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
     size_t k = j;
-    while (k > lo && (S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) && !S_cap(d, k - 1) &&
-           j - k < 4)
+    /* and a floating quantifier ('Ben Carson, Ted Cruz and Rand Paul have
+     * all attacked', 'Strategists for both all agree') */
+    while (k > lo &&
+           ((S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) || S_is(d, k - 1, "all") || S_is(d, k - 1, "both")) &&
+           !S_cap(d, k - 1) && j - k < 4)
         k--;
     /* an adverb the lexicon does not list, after a name, a pronoun or a
      * comma ('Clinton, exasperated, famously responded'; not 'the family

@@ -128,6 +128,23 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
                 break;
             }
     }
+    /* names joined by 'and' ('Ted Cruz and Rand Paul', 'Ben Carson, Ted
+     * Cruz and Rand Paul') are a group, no person: before the first comma,
+     * or a whole mention of names, commas and 'and' */
+    if (e2 > b2 && start == m->t0) {
+        int names_only = 1, coord = 0;
+        for (size_t j = start; j < m->t1; j++) {
+            const hs_tok *t = &d->toks.v[j];
+            int conj = S_tok_is(d, j, "and") || (t->type == HS_T_PUNCT && t->e - t->b == 1 && d->text[t->b] == '&');
+            if (conj && j > start && j + 1 < m->t1 && S_name_word(d, j - 1) &&
+                (S_name_word(d, j + 1) || (d->toks.v[j + 1].lex & (HS_L_TITLE | HS_L_HONORIFIC))))
+                coord |= j < comma ? 1 : 2;
+            if (!(conj || S_name_word(d, j) || (t->lex & (HS_L_TITLE | HS_L_HONORIFIC)) ||
+                  (t->type == HS_T_PUNCT && d->text[t->b] == ',') || (t->flags & HS_F_ABBREV)))
+                names_only = 0;
+        }
+        if ((coord & 1) || (coord && names_only)) e2 = b2;
+    }
     /* a name only when it ends the phrase: "Biden administration and
      * senior military leaders" is a group, not Biden */
     if (e2 > b2 && start == m->t0 && (e2 == comma || e2 == paren)) {

@@ -394,6 +394,15 @@ TEST(groups_are_kept_as_written) {
     INT_EQ(a->kind, HEARSAY_INDIRECT);
     STR_EQ(S_speaker(a), "Officials");
     STR_EQ(S_name(a), "Officials");
+    /* names joined by 'and' are a group, not the last of them; a floating
+     * 'all' stands between the subject and its verb */
+    S_run("Ted Cruz and Rand Paul have all said that the plan failed.\n"
+          "Klain, chief of staff to Biden and Harris, said that the plan would work.\n");
+    a = S_find("that the plan failed");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Ted Cruz and Rand Paul");
+    if (a) STR_EQ(S_name(a), "Ted Cruz and Rand Paul");
+    STR_EQ(S_name(S_find("that the plan would work")), "Klain");
 }
 
 TEST(reported_speech_with_that) {
