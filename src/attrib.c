@@ -1217,17 +1217,24 @@ static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e);
  * annotators leave the participle phrase out more often than not. */
 static int S_participle_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
     size_t c = e;
-    while (c > s0 + 1 && e - c < 20) {
-        c--;
-        const hs_tok *t = S_t(d, c);
-        if (t->type == HS_T_QUOTE || S_punct(d, c, '.') || S_punct(d, c, ';')) return 0;
-        if (S_punct(d, c, ',')) break;
+    /* the comma before the participle, past commas inside its phrase
+     * ('Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing
+     * state, said') */
+    for (int commas = 0;;) {
+        while (c > s0 + 1 && e - c < 20) {
+            c--;
+            const hs_tok *t = S_t(d, c);
+            if (t->type == HS_T_QUOTE || S_punct(d, c, '.') || S_punct(d, c, ';')) return 0;
+            if (S_punct(d, c, ',')) break;
+        }
+        if (!S_punct(d, c, ',') || c + 1 >= e) return 0;
+        const hs_tok *w = S_t(d, c + 1);
+        size_t n = w->e - w->b;
+        if (w->type == HS_T_WORD && !(w->flags & HS_F_CAP) && n >= 5 &&
+            (!memcmp(d->text + w->e - 3, "ing", 3) || !memcmp(d->text + w->e - 2, "ed", 2)))
+            break;
+        if (++commas == 3) return 0;
     }
-    if (!S_punct(d, c, ',') || c + 1 >= e) return 0;
-    const hs_tok *w = S_t(d, c + 1);
-    size_t n = w->e - w->b;
-    if (w->type != HS_T_WORD || (w->flags & HS_F_CAP) || n < 5) return 0;
-    if (memcmp(d->text + w->e - 3, "ing", 3) && memcmp(d->text + w->e - 2, "ed", 2)) return 0;
     long b = S_np_left(d, s0, c - 1);
     if (b < 0) b = S_bare_np_left(d, s0, c - 1);
     if (b < 0) return 0;
@@ -1781,6 +1788,34 @@ static int S_raising(const hearsay_doc *d, uint32_t s0, size_t v) {
                       S_is(d, k - 1, "'s") || S_is(d, k - 1, "’s"));
 }
 
+/* A common noun phrase from b ('left-leaning economists', 'some of his
+ * rivals', 'many Wall Street players'): determiners, quantities,
+ * possessives, modifiers and nouns, and an 'of' phrase after them.
+ * Returns one past its last token, or 0. */
+static size_t S_agent_np(const hearsay_doc *d, size_t b, size_t hi) {
+    const uint32_t fn = HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_REL |
+                        HS_L_CONJ | HS_L_THAT;
+    size_t e = b, last = 0;
+    while (e < hi && e - b < S_NP_MAX) {
+        const hs_tok *t = S_t(d, e);
+        if (t->type == HS_T_NUM || S_np_quant(d, e) || ((t->lex & HS_L_DET) && !S_is(d, e, "that")) ||
+            (t->lex & HS_L_PRON_POSS)) {
+            e++;
+            continue;
+        }
+        if (t->type == HS_T_WORD && !(t->lex & (fn | HS_L_PRON_PERSON))) {
+            last = ++e;
+            continue;
+        }
+        if (S_is(d, e, "of") && e > b && e + 1 < hi) {
+            e++;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
 /* Is the cue at v a passive ('Sanders had been told', 'was once asked',
  * 'has been criticized for')? Its subject is who was told or blamed: with
  * no agent PolNeAR gives it no source (train: 306 passive cues without
@@ -1858,6 +1893,7 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     int passive = S_passive(d, s0, v) || (run > v + 1 && S_passive(d, s0, run - 1)), by = c1 + 1 < s1 && S_is(d, c1, "by");
     if (passive && by && has_subj && sb >= (long)s0 && se <= v) {
         size_t ae = S_frame_np(d, c1 + 1, s1, 0);
+        if (ae <= c1 + 1) ae = S_agent_np(d, c1 + 1, s1);
         /* 'Rubio was asked by the moderator whether ...': what follows */
         if (ae > c1 + 1 && ae < s1 &&
             (S_is(d, ae, "whether") || S_is(d, ae, "if") || S_is(d, ae, "that") || S_is(d, ae, "to") ||

@@ -228,6 +228,9 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that the money")), "A communications aide for the senator, who financed the campaign");
     a = S_find("that the plan was a disaster");
     if (a) OK(!a->has_speaker || strcmp(S_speaker(a), "having") != 0);
+    /* a participle phrase with a comma inside it */
+    S_run("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said that he would welcome Cruz.\n");
+    STR_EQ(S_speaker(S_find("that he would welcome")), "Sen. Chuck Grassley");
     /* a participle's subject past an opening conjunction or adverb, or
      * after 'with' */
     S_run("And then Trump went fully on the attack, saying that the president had failed.\n"
@@ -530,6 +533,10 @@ TEST(passive_cue_has_no_source) {
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Many Republicans");
     /* with an agent: the agent says, the subject is what is said */
+    S_run("The move was criticized by left-leaning economists.\n");
+    a = S_find("The move");
+    if (a) STR_EQ(S_speaker(a), "left-leaning economists");
+    OK(!S_find("by left-leaning"));
     S_run("Both incidents were claimed by the so-called Islamic State.\n");
     a = S_find("Both incidents");
     OK(a != NULL);
