@@ -1835,13 +1835,7 @@ static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v) {
                                         "resigned", "unimpressed", "annoyed", "amazed", "scared", "terrified",
                                         "embarrassed", "offended", "disgusted", "tired", "bothered", NULL};
     const hs_tok *t = S_t(d, v);
-    size_t n = t->e - t->b;
     if (t->type != HS_T_WORD || (t->flags & HS_F_CAP)) return 0;
-    int part = n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
-    for (int k = 0; !part && irr[k]; k++) part = S_is(d, v, irr[k]);
-    if (!part) return 0;
-    for (int k = 0; state[k]; k++)
-        if (S_is(d, v, state[k])) return 0;
     size_t k = v;
     while (k > s0 && v - k < 3 && S_word(d, k - 1) && !S_cap(d, k - 1) &&
            (S_is(d, k - 1, "not") || S_is(d, k - 1, "never") || S_is(d, k - 1, "also") || S_is(d, k - 1, "once") ||
@@ -1849,9 +1843,18 @@ static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v) {
             S_is(d, k - 1, "already") || S_is(d, k - 1, "still") || S_is(d, k - 1, "just") ||
             (S_t(d, k - 1)->e - S_t(d, k - 1)->b > 3 && !memcmp(d->text + S_t(d, k - 1)->e - 2, "ly", 2))))
         k--;
-    return k > s0 && (S_is(d, k - 1, "is") || S_is(d, k - 1, "are") || S_is(d, k - 1, "was") ||
-                      S_is(d, k - 1, "were") || S_is(d, k - 1, "be") || S_is(d, k - 1, "been") ||
-                      S_is(d, k - 1, "being"));
+    if (!(k > s0 && (S_is(d, k - 1, "is") || S_is(d, k - 1, "are") || S_is(d, k - 1, "was") ||
+                     S_is(d, k - 1, "were") || S_is(d, k - 1, "be") || S_is(d, k - 1, "been") ||
+                     S_is(d, k - 1, "being"))))
+        return 0;
+    /* (the word lists only after a form of 'be': cues are many) */
+    size_t n = t->e - t->b;
+    int part = n > 4 && !memcmp(d->text + t->e - 2, "ed", 2);
+    for (int i = 0; !part && irr[i]; i++) part = S_is(d, v, irr[i]);
+    if (!part) return 0;
+    for (int i = 0; state[i]; i++)
+        if (S_is(d, v, state[i])) return 0;
+    return 1;
 }
 
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {

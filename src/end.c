@@ -114,10 +114,14 @@ static uint32_t S_cue_clause(const hearsay_doc *d, size_t c) {
         if (!(t->flags & HS_F_SENT_START)) continue;
         size_t k = m;
         if ((hs_tok_is(d, k, "but", 3) || hs_tok_is(d, k, "and", 3)) && k + 1 < c) k++;
-        static const char *const w[] = {"while", "though", "although", "as", "if", "because", "when", "since",
-                                        "after", "before", "whereas", "even", "once", "until", "unless", NULL};
-        for (int i = 0; w[i]; i++)
-            if (hs_tok_is(d, k, w[i], strlen(w[i]))) return 1;
+        static const struct {
+            const char *w;
+            size_t n;
+        } sub[] = {{"while", 5},   {"though", 6}, {"although", 8}, {"as", 2},    {"if", 2},
+                   {"because", 7}, {"when", 4},   {"since", 5},    {"after", 5}, {"before", 6},
+                   {"whereas", 7}, {"even", 4},   {"once", 4},     {"until", 5}, {"unless", 6}};
+        for (size_t i = 0; i < sizeof sub / sizeof *sub; i++)
+            if (hs_tok_is(d, k, sub[i].w, sub[i].n)) return 1;
         return 0;
     }
     return 0;
