@@ -1455,6 +1455,25 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         }
         return 0;
     }
+    /* a subject with a restrictive relative clause ('Voters who say the
+     * economy is most important said', 'Friends of Mr. Clinton's who have
+     * seen him on the trail say'): the phrase before 'who', opening its
+     * clause, with the clause */
+    for (size_t r = e; r > s0 + 1 && e - r < 20; r--) {
+        const hs_tok *t = S_t(d, r - 1);
+        if (t->type == HS_T_PUNCT || t->type == HS_T_QUOTE) break;
+        if (!S_is(d, r - 1, "who")) continue;
+        size_t h = r - 2;
+        long b = S_np_left(d, s0, h);
+        if (b < 0 || !S_opens_clause(d, s0, (size_t)b)) b = S_bare_np_left(d, s0, h);
+        if (b < 0) b = S_common_np_left(d, s0, h);
+        if (b >= 0 && S_opens_clause(d, s0, (size_t)b)) {
+            *sb = b;
+            *se = e + 1;
+            return 1;
+        }
+        break;
+    }
     if (S_is(d, e, "who") || S_is(d, e, "which")) {
         *sb = (long)e;
         *se = e + 1;

@@ -228,6 +228,11 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that the money")), "A communications aide for the senator, who financed the campaign");
     a = S_find("that the plan was a disaster");
     if (a) OK(!a->has_speaker || strcmp(S_speaker(a), "having") != 0);
+    /* a subject with a restrictive relative clause keeps it */
+    S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
+          "would not work.\n");
+    STR_EQ(S_speaker(S_find("that military action")),
+           "Others who have advocated a tougher approach against terrorist groups");
     /* a participle phrase with a comma inside it */
     S_run("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said that he would welcome Cruz.\n");
     STR_EQ(S_speaker(S_find("that he would welcome")), "Sen. Chuck Grassley");
