@@ -2144,8 +2144,9 @@ static void S_starts(hearsay_doc *d) {
 /* Reported speech whose content follows its cue: the end model (end.c)
  * may end the content before the rules' end, at a boundary ('not to make
  * a 2008 presidential bid' before ', half-joking ...'). It runs after the
- * start model, on the content as it starts now; what it cuts holds no
- * quotation, so the kind stays. */
+ * start model, on the content as it starts now; what it cuts holds a
+ * quotation only with another cue ('..., and Trump vowed to "bomb the
+ * hell" ...'), and then the kind is found again. */
 static void S_ends(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
@@ -2156,6 +2157,7 @@ static void S_ends(hearsay_doc *d) {
         size_t k = hs_end_pick(d, a, j);
         if (k == e || !S_content_ok(d, j, k)) continue;
         r->e = S_t(d, k - 1)->e;
+        S_kind(d, a); /* a quotation left out: mixed may become indirect */
     }
 }
 

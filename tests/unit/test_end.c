@@ -92,8 +92,9 @@ static size_t S_cands(const char *text, const char *cue, const hs_attr **a, size
 }
 
 /* The candidates: after the content's start, ascending, the rules' end
- * (st_e) last, each before a boundary token; none leaves a quotation out,
- * but one may follow the last. */
+ * (st_e) last, each before a boundary token; none leaves a quotation out
+ * unless what it leaves out holds another cue, and one may follow the
+ * last quotation. */
 TEST(end_candidates) {
     const hs_attr *a;
     size_t j, k[HS_END_MAXC];
@@ -126,6 +127,16 @@ TEST(end_candidates) {
     for (size_t i = 0; i + 1 < n; i++)
         after_quote |= S_doc->toks.v[k[i] - 1].type == HS_T_QUOTE && S_doc->toks.v[k[i] - 1].q == HS_Q_CLOSE;
     OK(after_quote);
+
+    /* past a quotation where another cue is left out with it */
+    n = S_cands("Cruz said he would make sand \xe2\x80\x9cglow in the dark,\xe2\x80\x9d for instance, and Trump vowed "
+                "to \xe2\x80\x9c" "bomb the hell\xe2\x80\x9d out of the group.\n",
+                "said", &a, &j, k);
+    if (!a) return;
+    int past_quote = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        for (size_t m = k[i]; m < a->st_e; m++) past_quote |= S_doc->toks.v[m].type == HS_T_QUOTE;
+    OK(past_quote);
 }
 
 /* Files written before the ENDM section existed still load, with no end
