@@ -1912,7 +1912,8 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
      * written by an unpledged delegate': the agent is the source and the
      * subject what is reported (train: of 147 sources right after a cue's
      * 'by', most are passives, their content the subject) */
-    int passive = S_passive(d, s0, v) || (run > v + 1 && S_passive(d, s0, run - 1)), by = c1 + 1 < s1 && S_is(d, c1, "by");
+    int passive = S_passive(d, s0, v) || (run > v + 1 && S_passive(d, s0, run - 1));
+    int by = c1 + 1 < s1 && S_is(d, c1, "by");
     if (passive && by && has_subj && sb >= (long)s0 && se <= v) {
         size_t ae = S_frame_np(d, c1 + 1, s1, 0);
         if (ae <= c1 + 1) ae = S_agent_np(d, c1 + 1, s1);

@@ -234,7 +234,8 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that military action")),
            "Others who have advocated a tougher approach against terrorist groups");
     /* a participle phrase with a comma inside it */
-    S_run("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said that he would welcome Cruz.\n");
+    S_run("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said that he would "
+          "welcome Cruz.\n");
     STR_EQ(S_speaker(S_find("that he would welcome")), "Sen. Chuck Grassley");
     /* a participle's subject past an opening conjunction or adverb, or
      * after 'with' */
