@@ -352,6 +352,23 @@ uint32_t hs_lex_lookup(const hearsay_model *m, const char *s, size_t n, int32_t 
     return hs_lex_lookup_h(m, s, n, word, NULL);
 }
 
+/* The lexicon's open addressing, shared by the look-ups: from slot *j
+ * on, the next slot whose hash is h and whose word has n bytes (*j then
+ * past it), or NULL at the first empty slot. The caller compares the
+ * bytes. */
+static inline const hs_lex_slot *S_probe(const hearsay_model *m, uint64_t h, size_t n, size_t *j) {
+    uint32_t tag = S_tag(h);
+    for (;;) {
+        size_t i = *j;
+        uint32_t t = m->tags[i];
+        if (!t) return NULL;
+        *j = (i + 1) & m->mask;
+        if (t != tag) continue;
+        const hs_lex_slot *sl = &m->slots[i];
+        if (sl->hash == h && sl->len == n) return sl;
+    }
+}
+
 /* The look-up; with case (constant at each call, so the loop is compiled
  * twice) it also counts the ASCII capitals and small letters of s, for
  * the tokenizer's shape flags, in the same pass. */
@@ -397,13 +414,8 @@ static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n,
         *lower = lo;
     }
     if (hash) *hash = (uint32_t)h;
-    uint32_t tag = S_tag(h);
-    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
-        uint32_t t = m->tags[j];
-        if (!t) return 0;
-        if (t != tag) continue;
-        const hs_lex_slot *sl = &m->slots[j];
-        if (sl->hash != h || sl->len != k) continue;
+    const hs_lex_slot *sl;
+    for (size_t j = h & m->mask; (sl = S_probe(m, h, k, &j));) {
         size_t q = 0; /* short words: no call to memcmp */
         while (q < k && sl->s[q] == low[q]) q++;
         if (q == k) {
@@ -411,6 +423,7 @@ static inline uint32_t S_lookup(const hearsay_model *m, const char *s, size_t n,
             return sl->bits;
         }
     }
+    return 0;
 }
 
 uint32_t hs_lex_lookup_h(const hearsay_model *m, const char *s, size_t n, int32_t *word,
@@ -446,19 +459,15 @@ uint32_t hs_lex_lookup_ascii16(const hearsay_model *m, uint64_t k0, uint64_t k1,
     h = S_hash_end(h);
     *hash = (uint32_t)h;
     if (!m->slots) return 0;
-    uint32_t tag = S_tag(h);
-    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
-        uint32_t t = m->tags[j];
-        if (!t) return 0;
-        if (t != tag) continue;
-        const hs_lex_slot *sl = &m->slots[j];
-        if (sl->hash != h || sl->len != n) continue;
+    const hs_lex_slot *sl;
+    for (size_t j = h & m->mask; (sl = S_probe(m, h, n, &j));) {
         /* a slot's bytes past its length are zero (calloc, hs_model_add) */
         uint64_t s0, s1;
         memcpy(&s0, sl->s, 8);
         memcpy(&s1, sl->s + 8, 8);
         if (s0 == k0 && s1 == k1) return sl->bits;
     }
+    return 0;
 }
 
 /* ------------------------------------------------------- model file */
