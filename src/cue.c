@@ -15,7 +15,7 @@ enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
     F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1, F_COORD, F_COORDW,
-    F_PCUE,
+    F_PCUE, F_CLSR3, F_CLSL2, F_W0R2,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER, F_A_CVERB, F_A_CUECVERB
@@ -49,6 +49,26 @@ static uint32_t S_qctx(const hearsay_doc *d, size_t j) {
         if (t->type == HS_T_WORD) break;
     }
     return c;
+}
+
+/* A finer class than hs_tok_cls for the words after a candidate: the
+ * complementizers, 'to', prepositions, verbs, and which punctuation. */
+static uint32_t S_rcls(const hearsay_doc *d, long j) {
+    if (j < 0 || (size_t)j >= d->toks.n) return 1;
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type == HS_T_PUNCT) {
+        char c = d->text[t->b];
+        return c == ',' ? 12 : c == ':' ? 13 : 4;
+    }
+    if (t->type == HS_T_WORD) {
+        if (t->lex & HS_L_THAT) return 14;
+        if (hs_tok_is(d, (size_t)j, "to", 2)) return 15;
+        if (t->lex & HS_L_PREP) return 16;
+        if (!(t->flags & HS_F_CAP) && !(t->lex & (HS_L_AUX | HS_L_DET | HS_L_PRON_PERSON)) &&
+            (hs_tok_verb(d, (size_t)j) & 1))
+            return 17;
+    }
+    return hs_tok_cls(d, j);
 }
 
 size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
@@ -85,8 +105,8 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     /* the class bits 0..23 in order, visiting only those set in one of
      * the three words (n changes only there, so the bound stops the loop
      * at the same bit as a test at every bit would); the bound leaves
-     * room for the 13 features after the loop */
-    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 12; any &= any - 1) {
+     * room for the 16 features after the loop */
+    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 16; any &= any - 1) {
         uint32_t b = hs_ctz32(any);
         if (lex0 >> b & 1) f[n++] = hs_mix(F_LEX0, b);
         if (lexm1 >> b & 1) f[n++] = hs_mix(F_LEXM1, b);
@@ -151,6 +171,15 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
         f[n++] = hs_mix(hs_mix(F_STEMCLSM1, st), cm1);
         f[n++] = hs_mix(hs_mix(F_STEMCLSP1, st), cp1);
     }
+    /* the classes of the next three words, finer after the word (S_rcls:
+     * 'said that', 'told reporters', 'support for', 'think the tax will'),
+     * alone and with the word, and of the two before it. On the 4-fold
+     * split of train (seeds 0, 1, 2): soft F1 +0.0017, +0.0022, +0.0015;
+     * e2e +0.0012, +0.0018, +0.0016; exact +0.0002, -0.0009, +0.0005 */
+    uint32_t r1 = S_rcls(d, i + 1), r2 = S_rcls(d, i + 2);
+    f[n++] = hs_mix(F_CLSR3, r1 << 10 | r2 << 5 | S_rcls(d, i + 3));
+    f[n++] = hs_mix(hs_mix(F_W0R2, w0), r1 << 5 | r2);
+    f[n++] = hs_mix(F_CLSL2, hs_tok_cls(d, i - 2) << 4 | cm1);
     return n;
 }
 
