@@ -15,7 +15,7 @@ enum {
     F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WP2, F_WM2, F_WM1W0, F_W0WP1, F_SUF3, F_SHAPE,
     F_LEXM1, F_LEXP1, F_LEX0, F_QCTX, F_POS, F_CLSM1, F_CLSP1, F_W0CLSM1, F_W0CLSP1,
     F_NEXTTHAT, F_HASQ, F_W0QCTX, F_WP1WP2, F_STEM, F_STEMCLSM1, F_STEMCLSP1, F_COORD, F_COORDW,
-    F_PCUE, F_CLSR3, F_CLSL2, F_W0R2,
+    F_PCUE, F_CLSR3, F_CLSL2, F_W0R2, F_LATER, F_LATERW,
     /* attribution filter */
     F_A_BIAS = 64, F_A_CUE, F_A_CUEFIRST, F_A_FIRST, F_A_LEN, F_A_SRC, F_A_CUESRC, F_A_SCORE,
     F_A_KIND, F_A_BEFORE, F_A_PREV, F_A_LAST, F_A_CUELEN, F_A_INNER, F_A_OUTER, F_A_CVERB, F_A_CUECVERB
@@ -105,8 +105,8 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     /* the class bits 0..23 in order, visiting only those set in one of
      * the three words (n changes only there, so the bound stops the loop
      * at the same bit as a test at every bit would); the bound leaves
-     * room for the 16 features after the loop */
-    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 16; any &= any - 1) {
+     * room for the 18 features after the loop */
+    for (uint32_t any = (lex0 | lexm1 | lexp1) & 0xFFFFFFu; any && n + 3 < HS_CUE_MAXF - 18; any &= any - 1) {
         uint32_t b = hs_ctz32(any);
         if (lex0 >> b & 1) f[n++] = hs_mix(F_LEX0, b);
         if (lexm1 >> b & 1) f[n++] = hs_mix(F_LEXM1, b);
@@ -180,6 +180,24 @@ size_t hs_cue_features(const hearsay_doc *d, size_t j, uint32_t *f) {
     f[n++] = hs_mix(F_CLSR3, r1 << 10 | r2 << 5 | S_rcls(d, i + 3));
     f[n++] = hs_mix(hs_mix(F_W0R2, w0), r1 << 5 | r2);
     f[n++] = hs_mix(F_CLSL2, hs_tok_cls(d, i - 2) << 4 | cm1);
+    /* a verb of saying later in the sentence (before a quotation mark),
+     * how far, and whether a comma comes first ('the party doesn't care
+     * very much, one in four said'): PolNeAR does not nest attributions,
+     * so a word in a clause a later verb frames is seldom a cue. On the
+     * 4-fold split (seeds 0, 1, 2): exact +0.0025, +0.0014, -0.0003;
+     * soft +0.0019, +0.0027, +0.0005; e2e +0.0011, +0.0012, -0.0005 */
+    uint32_t lt = 0;
+    for (size_t k = j + 1; k < d->toks.n && k <= j + 20; k++) {
+        const hs_tok *p = &d->toks.v[k];
+        if (p->type == HS_T_QUOTE || (p->flags & HS_F_SENT_START)) break;
+        if (p->type == HS_T_PUNCT && d->text[p->b] == ',') lt |= 2;
+        if (p->lex & HS_L_SAYVERB) {
+            lt |= 1 | (k - j <= 3 ? 4u : k - j <= 8 ? 8u : 12u);
+            break;
+        }
+    }
+    f[n++] = hs_mix(F_LATER, lt);
+    f[n++] = hs_mix(hs_mix(F_LATERW, lt), w0);
     return n;
 }
 

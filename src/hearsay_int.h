@@ -407,7 +407,7 @@ int hs_doc_prepare(hearsay_doc *d, const hearsay_model *m, const char *text,
 
 /* cue.c: the cue classifier's features for token j (hashed, at most
  * HS_CUE_MAXF), and the pass that scores every candidate token. */
-#define HS_CUE_MAXF 52
+#define HS_CUE_MAXF 54
 /* Hashed features (cue.c, end.c): a feature's kind a mixed with its value
  * b into the index of its weight (the model's tables are keyed on it:
  * changing it needs make model). Two multiplications and a shift: it runs
