@@ -552,6 +552,7 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
 static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se);
 static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v);
+static size_t S_subject_open(const hearsay_doc *d, uint32_t s0, size_t v);
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
 static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se);
 
@@ -1425,7 +1426,9 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
              * where traders invest, show': the relative clause stays in */
             int rel = S_is(d, c + 1, "who") || S_is(d, c + 1, "whose") || S_is(d, c + 1, "which") ||
                       S_is(d, c + 1, "where");
-            if (!rel && (S_is(d, c + 1, "of") ||
+            /* 'The aides, led by campaign manager Terry Sullivan, told' */
+            int by = c + 2 < e && (hs_tok_verb(d, c + 1) & 2 || S_is(d, c + 1, "led")) && S_is(d, c + 2, "by");
+            if (!rel && !by && (S_is(d, c + 1, "of") ||
                          !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
                            S_is(d, c + 1, "while") || S_is(d, c + 1, "when"))))
                 continue;
@@ -1434,8 +1437,9 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             if (b < 0) b = S_det_phrase(d, s0, c - 1);
             if (b >= 0) b = S_np_widen(d, s0, b);
             /* 'Legislative leaders in North Carolina, for instance, noted' */
-            if (b < 0 || (size_t)b != S_after_dateline(d, s0, c)) b = S_common_np_left(d, s0, c - 1);
-            if (b >= 0 && (size_t)b == S_after_dateline(d, s0, c)) {
+            size_t open = S_subject_open(d, s0, c);
+            if (b < 0 || (size_t)b != open) b = S_common_np_left(d, s0, c - 1);
+            if (b >= 0 && (size_t)b == open) {
                 *sb = b;
                 *se = rel ? e : c;
                 return 1;
@@ -1443,6 +1447,12 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             break;
         }
         long b2 = S_np_left(d, s0, e - 1);
+        /* 'Sen. Jack Reed (D-R.I.), said' */
+        if (b2 >= 0 && S_paren_open(d, s0, e - 1) && (size_t)b2 == S_subject_open(d, s0, e)) {
+            *sb = b2;
+            *se = e;
+            return 1;
+        }
         if (b2 > (long)s0 + 1 && S_punct(d, (size_t)b2 - 1, ',')) {
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);
             /* 'One Republican presidential hopeful, Carly Fiorina, says' */
@@ -1539,6 +1549,14 @@ static size_t S_after_dateline(const hearsay_doc *d, uint32_t s0, size_t v) {
         if (S_t(d, k)->type == HS_T_WORD && !(S_t(d, k)->flags & HS_F_CAP)) return s0;
     }
     return s0;
+}
+
+/* Where a subject opening the sentence starts: after a dateline, and
+ * after an opening 'But', 'And', 'Yet' or 'So'. */
+static size_t S_subject_open(const hearsay_doc *d, uint32_t s0, size_t v) {
+    size_t b = S_after_dateline(d, s0, v);
+    if (b + 1 < v && (S_is(d, b, "but") || S_is(d, b, "and") || S_is(d, b, "yet") || S_is(d, b, "so"))) b++;
+    return b;
 }
 
 /* The subject of the main clause: the first speaker phrase of the

@@ -228,6 +228,15 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that the money")), "A communications aide for the senator, who financed the campaign");
     /* (the speaker was 'having') */
     STR_EQ(S_speaker(S_find("that the bill would fail")), "The senator");
+    /* after an opening 'But' or 'And'; a phrase set off with 'led by'; a
+     * parenthesis before the comma (each had no speaker at d7b9508) */
+    S_run("Prices fell. But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that growth will "
+          "suffer.\n"
+          "The aides, led by campaign manager Terry Sullivan, told the group that they were confident.\n"
+          "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that the plan was flawed.\n");
+    STR_EQ(S_speaker(S_find("that growth")), "Tom Miller");
+    STR_EQ(S_speaker(S_find("that they were confident")), "The aides");
+    STR_EQ(S_speaker(S_find("that the plan was flawed")), "Sen. Jack Reed (D-R.I.)");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
