@@ -433,12 +433,18 @@ static size_t S_appos_end(const hearsay_doc *d, size_t b, size_t hi) {
 
 /* Can token j start an apposition after a name ("a spokesman", "69",
  * "refugee rights director at ...")? */
+static int S_np_quant(const hearsay_doc *d, size_t j);
+static long S_np_widen(const hearsay_doc *d, uint32_t s0, long b);
 static int S_appos_start(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type == HS_T_NUM) return 1;
     if (S_is(d, j, "who") || S_is(d, j, "whose")) return 1;
     if (t->type != HS_T_WORD || (t->lex & (HS_L_PRON_PERSON | HS_L_CONJ | HS_L_REL))) return 0;
     if ((t->lex & HS_L_DET) && !S_is(d, j, "that")) return 1;
+    /* 'his campaign spokeswoman', 'many of them conservative Catholics' */
+    if (j + 1 < d->toks.n && (t->lex & HS_L_PRON_POSS) && S_np_word(d, j + 1)) return 1;
+    if (j + 2 < d->toks.n && S_is(d, j + 1, "of") && S_np_quant(d, j) && S_is(d, j + 2, "them"))
+        return 1;
     /* 'of RBC Capital Markets', 'managing director at ...' */
     if (j + 1 < d->toks.n && S_is(d, j, "of") && S_cap(d, j + 1)) return 1;
     size_t n = t->e - t->b;
@@ -457,7 +463,11 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
     size_t c = b;
     while (c < e && !S_punct(d, c, ',')) c++;
     size_t ne = c;
-    if (ne <= b || (S_np_left(d, b, ne - 1) != (long)b && !(loose && S_frame_np(d, b, ne + 1, 1) == ne))) return 0;
+    if (ne <= b) return 0;
+    long l = S_np_left(d, b, ne - 1);
+    /* 'His critics in the United States, many of them ...' */
+    if (l > (long)b) l = S_np_widen(d, (uint32_t)b, l);
+    if (l != (long)b && !(loose && S_frame_np(d, b, ne + 1, 1) == ne)) return 0;
     if (c == e) return 1;
     if (c + 1 >= e || !S_appos_start(d, c + 1)) return 0;
     int rel = 0; /* inside a relative clause ('Trump, who has told aides ...,', 'a group that has sued') */
@@ -1196,6 +1206,11 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
         if (!(S_cap(d, c - 1) || (S_lex(d, c - 1) & HS_L_TITLE))) continue;
         long b = S_np_left(d, s0, c - 1);
         if (b < 0) continue;
+        /* 'His critics in the United States, many of them ...,' (the
+         * sentence's subject; not 'Grassley, facing a challenge in Iowa,
+         * a swing state,') */
+        long w = S_np_widen(d, s0, b);
+        if (w < b && (size_t)w == S_subject_open(d, s0, c)) b = w;
         if ((size_t)b > s0) {
             const hs_tok *p = S_t(d, (size_t)b - 1);
             if (!(p->type == HS_T_PUNCT || (p->lex & (HS_L_CONJ | HS_L_THAT)) || S_is(d, (size_t)b - 1, "as")))
@@ -1427,8 +1442,12 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             int rel = S_is(d, c + 1, "who") || S_is(d, c + 1, "whose") || S_is(d, c + 1, "which") ||
                       S_is(d, c + 1, "where");
             /* 'The aides, led by campaign manager Terry Sullivan, told' */
-            int by = c + 2 < e && (hs_tok_verb(d, c + 1) & 2 || S_is(d, c + 1, "led")) && S_is(d, c + 2, "by");
-            if (!rel && !by && (S_is(d, c + 1, "of") ||
+            int by = c + 2 < e && S_word(d, c + 1) && !S_cap(d, c + 1) && !(S_lex(d, c + 1) & (HS_L_DET | HS_L_PREP)) &&
+                     S_is(d, c + 2, "by");
+            /* 'Democrats, historically, have lambasted' */
+            const hs_tok *o = S_t(d, c + 1);
+            int ly = o->type == HS_T_WORD && !S_cap(d, c + 1) && o->e - o->b >= 6 && !memcmp(d->text + o->e - 2, "ly", 2);
+            if (!rel && !by && !ly && (S_is(d, c + 1, "of") ||
                          !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
                            S_is(d, c + 1, "while") || S_is(d, c + 1, "when"))))
                 continue;

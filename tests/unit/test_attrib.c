@@ -237,6 +237,16 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that growth")), "Tom Miller");
     STR_EQ(S_speaker(S_find("that they were confident")), "The aides");
     STR_EQ(S_speaker(S_find("that the plan was flawed")), "Sen. Jack Reed (D-R.I.)");
+    /* an apposition opening with a possessive or 'many of them', after a
+     * subject widened over its prepositional phrase; a set-off adverb in
+     * -ly (no speaker at 7f3df37) */
+    S_run("The crowd cheered. Hicks, his campaign spokeswoman, added that many of them were Jewish.\n"
+          "His critics in the United States, many of them conservative Catholics, argue that Francis is a "
+          "politician.\n"
+          "Democrats, historically, have argued that the wages were too low.\n");
+    STR_EQ(S_speaker(S_find("that many of them")), "Hicks, his campaign spokeswoman");
+    STR_EQ(S_speaker(S_find("that Francis")), "His critics in the United States, many of them conservative Catholics");
+    STR_EQ(S_speaker(S_find("that the wages")), "Democrats");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
