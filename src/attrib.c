@@ -199,6 +199,16 @@ static int S_post_quote_verb(const hearsay_doc *d, size_t j);
  * prepositional phrase ("James Pethokoukis of the American Enterprise
  * Institute", "a spokesman for committee Democrats") and names joined by
  * 'and'. Returns one past its last noun, or 0. */
+/* Does a capitalised word follow token e within four words, with only
+ * noun phrase words between ('undecided Republican voter Stephanie')? */
+static int S_name_ahead(const hearsay_doc *d, size_t e, size_t hi) {
+    for (size_t m = e + 1; m < hi && m <= e + 4; m++) {
+        if (S_cap(d, m) && !(S_lex(d, m) & HS_L_NOTNAME)) return 1;
+        if (!S_np_word(d, m)) return 0;
+    }
+    return 0;
+}
+
 static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
     size_t e = b, last = 0;
     int need = 1; /* at the start, or after a preposition or 'and' */
@@ -222,7 +232,7 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
          * 'in the room' only where the phrase must reach a verb */
         if (last == e && e + 1 < hi &&
             (S_is(d, e, "of") || S_is(d, e, "at") || S_is(d, e, "for") || S_is(d, e, "from") ||
-             S_is(d, e, "and") || (whole && S_is(d, e, "in")))) {
+             S_is(d, e, "and") || (whole && (S_is(d, e, "in") || S_is(d, e, "on"))))) {
             const hs_tok *n = S_t(d, e + 1);
             int ok = S_is(d, e, "and") ? (n->flags & HS_F_CAP) != 0
                                        : ((n->lex & HS_L_DET) || (n->flags & HS_F_CAP) || S_np_word(d, e + 1));
@@ -235,7 +245,8 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
         /* 'retired neurosurgeon', 'leading Supreme Court advocate': a
          * participle inside the phrase; 'the congressional report said':
          * a noun that is also a verb of saying, right before the cue */
-        if (!word && t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && e > b && e + 1 < hi &&
+        if (!word && t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && (e > b || (whole == 2 && S_name_ahead(d, e, hi))) &&
+            e + 1 < hi &&
             !(t->lex & (HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_CONJ))) {
             if (S_np_word(d, e + 1) && !(S_lex(d, e + 1) & HS_L_PRON_PERSON)) {
                 e++;
@@ -507,7 +518,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
     while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
     if (k < hi && S_post_quote_verb(d, k)) {
         size_t e = S_np_right(d, k + 1, hi);
-        if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 0);
+        if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 2);
         /* 'said Stu Rothenberg of the non-partisan Rothenberg Report' */
         if (e > k + 1 && e < hi && (S_is(d, e, "of") || S_is(d, e, "at") || S_is(d, e, "for"))) {
             size_t e2 = S_frame_np(d, k + 1, hi, 0);

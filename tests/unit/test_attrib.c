@@ -247,6 +247,16 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that many of them")), "Hicks, his campaign spokeswoman");
     STR_EQ(S_speaker(S_find("that Francis")), "His critics in the United States, many of them conservative Catholics");
     STR_EQ(S_speaker(S_find("that the wages")), "Democrats");
+    /* an inverted frame whose speaker opens with a lower-case modifier;
+     * a common noun phrase with 'on' before the verb (no speaker at
+     * e6c1ea7; the first also gave an indirect attribution whose content
+     * was the speaker) */
+    S_run("\"I don't know exactly where he stands on that,\" said undecided Republican voter Stephanie Hooton of "
+          "Derry.\n\n"
+          "''Publish the book,'' the pitch on Kickstarter says.\n");
+    STR_EQ(S_speaker(S_find("\"I don't know")), "undecided Republican voter Stephanie Hooton of Derry");
+    OK(S_find("undecided Republican") == NULL);
+    STR_EQ(S_speaker(S_find("''Publish")), "the pitch on Kickstarter");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
