@@ -1086,6 +1086,17 @@ static int S_direct(hearsay_doc *d) {
                     in_cue_sentence = 0;
                     break;
                 }
+        /* after a word that is not the cue the quotation is a title or a
+         * phrase of the frame's ('Weiner said in May on the podcast "Here's
+         * the Thing."', 'said Steven Brill, author of "America's Bitter
+         * Pill."'), not more of the speech; a word with a period may end
+         * the sentence ('Sanders said in Binghamton, N.Y. "Secretary') */
+        if (in_cue_sentence && !same_cue) {
+            size_t m = q->t0, cue = (size_t)d->attrs.v[last_attr].cue_tok;
+            /* past 'but', 'and still' ('he said, but "when it comes ...') */
+            while (m > cue + 1 && S_word(d, m - 1) && (S_lex(d, m - 1) & (HS_L_CONJ | HS_L_ADV))) m--;
+            if (m > 0 && S_word(d, m - 1) && d->text[S_t(d, m - 1)->e - 1] != '.' && m - 1 != cue) in_cue_sentence = 0;
+        }
         /* 'But "…"' opens its sentence too */
         int opens = q->t0 == s0 || (q->t0 == s0 + 1 && (S_lex(d, s0) & HS_L_CONJ));
         if (last && (same_cue || opens || in_cue_sentence) &&

@@ -70,6 +70,29 @@ TEST(quote_then_speaker_and_cue) {
     STR_EQ(S_str(&a->cue), "said");
 }
 
+TEST(title_in_frame_is_no_continuation) {
+    /* a quotation after a word of the frame is a title, not more of the
+     * speech (at ce6c72c the podcast's title was the quotation's second
+     * part); after the cue and 'but' it goes on */
+    S_run("“Being a dad, that’s my job,” Weiner said in May on the podcast “Here’s the Thing.”\n\n"
+          "\"The unions have a stranglehold,\" said Steven Brill, author of \"America’s Bitter Pill.\"\n\n"
+          "\"You know, I love Larry,\" he said, but \"when it comes to energy, Larry has a history.\"\n");
+    const hearsay_attribution *a = S_find("“Being a dad");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 1);
+    STR_EQ(S_speaker(a), "Weiner");
+    a = S_find("\"The unions");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 1);
+    a = S_find("\"You know");
+    OK(a != NULL);
+    if (!a) return;
+    INT_EQ(a->n_parts, 2);
+    STR_EQ(S_speaker(a), "he");
+}
+
 TEST(inverted_cue_with_apposition) {
     S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
     const hearsay_attribution *a = S_find("“The numbers");
@@ -643,6 +666,7 @@ TEST(one_entity_per_person) {
 
 int main(void) {
     RUN(quote_then_speaker_and_cue);
+    RUN(title_in_frame_is_no_continuation);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
