@@ -1447,6 +1447,24 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         }
     }
     size_t e = a - 1;
+    /* 'GOP front-runner Donald Trump - who previously said ... - said',
+     * 'Mrs. Clinton -- whose husband ... -- has derided': the phrase
+     * before a dash-set-off phrase that opens the clause */
+    if (S_dash(d, e) && e > s0 + 2) {
+        for (size_t c = e - 1; c > s0 + 1 && e - c < 40; c--) {
+            if (S_t(d, c)->type == HS_T_QUOTE || S_punct(d, c, ';') || S_punct(d, c, ':')) break;
+            if (!S_dash(d, c)) continue;
+            long b = S_np_left(d, s0, c - 1);
+            if (b < 0) b = S_common_np_left(d, s0, c - 1);
+            if (b >= 0) b = S_np_widen(d, s0, b);
+            if (b >= 0 && (size_t)b == S_subject_open(d, s0, c)) {
+                *sb = b;
+                *se = e; /* the set-off phrase too, as appositions */
+                return 1;
+            }
+            break;
+        }
+    }
     if (S_punct(d, e, ',') && e > s0) {
         /* 'Klain, a spokesman, said' */
         if (S_appos_subject(d, s0, e, sb, se)) return 1;
@@ -1534,6 +1552,13 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     if (*sb < 0) *sb = S_bare_np_left(d, s0, e);
     if (*sb >= 0) {
         *sb = S_np_widen(d, s0, *sb);
+        /* 'who in the past has voiced', 'who through his office declined':
+         * a prepositional phrase after the relative pronoun */
+        if (*sb > (long)s0 + 1 && (S_lex(d, (size_t)*sb - 1) & HS_L_PREP) &&
+            (S_is(d, (size_t)*sb - 2, "who") || S_is(d, (size_t)*sb - 2, "which"))) {
+            *se = (size_t)*sb - 1;
+            *sb -= 2;
+        }
         return 1;
     }
     /* not for a participle ('while saying', 'X, suggesting'): its subject

@@ -280,6 +280,20 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("\"I don't know")), "undecided Republican voter Stephanie Hooton of Derry");
     OK(S_find("undecided Republican") == NULL);
     STR_EQ(S_speaker(S_find("''Publish")), "the pitch on Kickstarter");
+    /* a subject before a phrase set off by dashes takes it, as an
+     * apposition (at d7e47d6: no speaker, and 'he' from inside the
+     * dashes); a prepositional phrase after 'who' is no subject */
+    S_run("Jason Sims \u2014 a teacher from Mount Pleasant \u2014 says that the schools are full.\n"
+          "GOP front-runner Donald Trump - who previously said he would bomb the oil fields - said at a rally "
+          "that the attacks were terrible.\n"
+          "Zucker, who in the past has said that he wanted to run, told reporters that he was done.\n");
+    a = S_find("that the schools");
+    STR_EQ(S_speaker(a), "Jason Sims \u2014 a teacher from Mount Pleasant");
+    STR_EQ(S_name(a), "Jason Sims");
+    a = S_find("that the attacks");
+    STR_EQ(S_speaker(a), "GOP front-runner Donald Trump - who previously said he would bomb the oil fields");
+    STR_EQ(S_name(a), "Donald Trump");
+    STR_EQ(S_speaker(S_find("that he wanted to run")), "who");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
