@@ -145,7 +145,7 @@ static long S_np_left(const hearsay_doc *d, size_t lo, size_t e) {
             b = j;
             continue;
         }
-        if ((S_lex(d, j) & HS_L_DET) && !S_is(d, j, "that")) {
+        if (((S_lex(d, j) & HS_L_DET) && !S_is(d, j, "that")) || S_is(d, j, "every")) {
             b = j;
             break;
         }
@@ -268,12 +268,45 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
 /* ---------------------------------------------------------------- cues */
 
 /* Skips auxiliaries and adverbs left of a cue ("has also said"). */
+/* The start of 'a month later', 'two days earlier', 'a year ago' ending
+ * right before token a, else a. */
+static size_t S_later_left(const hearsay_doc *d, uint32_t s0, size_t a) {
+    size_t a0 = a;
+    static const char *const unit[] = {"day", "days", "week", "weeks", "month", "months", "year", "years",
+                                       "hour", "hours", "minutes"};
+    /* S_skip_aux_left may have passed 'later' already */
+    if (a < d->toks.n && (S_is(d, a, "later") || S_is(d, a, "earlier"))) a++;
+    if (a < s0 + 4 || !(S_is(d, a - 1, "later") || S_is(d, a - 1, "earlier") || S_is(d, a - 1, "ago"))) return a0;
+    int u = 0;
+    for (size_t i = 0; i < sizeof unit / sizeof *unit && !u; i++) u = S_is(d, a - 2, unit[i]);
+    if (!u) return a0;
+    const hs_tok *n = S_t(d, a - 3);
+    if (n->type == HS_T_NUM || S_is(d, a - 3, "a") || S_is(d, a - 3, "an") || S_is(d, a - 3, "two") ||
+        S_is(d, a - 3, "three") || S_is(d, a - 3, "few") || S_is(d, a - 3, "several"))
+        return a - 3;
+    return a0;
+}
+
+/* Adverbs between a subject and its verb that the lexicon does not mark
+ * ('Congress only voted for', 'officials have since balked'). */
+static int S_skip_adverb(const hearsay_doc *d, size_t j) {
+    static const char *const w[] = {"only", "just", "even", "still", "already", "never", "now",
+                                    "then", "once", "later", "first", "ever", "finally", "again"};
+    if (!S_word(d, j)) return 0;
+    /* 'have since balked'; not 'since accepting' */
+    if (S_is(d, j, "since")) return j > 0 && (S_lex(d, j - 1) & HS_L_AUX);
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (S_is(d, j, w[i])) return 1;
+    return 0;
+}
+
 static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
     size_t k = j;
     /* and a floating quantifier ('Ben Carson, Ted Cruz and Rand Paul have
      * all attacked', 'Strategists for both all agree') */
     while (k > lo &&
-           ((S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) || S_is(d, k - 1, "all") || S_is(d, k - 1, "both")) &&
+           ((S_lex(d, k - 1) & (HS_L_AUX | HS_L_ADV)) || S_is(d, k - 1, "all") || S_is(d, k - 1, "both") ||
+            S_skip_adverb(d, k - 1)) &&
            !S_cap(d, k - 1) && j - k < 4)
         k--;
     /* an adverb the lexicon does not list, after a name, a pronoun or a
@@ -1377,7 +1410,8 @@ static long S_common_np_left(const hearsay_doc *d, size_t lo, size_t e) {
         size_t j = b - 1;
         const hs_tok *t = S_t(d, j);
         if (t->type == HS_T_NUM || (t->flags & HS_F_POSS) || S_np_quant(d, j) ||
-            ((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS)) {
+            ((t->lex & HS_L_DET) && !S_is(d, j, "that") && !S_is(d, j, "no")) || (t->lex & HS_L_PRON_POSS) ||
+            S_is(d, j, "every")) {
             b = j;
             continue;
         }
@@ -1413,7 +1447,9 @@ static long S_np_widen(const hearsay_doc *d, uint32_t s0, long b) {
     long w = b;
     for (int k = 0; k < 3 && w > (long)s0 + 1; k++) {
         size_t p = (size_t)w - 1;
-        if (!(S_is(d, p, "of") || S_is(d, p, "for") || S_is(d, p, "from") || S_is(d, p, "at") || S_is(d, p, "in")))
+        /* 'A person familiar with the planning' */
+        if (S_is(d, p, "with") && p > s0 + 1 && S_is(d, p - 1, "familiar")) p--;
+        else if (!(S_is(d, p, "of") || S_is(d, p, "for") || S_is(d, p, "from") || S_is(d, p, "at") || S_is(d, p, "in")))
             break;
         w = S_np_left(d, s0, p - 1);
         if (w < 0) w = S_bare_np_left(d, s0, p - 1);
@@ -1434,9 +1470,10 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
     *sb = -1;
     *se = a;
     if (a <= s0) return 0;
-    /* 'Cruz on Friday played down', 'A poll last month showed' */
+    /* 'Cruz on Friday played down', 'A poll last month showed', 'Fiorina
+     * a month later announced' */
     {
-        size_t t = a;
+        size_t t = S_later_left(d, s0, a);
         while (t > s0 + 1 && (S_lex(d, t - 1) & (HS_L_WEEKDAY | HS_L_TIME)) && !(S_lex(d, t - 1) & HS_L_THAT) &&
                !S_punct(d, t - 1, ','))
             t--;
@@ -1487,6 +1524,8 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             /* 'Democrats, historically, have lambasted' */
             const hs_tok *o = S_t(d, c + 1);
             int ly = o->type == HS_T_WORD && !S_cap(d, c + 1) && o->e - o->b >= 6 && !memcmp(d->text + o->e - 2, "ly", 2);
+            /* 'DuPont, only two months later, announced' */
+            ly |= S_is(d, c + 1, "only");
             if (!rel && !by && !ly && (S_is(d, c + 1, "of") ||
                          !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
                            S_is(d, c + 1, "while") || S_is(d, c + 1, "when"))))

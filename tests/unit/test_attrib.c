@@ -294,6 +294,17 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(a), "GOP front-runner Donald Trump - who previously said he would bomb the oil fields");
     STR_EQ(S_name(a), "Donald Trump");
     STR_EQ(S_speaker(S_find("that he wanted to run")), "who");
+    /* adverbs and time phrases between subject and verb; 'every'; a
+     * subject 'familiar with' (no speaker at 409ca96) */
+    S_run("Congress only voted for a delay, and city officials have since argued that the tax was unfair.\n"
+          "Fiorina a month later announced that 6,000 workers would be laid off.\n"
+          "DuPont, only two months later, announced that it would merge with Dow Chemical.\n"
+          "A person familiar with the planning for the meeting says the discussion will focus on the rules.\n");
+    STR_EQ(S_speaker(S_find("a delay")), "Congress");
+    STR_EQ(S_speaker(S_find("that the tax")), "city officials");
+    STR_EQ(S_speaker(S_find("that 6,000")), "Fiorina");
+    STR_EQ(S_speaker(S_find("that it would merge")), "DuPont");
+    STR_EQ(S_speaker(S_find("the discussion")), "A person familiar with the planning for the meeting");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
