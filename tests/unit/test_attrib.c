@@ -305,6 +305,12 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(S_find("that 6,000")), "Fiorina");
     STR_EQ(S_speaker(S_find("that it would merge")), "DuPont");
     STR_EQ(S_speaker(S_find("the discussion")), "A person familiar with the planning for the meeting");
+    /* a relative clause with a cue of its own is not part of the
+     * speaker (at bd6c7b2 it was); without one it stays (above) */
+    S_run("Cruz, who says Trump is attacking him because the polls have tightened, said that he would stay.\n\n"
+          "\"We are fine,\" said Podesta, who said the project was vetted by his firm's counsel.\n");
+    STR_EQ(S_speaker(S_find("that he would stay")), "Cruz");
+    STR_EQ(S_speaker(S_find("\"We are fine")), "Podesta");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
