@@ -546,9 +546,22 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
     S_frame_init(f);
     if (j + 1 < d->toks.n && S_dash(d, j) && !(S_t(d, j + 1)->flags & HS_F_PARA_START)) {
         size_t pe = j + 1;
-        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 8) pe++;
+        while (pe < d->toks.n && !(S_t(d, pe)->flags & HS_F_PARA_START) && pe < j + 16) pe++;
         size_t ne = S_np_right(d, j + 1, pe);
-        if (ne == pe && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
+        /* a line of its own after the quotation's paragraph may go on
+         * ('-Michelle Marks, Philadelphia.', '- Sanders.', '-President
+         * Obama, tweeting after Clinton's speech.') */
+        int line = (S_t(d, j)->flags & HS_F_PARA_START) && ne > j + 1 && ne < pe &&
+                   (S_punct(d, ne, ',') || (S_punct(d, ne, '.') && ne + 1 == pe));
+        /* ... when the quotation is the whole paragraph before (not '...
+         * called him "my African American." | - Reuters.') */
+        if (line) {
+            size_t p0 = j - 1;
+            while (p0 > 0 && j - p0 < 2000 && !(S_t(d, p0)->flags & HS_F_PARA_START)) p0--;
+            line = S_t(d, p0)->type == HS_T_QUOTE && S_t(d, p0)->q == HS_Q_OPEN;
+        }
+        if (pe - j > 8 && !line) ne = 0;
+        if ((ne == pe || line) && (pe == d->toks.n || (S_t(d, pe)->flags & HS_F_PARA_START))) {
             f->cue_b = (long)j;
             f->cue_e = (long)j + 1;
             f->src_b = (long)j + 1;
@@ -599,6 +612,17 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
         size_t a = S_skip_aux_left(d, j, v);
         size_t se = a;
         while (se > j && S_punct(d, se - 1, ',')) se--;
+        /* 'Blunt, after a long pause, said': a phrase set off after the
+         * speaker, not part of it */
+        size_t r = j + 1;
+        while (r < se && !S_punct(d, r, ',')) r++;
+        if (r + 1 < se && S_speaker_segment(d, j, r, loose) &&
+            ((S_lex(d, r + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, r + 1, "however")) && !S_is(d, r + 1, "of")) {
+            int verb = 0;
+            for (size_t m = r + 1; m < se && !verb; m++)
+                verb = S_t(d, m)->type == HS_T_QUOTE || (hs_tok_verb(d, m) & 9) || S_punct(d, m, ',');
+            if (!verb) se = r;
+        }
         if (!S_speaker_segment(d, j, se, loose)) {
             /* a cue word ends the search, unless it sits in a relative
              * clause of the speaker's apposition ('X, who also featured

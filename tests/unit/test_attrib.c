@@ -93,6 +93,19 @@ TEST(title_in_frame_is_no_continuation) {
     STR_EQ(S_speaker(a), "he");
 }
 
+TEST(speaker_line_and_set_off_phrase_after_quotation) {
+    /* a dash line of its own after a quoted paragraph; a phrase set off
+     * after the speaker (no speaker at b9b0ee5); not a credit line after
+     * a paragraph that only ends with a quotation */
+    S_run("\"The whole idea of a Crooked Hillary needs to stop.\"\n\n-Michelle Marks, Philadelphia.\n\n"
+          "\u201cHe had a lot of Missouri supporters,\u201d Blunt, after a long pause, said of Cruz.\n\n"
+          "He called him \"my African American.\"\n\n- Reuters.\n");
+    STR_EQ(S_speaker(S_find("\"The whole idea")), "Michelle Marks");
+    STR_EQ(S_speaker(S_find("\u201cHe had")), "Blunt");
+    const hearsay_attribution *a = S_find("\"my African");
+    OK(a == NULL || !a->has_speaker);
+}
+
 TEST(inverted_cue_with_apposition) {
     S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
     const hearsay_attribution *a = S_find("“The numbers");
@@ -698,6 +711,7 @@ TEST(one_entity_per_person) {
 int main(void) {
     RUN(quote_then_speaker_and_cue);
     RUN(title_in_frame_is_no_continuation);
+    RUN(speaker_line_and_set_off_phrase_after_quotation);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
