@@ -1280,6 +1280,20 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
         }
         e++;
     }
+    /* a quotation that opened in the clause and goes on past the
+     * sentence's end goes on in the content ('that "if there's a large
+     * turnout I think we're going to do just fine. If it's a low turnout,
+     * that may be another story."') */
+    if (e == hi && e > j && S_t(d, e - 1)->quote >= 0) {
+        int32_t qk = S_t(d, e - 1)->quote;
+        while (d->quotes.v[qk].parent >= 0) qk = d->quotes.v[qk].parent;
+        const hs_quote *q = &d->quotes.v[qk];
+        if (q->t0 >= j && q->t1 > hi && q->closed && q->attr < 0 && q->t1 - hi < 200) {
+            int para = 0;
+            for (size_t m = hi; m < q->t1 && !para; m++) para = (S_t(d, m)->flags & HS_F_PARA_START) != 0;
+            if (!para) e = q->t1;
+        }
+    }
     /* drop trailing punctuation (a closing quotation mark stays) */
     while (e > j && S_t(d, e - 1)->type == HS_T_PUNCT) e--;
     return e;

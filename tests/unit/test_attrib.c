@@ -106,6 +106,20 @@ TEST(speaker_line_and_set_off_phrase_after_quotation) {
     OK(a == NULL || !a->has_speaker);
 }
 
+TEST(quotation_goes_on_past_sentence_end) {
+    /* a quotation opened in reported speech runs on past a full stop
+     * inside it: the content goes to its end (at 9d50d1d it stopped at
+     * the first sentence) */
+    S_run("Trump said that \"ethanol people do a fantastic job. And it's so important.\" Then he left.\n");
+    const hearsay_attribution *a = S_find("that \"ethanol");
+    OK(a != NULL);
+    if (!a) return;
+    const char *last = S_str(&a->parts[a->n_parts - 1]);
+    size_t n = strlen(last);
+    OK(n >= 14);
+    if (n >= 14) STR_EQ(last + n - 14, "so important.\"");
+}
+
 TEST(inverted_cue_with_apposition) {
     S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
     const hearsay_attribution *a = S_find("“The numbers");
@@ -712,6 +726,7 @@ int main(void) {
     RUN(quote_then_speaker_and_cue);
     RUN(title_in_frame_is_no_continuation);
     RUN(speaker_line_and_set_off_phrase_after_quotation);
+    RUN(quotation_goes_on_past_sentence_end);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
