@@ -1265,10 +1265,13 @@ static size_t S_clause_end(const hearsay_doc *d, size_t j, size_t hi) {
                            S_is(d, n, "noting") || S_is(d, n, "arguing")))
                 break;
             if (e > j + 1 && S_report_clause(d, n, hi)) break;
-            if (n < hi && e > j + 2 && (S_is(d, n, "which") || S_is(d, n, "while") || S_is(d, n, "whereas"))) break;
+            if (n < hi && e > j + 2 && (S_is(d, n, "which") || S_is(d, n, "while") || S_is(d, n, "whereas")) &&
+                S_t(d, n)->quote < 0)
+                break;
             /* ', and I began ...': a new clause with its own subject */
             if (n + 1 < hi && e > j + 2 && (S_is(d, n, "and") || S_is(d, n, "but")) &&
-                (S_lex(d, n + 1) & HS_L_PRON_PERSON) && !(S_lex(d, n + 1) & HS_L_PRON_POSS))
+                (S_lex(d, n + 1) & HS_L_PRON_PERSON) && !(S_lex(d, n + 1) & HS_L_PRON_POSS) &&
+                S_t(d, n)->quote < 0) /* not inside a quotation: '"..., but I chose to ..."' */
                 break;
         }
         if (S_punct(d, e, ';')) break;

@@ -118,6 +118,14 @@ TEST(quotation_goes_on_past_sentence_end) {
     size_t n = strlen(last);
     OK(n >= 14);
     if (n >= 14) STR_EQ(last + n - 14, "so important.\"");
+    /* nor at ', and we' inside it (at f850e26 the content stopped at
+     * 'court') */
+    S_run("Cruz said that if Trump wins \u201cwe will see liberals on the court, and we will see our rights taken "
+          "away\u201d in the years ahead.\n");
+    a = S_find("that if Trump");
+    OK(a != NULL);
+    if (!a) return;
+    OK(strstr(S_str(&a->parts[a->n_parts - 1]), "rights taken away") != NULL);
 }
 
 TEST(inverted_cue_with_apposition) {
