@@ -245,8 +245,8 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
         /* 'retired neurosurgeon', 'leading Supreme Court advocate': a
          * participle inside the phrase; 'the congressional report said':
          * a noun that is also a verb of saying, right before the cue */
-        if (!word && t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && (e > b || (whole == 2 && S_name_ahead(d, e, hi))) &&
-            e + 1 < hi &&
+        if (!word && t->type == HS_T_WORD && !(t->flags & HS_F_CAP) &&
+            (e > b || (whole == 2 && S_name_ahead(d, e, hi))) && e + 1 < hi &&
             !(t->lex & (HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_TIME | HS_L_REL | HS_L_CONJ))) {
             if (S_np_word(d, e + 1) && !(S_lex(d, e + 1) & HS_L_PRON_PERSON)) {
                 e++;
@@ -540,7 +540,6 @@ static int S_speaker_segment(const hearsay_doc *d, size_t b, size_t e, int loose
 /* Frame after a quotation ending at token q1 (exclusive):
  * ', X said' / ', said X' / ' X told Y' / ', X, a spokesman, said' /
  * '― Pamela Padilla' (a dash and a name closing the paragraph). */
-static int S_has_cue(const hearsay_doc *d, size_t b, size_t e);
 static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, S_frame *f) {
     size_t j = q1;
     S_frame_init(f);
@@ -634,9 +633,10 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
         }
         f->src_b = (long)j;
         f->src_e = (long)se;
-        for (size_t r = j + 1; r + 1 < se; r++)
-            if (S_punct(d, r, ',') && (S_is(d, r + 1, "who") || S_is(d, r + 1, "whose")) && S_has_cue(d, r + 1, se)) {
-                f->src_e = (long)r;
+        /* a relative clause with a cue of its own stays out (S_has_cue) */
+        for (size_t w = j + 1; w + 1 < se; w++)
+            if (S_punct(d, w, ',') && (S_is(d, w + 1, "who") || S_is(d, w + 1, "whose")) && S_has_cue(d, w + 1, se)) {
+                f->src_e = (long)w;
                 break;
             }
         f->cue_b = (long)v;
@@ -1318,7 +1318,6 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
  * that opens a clause (the sentence's start, or after punctuation or a
  * conjunction: not 'In Washington, ...'). PolNeAR's sources include the
  * apposition. */
-static int S_has_cue(const hearsay_doc *d, size_t b, size_t e);
 static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
     size_t lo = e > s0 + 40 ? e - 40 : s0;
     for (size_t c = lo + 1; c < e; c++) {
@@ -1591,7 +1590,8 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
                      S_is(d, c + 2, "by");
             /* 'Democrats, historically, have lambasted' */
             const hs_tok *o = S_t(d, c + 1);
-            int ly = o->type == HS_T_WORD && !S_cap(d, c + 1) && o->e - o->b >= 6 && !memcmp(d->text + o->e - 2, "ly", 2);
+            int ly = o->type == HS_T_WORD && !S_cap(d, c + 1) && o->e - o->b >= 6 &&
+                     !memcmp(d->text + o->e - 2, "ly", 2);
             /* 'DuPont, only two months later, announced' */
             ly |= S_is(d, c + 1, "only");
             if (!rel && !by && !ly && (S_is(d, c + 1, "of") ||
