@@ -573,7 +573,8 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
     /* said X[, apposition] */
     size_t k = j;
     while (k < hi && (S_lex(d, k) & HS_L_ADV) && !S_cue_word(d, k)) k++;
-    if (k < hi && S_post_quote_verb(d, k)) {
+    /* not 'noting that Trump's tax cuts ...': a clause follows, no speaker */
+    if (k < hi && S_post_quote_verb(d, k) && !(k + 1 < hi && (S_lex(d, k + 1) & HS_L_THAT))) {
         size_t e = S_np_right(d, k + 1, hi);
         if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 2);
         /* 'said Stu Rothenberg of the non-partisan Rothenberg Report' */
@@ -1080,6 +1081,12 @@ static int S_direct(hearsay_doc *d) {
             /* after a full stop only a short 'Trump said.' sentence counts */
             if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && (S_t(d, q->t1)->flags & HS_F_CAP) &&
                 (size_t)f.cue_e + 6 < hi)
+                found = 0;
+            /* ... and only for a quotation that opened its own sentence
+             * ('Manafort dismissed the whole kerfuffle as "absurd." Trump's
+             * supporters seemed equally unperturbed.') */
+            if (found && end_sentence && S_punct(d, q->t1 - 2, '.') && q->t0 != s0 &&
+                !(q->t0 == s0 + 1 && (S_lex(d, s0) & HS_L_CONJ)))
                 found = 0;
             /* '"Fox News Sunday," Gov. Mike Pence said his running mate ...':
              * a title, and the cue has a clause of its own */

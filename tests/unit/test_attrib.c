@@ -128,6 +128,24 @@ TEST(quotation_goes_on_past_sentence_end) {
     OK(strstr(S_str(&a->parts[a->n_parts - 1]), "rights taken away") != NULL);
 }
 
+TEST(no_frame_for_an_embedded_quotation) {
+    /* a quotation inside another's clause takes no frame from the next
+     * sentence, nor from ', noting that ...' (at 845ebbf: 'seemed' and
+     * 'noting' with the speaker 'that Trump') */
+    S_run("Campaign chair Paul Manafort dismissed the whole kerfuffle as \u201cabsurd.\u201d Trump\u2019s supporters "
+          "seemed equally unperturbed.\n\n"
+          "The former secretary of state mocked Trump for calling himself the \u201cking of debt,\u201d noting that "
+          "Trump\u2019s tax cuts would cause the debt to skyrocket.\n");
+    const hearsay_attribution *a = S_find("\u201cabsurd");
+    OK(a == NULL || a->kind != HEARSAY_DIRECT);
+    a = S_find("\u201cking of debt");
+    OK(a == NULL || a->kind != HEARSAY_DIRECT);
+    a = S_find("that Trump\u2019s tax cuts");
+    OK(a != NULL);
+    if (!a) return;
+    STR_EQ(S_speaker(a), "The former secretary of state");
+}
+
 TEST(inverted_cue_with_apposition) {
     S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
     const hearsay_attribution *a = S_find("“The numbers");
@@ -735,6 +753,7 @@ int main(void) {
     RUN(title_in_frame_is_no_continuation);
     RUN(speaker_line_and_set_off_phrase_after_quotation);
     RUN(quotation_goes_on_past_sentence_end);
+    RUN(no_frame_for_an_embedded_quotation);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
