@@ -2346,6 +2346,35 @@ static void S_starts(hearsay_doc *d) {
  * start model, on the content as it starts now; what it cuts holds a
  * quotation only with another cue ('..., and Trump vowed to "bomb the
  * hell" ...'), and then the kind is found again. */
+/* Attribution i's content no longer holds [k, e): a quotation there that
+ * it claimed goes to the attribution whose cue is in [k, e) and whose
+ * content stopped right before it ('Democrats blocked the bill because
+ * they said the language was an untenable "poison pill."': 'said' stopped
+ * at the quotation 'blocked' had claimed, before the end model cut
+ * 'blocked' to 'the bill'). */
+static void S_release_quotes(hearsay_doc *d, size_t i, size_t k, size_t e) {
+    for (size_t m = k; m < e; m++) {
+        const hs_tok *t = S_t(d, m);
+        if (t->type != HS_T_QUOTE || t->q != HS_Q_OPEN || t->quote < 0) continue;
+        hs_quote *q = &d->quotes.v[t->quote];
+        if (q->parent >= 0 || q->attr != (int32_t)i || q->t0 != m) continue;
+        q->attr = -1;
+        for (size_t o = 0; o < d->attrs.n; o++) {
+            hs_attr *b = &d->attrs.v[o];
+            if (o == i || b->dropped || b->nparts != 1 || b->cue_b < 0) continue;
+            size_t cb = hs_doc_tok_at(d, (uint32_t)b->cue_b);
+            if (cb < k || cb >= m) continue;
+            hs_brange *br = &d->bparts.v[b->part0];
+            if (hs_doc_tok_at(d, br->e - 1) + 1 != m || q->t1 > e) continue;
+            br->e = S_t(d, q->t1 - 1)->e;
+            if (b->st_e) b->st_e = (uint32_t)q->t1;
+            q->attr = (int32_t)o;
+            S_kind(d, b);
+            break;
+        }
+    }
+}
+
 static void S_ends(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
@@ -2357,6 +2386,7 @@ static void S_ends(hearsay_doc *d) {
         if (k == e || !S_content_ok(d, j, k)) continue;
         r->e = S_t(d, k - 1)->e;
         S_kind(d, a); /* a quotation left out: mixed may become indirect */
+        S_release_quotes(d, i, k, e);
     }
 }
 

@@ -146,6 +146,20 @@ TEST(no_frame_for_an_embedded_quotation) {
     STR_EQ(S_speaker(a), "The former secretary of state");
 }
 
+TEST(quotation_cut_from_one_content_goes_to_the_next) {
+    /* 'blocked' claims the quotation when it is formed, then the end model
+     * cuts its content to 'the bill'; the quotation goes to 'said' rather
+     * than to nobody (at 4899685 no content held it) */
+    S_run("Senate Democrats blocked the bill because they said the language was an untenable \u201cpoison "
+          "pill.\u201d\n");
+    int held = 0;
+    for (size_t i = 0; i < hearsay_doc_count(S_doc); i++) {
+        const hearsay_attribution *a = hearsay_doc_get(S_doc, i);
+        for (size_t p = 0; p < a->n_parts; p++) held += strstr(S_str(&a->parts[p]), "poison pill") != NULL;
+    }
+    INT_EQ(held, 1);
+}
+
 TEST(inverted_cue_with_apposition) {
     S_run("“The numbers do not add up,” said Tom Ruiz, a budget analyst at the city.\n");
     const hearsay_attribution *a = S_find("“The numbers");
@@ -754,6 +768,7 @@ int main(void) {
     RUN(speaker_line_and_set_off_phrase_after_quotation);
     RUN(quotation_goes_on_past_sentence_end);
     RUN(no_frame_for_an_embedded_quotation);
+    RUN(quotation_cut_from_one_content_goes_to_the_next);
     RUN(inverted_cue_with_apposition);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
