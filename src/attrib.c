@@ -1630,7 +1630,10 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             long b3 = S_np_left(d, s0, (size_t)b2 - 2);
             /* 'One Republican presidential hopeful, Carly Fiorina, says' */
             if (b3 < 0) b3 = S_common_np_left(d, s0, (size_t)b2 - 2);
-            if (b3 >= 0) {
+            /* before a participle, only a pair that opens the clause
+             * (not 'endorsed Mr. Trump at Mar-a-Lago, Mr. Trump's private
+             * club, calling') */
+            if (b3 >= 0 && (!S_ing(d, v) || S_opens_clause(d, s0, (size_t)b3))) {
                 *sb = b3;
                 *se = e;
                 return 1;

@@ -378,6 +378,11 @@ TEST(common_noun_phrase_subject) {
           "\"We are fine,\" said Podesta, who said the project was vetted by his firm's counsel.\n");
     STR_EQ(S_speaker(S_find("that he would stay")), "Cruz");
     STR_EQ(S_speaker(S_find("\"We are fine")), "Podesta");
+    /* a participle takes no name-and-apposition pair that does not open
+     * the clause (at 41a0ed9: 'Mar-a-Lago, Mr. Trump's private club') */
+    S_run("On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, Mr. Trump's private club, "
+          "calling him a good man.\n");
+    STR_EQ(S_speaker(S_find("him a good man")), "Mr. Carson");
     /* a subject with a restrictive relative clause keeps it */
     S_run("Others who have advocated a tougher approach against terrorist groups said that military action "
           "would not work.\n");
