@@ -33,13 +33,7 @@ static int S_punct(const hearsay_doc *d, size_t j, char c) {
     return t->type == HS_T_PUNCT && t->e - t->b == 1 && d->text[t->b] == c;
 }
 
-static int S_dash(const hearsay_doc *d, size_t j) {
-    const hs_tok *t = S_t(d, j);
-    if (t->type != HS_T_PUNCT) return 0;
-    const unsigned char *s = (const unsigned char *)d->text + t->b;
-    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x94 || s[2] == 0x93 || s[2] == 0x95)) ||
-           (t->e - t->b == 1 && s[0] == '-');
-}
+static int S_dash(const hearsay_doc *d, size_t j) { return hs_tok_dash(d, j); }
 
 static int S_word(const hearsay_doc *d, size_t j) { return S_t(d, j)->type == HS_T_WORD; }
 static uint32_t S_lex(const hearsay_doc *d, size_t j) { return S_t(d, j)->lex; }
@@ -192,13 +186,6 @@ static size_t S_np_right(const hearsay_doc *d, size_t b, size_t hi) {
 
 static int S_post_quote_verb(const hearsay_doc *d, size_t j);
 
-/* A looser speaker phrase, for where a frame leaves no doubt that one
- * stands there ('"…," said ___' / '"…," ___ said'): common nouns as heads
- * ("a narrator", "the note", "one person", "his nephew Michery el
- * Soheil"), possessive chains ("The Washington Post's Ed O'Keefe"), a
- * prepositional phrase ("James Pethokoukis of the American Enterprise
- * Institute", "a spokesman for committee Democrats") and names joined by
- * 'and'. Returns one past its last noun, or 0. */
 /* Does a capitalised word follow token e within four words, with only
  * noun phrase words between ('undecided Republican voter Stephanie')? */
 static int S_name_ahead(const hearsay_doc *d, size_t e, size_t hi) {
@@ -209,6 +196,13 @@ static int S_name_ahead(const hearsay_doc *d, size_t e, size_t hi) {
     return 0;
 }
 
+/* A looser speaker phrase, for where a frame leaves no doubt that one
+ * stands there ('"…," said ___' / '"…," ___ said'): common nouns as heads
+ * ("a narrator", "the note", "one person", "his nephew Michery el
+ * Soheil"), possessive chains ("The Washington Post's Ed O'Keefe"), a
+ * prepositional phrase ("James Pethokoukis of the American Enterprise
+ * Institute", "a spokesman for committee Democrats") and names joined by
+ * 'and'. Returns one past its last noun, or 0. */
 static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
     size_t e = b, last = 0;
     int need = 1; /* at the start, or after a preposition or 'and' */
@@ -267,7 +261,6 @@ static size_t S_frame_np(const hearsay_doc *d, size_t b, size_t hi, int whole) {
 
 /* ---------------------------------------------------------------- cues */
 
-/* Skips auxiliaries and adverbs left of a cue ("has also said"). */
 /* The start of 'a month later', 'two days earlier', 'a year ago' ending
  * right before token a, else a. */
 static size_t S_later_left(const hearsay_doc *d, uint32_t s0, size_t a) {
@@ -298,6 +291,12 @@ static int S_has_cue(const hearsay_doc *d, size_t b, size_t e) {
     return 0;
 }
 
+/* Is [j, e) a relative clause ('who ...', 'whose ...', 'which ...') with
+ * a cue of its own? */
+static int S_rel_with_cue(const hearsay_doc *d, size_t j, size_t e) {
+    return (S_is(d, j, "who") || S_is(d, j, "whose") || S_is(d, j, "which")) && S_has_cue(d, j, e);
+}
+
 /* Adverbs between a subject and its verb that the lexicon does not mark
  * ('Congress only voted for', 'officials have since balked'). */
 static int S_skip_adverb(const hearsay_doc *d, size_t j) {
@@ -311,6 +310,7 @@ static int S_skip_adverb(const hearsay_doc *d, size_t j) {
     return 0;
 }
 
+/* Skips auxiliaries and adverbs left of a cue ("has also said"). */
 static size_t S_skip_aux_left(const hearsay_doc *d, size_t lo, size_t j) {
     size_t k = j;
     /* and a floating quantifier ('Ben Carson, Ted Cruz and Rand Paul have
@@ -598,9 +598,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
                 size_t ae = S_appos_end(d, e + 1, hi);
                 /* a relative clause with a cue of its own stays out
                  * (S_has_cue; train: 35 of 35 after a direct frame) */
-                if (!((S_is(d, e + 1, "who") || S_is(d, e + 1, "whose") || S_is(d, e + 1, "which")) &&
-                      S_has_cue(d, e + 1, ae)))
-                    f->src_e = (long)ae;
+                if (!S_rel_with_cue(d, e + 1, ae)) f->src_e = (long)ae;
             }
             return 1;
         }
@@ -636,7 +634,7 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
         f->src_e = (long)se;
         /* a relative clause with a cue of its own stays out (S_has_cue) */
         for (size_t w = j + 1; w + 1 < se; w++)
-            if (S_punct(d, w, ',') && (S_is(d, w + 1, "who") || S_is(d, w + 1, "whose")) && S_has_cue(d, w + 1, se)) {
+            if (S_punct(d, w, ',') && S_rel_with_cue(d, w + 1, se)) {
                 f->src_e = (long)w;
                 break;
             }
@@ -1346,8 +1344,7 @@ static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb
         *sb = b;
         *se = e;
         /* a relative clause with a cue of its own stays out (S_has_cue) */
-        if ((S_is(d, c + 1, "who") || S_is(d, c + 1, "whose") || S_is(d, c + 1, "which")) && S_has_cue(d, c + 1, e))
-            *se = c;
+        if (S_rel_with_cue(d, c + 1, e)) *se = c;
         return 1;
     }
     return 0;
@@ -2343,12 +2340,6 @@ static void S_starts(hearsay_doc *d) {
 
 /* ------------------------------------------------------- content end */
 
-/* Reported speech whose content follows its cue: the end model (end.c)
- * may end the content before the rules' end, at a boundary ('not to make
- * a 2008 presidential bid' before ', half-joking ...'). It runs after the
- * start model, on the content as it starts now; what it cuts holds a
- * quotation only with another cue ('..., and Trump vowed to "bomb the
- * hell" ...'), and then the kind is found again. */
 /* Attribution i's content no longer holds [k, e): a quotation there that
  * it claimed goes to the attribution whose cue is in [k, e) and whose
  * content stopped right before it ('Democrats blocked the bill because
@@ -2378,6 +2369,12 @@ static void S_release_quotes(hearsay_doc *d, size_t i, size_t k, size_t e) {
     }
 }
 
+/* Reported speech whose content follows its cue: the end model (end.c)
+ * may end the content before the rules' end, at a boundary ('not to make
+ * a 2008 presidential bid' before ', half-joking ...'). It runs after the
+ * start model, on the content as it starts now; what it cuts holds a
+ * quotation only with another cue ('..., and Trump vowed to "bomb the
+ * hell" ...'), and then the kind is found again. */
 static void S_ends(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];

@@ -74,12 +74,7 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
             break;
         }
         /* or a spaced dash: 'Governor Chris Christie - a Dallas Cowboys fan' */
-        const hs_tok *p = &d->toks.v[j];
-        int dash = p->type == HS_T_PUNCT && (p->flags & HS_F_SPACE_BEFORE) &&
-                   ((p->e - p->b == 1 && c == '-') ||
-                    (p->e - p->b == 3 && (unsigned char)d->text[p->b] == 0xE2 &&
-                     (unsigned char)d->text[p->b + 1] == 0x80 &&
-                     ((unsigned char)d->text[p->b + 2] == 0x93 || (unsigned char)d->text[p->b + 2] == 0x94)));
+        int dash = hs_tok_dash(d, j) && (d->toks.v[j].flags & HS_F_SPACE_BEFORE);
         if (c == ',' || (dash && j > start)) {
             comma = j;
             break;

@@ -451,6 +451,16 @@ static inline uint32_t hs_tok_verb(const hearsay_doc *d, size_t j) {
            (l > 4 && !memcmp(d->text + t->e - 3, "ing", 3) ? 4u : 0u) | ((t->lex & HS_L_AUX) ? 8u : 0u);
 }
 
+/* Is token j a dash: '-', or an en dash, em dash or horizontal bar
+ * (U+2013..U+2015)? */
+static inline int hs_tok_dash(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = &d->toks.v[j];
+    if (t->type != HS_T_PUNCT) return 0;
+    const unsigned char *s = (const unsigned char *)d->text + t->b;
+    return (t->e - t->b == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x93 && s[2] <= 0x95) ||
+           (t->e - t->b == 1 && s[0] == '-');
+}
+
 /* A coarse class of token j: pronoun, name, lower-case word, punctuation,
  * quotation mark, number, determiner, or outside the text (1). */
 static inline uint32_t hs_tok_cls(const hearsay_doc *d, long j) {
