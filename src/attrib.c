@@ -2390,6 +2390,40 @@ static void S_ends(hearsay_doc *d) {
     }
 }
 
+/* PolNeAR never nests one attribution in another (train's gold has no
+ * cue inside another's content): reported speech whose cue lies in the
+ * content of another, as the models have left it, is dropped; the outer
+ * one was the annotators' choice about three times in four (on a 4-fold
+ * split of train: 256 outer right and 97 inner right of 432 such pairs;
+ * soft F1 +0.004). Which of the two has the likelier cue does not tell
+ * them apart. Linear: each token counts the contents that hold it and
+ * keeps the last one's index. */
+static int S_denest(hearsay_doc *d) {
+    d->cover.n = 0;
+    if (hs_vec_reserve(&d->cover, d->toks.n)) return HEARSAY_ENOMEM;
+    memset(d->cover.v, 0, d->toks.n * sizeof *d->cover.v);
+    d->cover.n = d->toks.n;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (a->dropped) continue;
+        for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
+            const hs_brange *r = &d->bparts.v[p];
+            if (r->e <= r->b) continue;
+            for (size_t k = hs_doc_tok_at(d, r->b), e = hs_doc_tok_at(d, r->e - 1); k <= e; k++) {
+                d->cover.v[k].n++;
+                d->cover.v[k].owner = (uint32_t)i;
+            }
+        }
+    }
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->dropped || a->cue_b < 0) continue;
+        const hs_cover *c = &d->cover.v[hs_doc_tok_at(d, (uint32_t)a->cue_b)];
+        if (c->n > 1 || (c->n == 1 && c->owner != i)) a->dropped = 1;
+    }
+    return 0;
+}
+
 /* Attributions found inside an embedded post belong to the post. */
 static void S_contexts(hearsay_doc *d) {
     for (size_t i = 0; i < d->attrs.n; i++) {
@@ -2413,5 +2447,5 @@ int hs_attr_run(hearsay_doc *d) {
     if (rc) return rc;
     S_starts(d);
     S_ends(d);
-    return 0;
+    return S_denest(d);
 }

@@ -249,6 +249,11 @@ typedef struct {
     uint32_t b, e;
 } hs_brange;
 
+/* How many contents hold a token, and the last one's index (attrib.c). */
+typedef struct {
+    uint32_t n, owner;
+} hs_cover;
+
 /* A mention of an entity (byte range), in text order. */
 typedef struct {
     uint32_t b, e;
@@ -293,6 +298,8 @@ struct hearsay_doc {
     HS_VEC(hs_quote) quotes;
     HS_VEC(hs_attr) attrs;
     HS_VEC(hs_brange) bparts;     /* content parts (bytes) */
+    HS_VEC(hs_cover) cover;       /* attrib.c: per token, the contents
+                                     holding it */
     HS_VEC(hs_ent) ents;
     HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;

@@ -670,6 +670,35 @@ TEST(content_stops_at_another_reporting_clause) {
     if (a) STR_EQ(S_str(&a->parts[a->n_parts - 1]), "admiration for his retail political skills");
 }
 
+/* Does any attribution's cue lie in another's content? */
+static int S_nested(void) {
+    size_t n = hearsay_doc_count(S_doc);
+    for (size_t i = 0; i < n; i++) {
+        const hearsay_attribution *a = hearsay_doc_get(S_doc, i);
+        for (size_t j = 0; j < n && a->has_cue; j++) {
+            const hearsay_attribution *b = hearsay_doc_get(S_doc, j);
+            for (size_t p = 0; p < b->n_parts && i != j; p++)
+                if (b->parts[p].byte_start <= a->cue.byte_start && a->cue.byte_start < b->parts[p].byte_end) return 1;
+        }
+    }
+    return 0;
+}
+
+/* PolNeAR never nests one attribution in another: a cue inside another
+ * content is dropped (at e13672b 'sees' was a second attribution inside
+ * 'said''s content). */
+TEST(no_attribution_inside_another) {
+    S_run("Mary Kay Henry said her organization is going into overdrive to stand up against Trump because "
+          "she sees him as a real threat.\n");
+    OK(!S_nested());
+    OK(S_find("her organization") != NULL);
+    OK(S_find("him as a real threat") == NULL);
+    S_run("The mayor said that the council, which critics say is too slow, would vote on Monday, "
+          "and that residents believe the plan is fair.\n\n"
+          "\"We are ready,\" he said, adding that the police chief told him the city was safe.\n");
+    OK(!S_nested());
+}
+
 /* A raising verb has no source; its subject is part of what is reported. */
 TEST(raising_verb_subject_is_content) {
     S_run("The speaker appeared closer to offering a full endorsement of the plan.\n");
@@ -797,6 +826,7 @@ int main(void) {
     RUN(possessive_nominal_cue);
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
+    RUN(no_attribution_inside_another);
     RUN(raising_verb_subject_is_content);
     RUN(passive_cue_has_no_source);
     RUN(according_to);
