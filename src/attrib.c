@@ -2224,12 +2224,32 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         return 0;
     }
     if (ce <= cb + 1) return 0;
+    /* set off inside a clause whose subject comes before it ('Other major
+     * cleavages, according to the poll, include ideology'): the content
+     * is both sides (train: 29 such contents of 41 mid-sentence go on
+     * past the source) */
+    size_t rb = 0, re = 0;
+    if (cb < v) {
+        uint32_t verbs = 0;
+        for (size_t k = cb; k < ce; k++) verbs |= hs_tok_verb(d, k);
+        size_t c = ne;
+        while (c < s1 && c < ne + 16 && !S_punct(d, c, ',') && S_t(d, c)->type == HS_T_WORD) c++;
+        if (!verbs && c + 1 < s1 && S_punct(d, c, ',') && S_t(d, c + 1)->type == HS_T_WORD) {
+            rb = c + 1;
+            re = S_clause_end(d, rb, s1);
+            if (re <= rb + 1) rb = re = 0;
+        }
+    }
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
     S_set_src(d, at, nb, ne);
     S_set_cue(d, at, v, v + 2);
     if (S_add_part(d, S_t(d, cb)->b, S_t(d, ce - 1)->e)) return HEARSAY_ENOMEM;
     at->nparts = 1;
+    if (rb) {
+        if (S_add_part(d, S_t(d, rb)->b, S_t(d, re - 1)->e)) return HEARSAY_ENOMEM;
+        at->nparts = 2;
+    }
     if (cb > v) S_start_window(at, ne, cb, ce);
     return 0;
 }

@@ -748,6 +748,20 @@ TEST(according_to) {
     STR_EQ(S_speaker(S_find("majorities of")),
            "early results of the exit polls conducted for the Associated Press and television networks by "
            "Edison Research");
+    /* set off after a subject, it reports both sides; after a clause,
+     * only what comes before it */
+    S_run("Other major cleavages, according to the poll, include ideology and education.\n\n"
+          "Trump has won 758 delegates, according to the Associated Press, compared to 538 for Cruz.\n");
+    a = S_find("Other major cleavages");
+    OK(a != NULL);
+    if (a) {
+        INT_EQ(a->n_parts, 2);
+        if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "include ideology and education");
+        STR_EQ(S_speaker(a), "the poll");
+    }
+    a = S_find("Trump has won");
+    OK(a != NULL);
+    if (a) INT_EQ(a->n_parts, 1);
 }
 
 /* A poll named at the start of a sentence is the source of what follows. */
