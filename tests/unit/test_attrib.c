@@ -358,7 +358,9 @@ TEST(common_noun_phrase_subject) {
     STR_EQ(S_speaker(a), "Jason Sims \u2014 a teacher from Mount Pleasant");
     STR_EQ(S_name(a), "Jason Sims");
     a = S_find("that the attacks");
-    STR_EQ(S_speaker(a), "GOP front-runner Donald Trump - who previously said he would bomb the oil fields");
+    /* (but not a clause with a cue of its own, as train's gold has it:
+     * below, speaker_stops_before_another_cue) */
+    STR_EQ(S_speaker(a), "GOP front-runner Donald Trump");
     STR_EQ(S_name(a), "Donald Trump");
     STR_EQ(S_speaker(S_find("that he wanted to run")), "who");
     /* adverbs and time phrases between subject and verb; 'every'; a
@@ -699,6 +701,35 @@ TEST(no_attribution_inside_another) {
     OK(!S_nested());
 }
 
+/* A speaker phrase ends before a clause holding another attribution's cue
+ * (at a44f7e1 the speakers ran on to the clause's end). */
+TEST(speaker_stops_before_another_cue) {
+    S_run("\"We are ready,\" said Gil Kerlikowske, the border commissioner, who conceded that many more "
+          "tunnels might exist.\n\n"
+          "John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said that he would stay home.\n");
+    STR_EQ(S_speaker(S_find("\"We are ready")), "Gil Kerlikowske, the border commissioner");
+    const hearsay_attribution *a = S_find("that he would stay");
+    OK(a != NULL && a->has_cue);
+    if (a && a->has_cue) STR_EQ(S_str(&a->cue), "said");
+    STR_EQ(S_speaker(a), "John Kasich of Ohio, a Republican");
+    STR_EQ(S_name(a), "John Kasich");
+}
+
+/* Two cues that claim the same content leave it to the nearer (at a44f7e1
+ * 'citing' and 'reported' both had it). */
+TEST(one_attribution_per_content) {
+    S_run("The Journal, citing internal documents, reported that the campaign is spending more than it takes in.\n");
+    size_t n = 0;
+    for (size_t i = 0; i < hearsay_doc_count(S_doc); i++) {
+        const hearsay_attribution *a = hearsay_doc_get(S_doc, i);
+        if (strncmp(S_text + a->parts[0].byte_start, "that the campaign", 17)) continue;
+        n++;
+        OK(a->has_cue);
+        if (a->has_cue) STR_EQ(S_str(&a->cue), "reported");
+    }
+    INT_EQ(n, 1);
+}
+
 /* A raising verb has no source; its subject is part of what is reported. */
 TEST(raising_verb_subject_is_content) {
     S_run("The speaker appeared closer to offering a full endorsement of the plan.\n");
@@ -841,6 +872,8 @@ int main(void) {
     RUN(relative_pronoun_before_the_speaker);
     RUN(content_stops_at_another_reporting_clause);
     RUN(no_attribution_inside_another);
+    RUN(speaker_stops_before_another_cue);
+    RUN(one_attribution_per_content);
     RUN(raising_verb_subject_is_content);
     RUN(passive_cue_has_no_source);
     RUN(according_to);
