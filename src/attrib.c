@@ -2410,14 +2410,68 @@ static void S_ends(hearsay_doc *d) {
     }
 }
 
+/* ------------------------------------------- what PolNeAR never does */
+
+/* The passes below mark tokens in d->cover, which is all zeros between
+ * them (each clears what it marked), so that a document costs only the
+ * tokens its attributions touch: it grows, zeroed, with the longest
+ * document seen. */
+static int S_cover_ready(hearsay_doc *d) {
+    if (d->cover.n >= d->toks.n) return 0;
+    if (hs_vec_reserve(&d->cover, d->toks.n - d->cover.n)) return HEARSAY_ENOMEM;
+    memset(d->cover.v + d->cover.n, 0, (d->toks.n - d->cover.n) * sizeof *d->cover.v);
+    d->cover.n = d->toks.n;
+    return 0;
+}
+
+/* Marks (add 1) or clears (add 0) the tokens of a's content. */
+static void S_cover_content(hearsay_doc *d, const hs_attr *a, uint32_t i, int add) {
+    for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
+        const hs_brange *r = &d->bparts.v[p];
+        if (r->e <= r->b) continue;
+        for (size_t k = hs_doc_tok_at(d, r->b), e = hs_doc_tok_at(d, r->e - 1); k <= e; k++) {
+            hs_cover *c = &d->cover.v[k];
+            c->n = add ? c->n + 1 : 0;
+            c->owner = add ? i : 0;
+        }
+    }
+}
+
+/* Does token k belong to (hold the content or cue of) another than i? */
+static int S_covered(const hearsay_doc *d, size_t k, size_t i) {
+    const hs_cover *c = &d->cover.v[k];
+    return c->n > 1 || (c->n == 1 && c->owner != i);
+}
+
+/* PolNeAR never nests one attribution in another (train's gold has no
+ * cue inside another's content): reported speech whose cue lies in the
+ * content of another, as the models have left it, is dropped; the outer
+ * one was the annotators' choice about three times in four (on a 4-fold
+ * split of train: 256 outer right and 97 inner right of 432 such pairs;
+ * soft F1 +0.004). Which of the two has the likelier cue does not tell
+ * them apart. Each token counts the contents that hold it and keeps the
+ * last one's index. */
+static void S_denest(hearsay_doc *d) {
+    for (size_t i = 0; i < d->attrs.n; i++)
+        if (!d->attrs.v[i].dropped) S_cover_content(d, &d->attrs.v[i], (uint32_t)i, 1);
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->dropped || a->cue_b < 0) continue;
+        if (S_covered(d, hs_doc_tok_at(d, (uint32_t)a->cue_b), i)) a->dropped = 2;
+    }
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->dropped != 1) S_cover_content(d, a, 0, 0);
+        if (a->dropped == 2) a->dropped = 1;
+    }
+}
+
 /* A speaker phrase that holds the cue of another attribution ends before
  * the clause of that cue: at the relative word before it, else the comma
  * ('R. Gil Kerlikowske, the … commissioner, who conceded that …',
  * 'Gov. John Kasich of Ohio, a Republican who has refused to endorse …',
- * 'Davis, a longtime liberal, lashed out at …'). Uses d->cover, which
- * S_denest leaves holding the contents, to mark the cues instead. */
+ * 'Davis, a longtime liberal, lashed out at …'). */
 static void S_trim_sources(hearsay_doc *d) {
-    memset(d->cover.v, 0, d->cover.n * sizeof *d->cover.v);
     for (size_t i = 0; i < d->attrs.n; i++) {
         const hs_attr *a = &d->attrs.v[i];
         if (a->dropped || a->cue_b < 0) continue;
@@ -2430,7 +2484,7 @@ static void S_trim_sources(hearsay_doc *d) {
         if (a->dropped || a->src_b < 0 || a->src_e <= a->src_b) continue;
         size_t sb = hs_doc_tok_at(d, (uint32_t)a->src_b), se = hs_doc_tok_at(d, (uint32_t)a->src_e - 1) + 1;
         size_t k = sb + 1;
-        while (k < se && !(d->cover.v[k].n > 1 || (d->cover.v[k].n == 1 && d->cover.v[k].owner != i))) k++;
+        while (k < se && !S_covered(d, k, i)) k++;
         if (k >= se) continue;
         /* back to the relative word that opens the cue's clause, else the
          * comma */
@@ -2445,6 +2499,10 @@ static void S_trim_sources(hearsay_doc *d) {
         if (m <= sb) continue;
         a->src_e = (int32_t)S_t(d, m - 1)->e;
     }
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (a->cue_b >= 0) d->cover.v[hs_doc_tok_at(d, (uint32_t)a->cue_b)] = (hs_cover){0, 0};
+    }
 }
 
 /* How far a's cue is from its content, in bytes. */
@@ -2458,15 +2516,13 @@ static uint32_t S_cue_gap(const hearsay_doc *d, const hs_attr *a) {
     return best;
 }
 
-/* Two attributions of the same content ('Rubio responded …, adding that
- * he will have to win', 'Sanders, who endorsed Clinton, said he agrees'):
- * the one whose cue is nearer the content stays (train's gold has 4 such
- * pairs, the rules 26, the nearer cue right in each). Uses d->cover
- * again: each content's first token keeps the last attribution that
- * opened there, so a third content that starts on the same token as two
- * others may escape the comparison. */
+/* Two attributions of the same content ('The Journal, citing internal
+ * documents, reported that …'): the one whose cue is nearer the content
+ * stays (train's gold has 4 such pairs, the rules 26, the nearer cue the
+ * right one in each). Each content's first token keeps the last
+ * attribution that opened there, so a third content that starts on the
+ * same token as two others may escape the comparison. */
 static void S_dedupe(hearsay_doc *d) {
-    memset(d->cover.v, 0, d->cover.n * sizeof *d->cover.v);
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->dropped || !a->nparts || a->cue_b < 0) continue;
@@ -2490,42 +2546,10 @@ static void S_dedupe(hearsay_doc *d) {
         c->n = 1;
         c->owner = (uint32_t)i;
     }
-}
-
-/* PolNeAR never nests one attribution in another (train's gold has no
- * cue inside another's content): reported speech whose cue lies in the
- * content of another, as the models have left it, is dropped; the outer
- * one was the annotators' choice about three times in four (on a 4-fold
- * split of train: 256 outer right and 97 inner right of 432 such pairs;
- * soft F1 +0.004). Which of the two has the likelier cue does not tell
- * them apart. Linear: each token counts the contents that hold it and
- * keeps the last one's index. */
-static int S_denest(hearsay_doc *d) {
-    d->cover.n = 0;
-    if (hs_vec_reserve(&d->cover, d->toks.n)) return HEARSAY_ENOMEM;
-    memset(d->cover.v, 0, d->toks.n * sizeof *d->cover.v);
-    d->cover.n = d->toks.n;
     for (size_t i = 0; i < d->attrs.n; i++) {
         const hs_attr *a = &d->attrs.v[i];
-        if (a->dropped) continue;
-        for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
-            const hs_brange *r = &d->bparts.v[p];
-            if (r->e <= r->b) continue;
-            for (size_t k = hs_doc_tok_at(d, r->b), e = hs_doc_tok_at(d, r->e - 1); k <= e; k++) {
-                d->cover.v[k].n++;
-                d->cover.v[k].owner = (uint32_t)i;
-            }
-        }
+        if (a->nparts) d->cover.v[hs_doc_tok_at(d, d->bparts.v[a->part0].b)] = (hs_cover){0, 0};
     }
-    for (size_t i = 0; i < d->attrs.n; i++) {
-        hs_attr *a = &d->attrs.v[i];
-        if (a->dropped || a->cue_b < 0) continue;
-        const hs_cover *c = &d->cover.v[hs_doc_tok_at(d, (uint32_t)a->cue_b)];
-        if (c->n > 1 || (c->n == 1 && c->owner != i)) a->dropped = 1;
-    }
-    S_trim_sources(d);
-    S_dedupe(d);
-    return 0;
 }
 
 /* Attributions found inside an embedded post belong to the post. */
@@ -2551,5 +2575,10 @@ int hs_attr_run(hearsay_doc *d) {
     if (rc) return rc;
     S_starts(d);
     S_ends(d);
-    return S_denest(d);
+    rc = S_cover_ready(d);
+    if (rc) return rc;
+    S_denest(d);
+    S_trim_sources(d);
+    S_dedupe(d);
+    return 0;
 }

@@ -221,7 +221,7 @@ int hs_doc_para_skipped(const hearsay_doc *d, int p) {
 static void S_reset(hearsay_doc *d) {
     d->toks.n = d->qtoks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->attrs.n = d->bparts.n = d->ents.n = d->ments.n = 0;
-    d->debris_raw.n = d->cpblk.n = d->tokblk.n = d->cover.n = 0;
+    d->debris_raw.n = d->cpblk.n = d->tokblk.n = 0;
     d->pub.n = d->pub_parts.n = d->pub_ents.n = d->pub_ments.n = d->pub_debris.n = 0;
     hs_buf_clear(&d->strings);
     hs_buf_clear(&d->out);
