@@ -2212,24 +2212,46 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
         if (ne == nb || ne >= nb + 32) return 0;
     }
     size_t cb, ce;
-    if (v == s0 || (v > s0 && (S_t(d, v)->flags & HS_F_SENT_START))) {
+    /* opening its sentence, after 'But' or 'And' (and a comma), an opening
+     * parenthesis or a colon */
+    int open = v == s0 || (S_t(d, v)->flags & HS_F_SENT_START) || S_punct(d, v - 1, ':') ||
+               (v == s0 + 1 && (S_is(d, s0, "but") || S_is(d, s0, "and") || S_punct(d, s0, '('))) ||
+               (v == s0 + 2 && (S_is(d, s0, "but") || S_is(d, s0, "and")) && S_punct(d, s0 + 1, ','));
+    const hs_tok *p = S_t(d, v - 1);
+    if (open) {
         cb = ne;
         if (cb < s1 && S_punct(d, cb, ',')) cb++;
         ce = S_clause_end(d, cb, s1);
-    } else if (S_punct(d, v - 1, ',')) {
+    } else if (p->type == HS_T_QUOTE && p->q == HS_Q_CLOSE && v - 1 > s0 && S_punct(d, v - 2, ',')) {
+        /* after a quotation ('"… now taste the Islamic State vengeance,"
+         * according to a letter'): from where it opened, in its paragraph */
         cb = s0;
-        ce = v - 1;
+        if (p->quote >= 0) {
+            const hs_quote *q = &d->quotes.v[p->quote];
+            if (q->t0 < s0 && S_t(d, q->t0)->b >= d->paras.v[d->sents.v[S_sent_of_tok(d, s0)].para].b) cb = q->t0;
+        }
+        ce = v;
+    } else if (S_punct(d, v - 1, ',') || S_dash(d, v - 1) ||
+               ((p->type == HS_T_WORD || p->type == HS_T_NUM) && v > s0 + 2)) {
+        /* after a comma, a dash, or a word ('leads by 271 delegates
+         * according to a count') */
+        cb = s0;
+        ce = p->type == HS_T_PUNCT ? v - 1 : v;
         while (ce > cb && S_t(d, ce - 1)->type == HS_T_PUNCT && S_t(d, ce - 1)->type != HS_T_QUOTE) ce--;
+        /* not after a word that opens a clause ('said that according to
+         * its analysis, …', 'while — according to emails, …') */
+        if (!S_punct(d, v - 1, ',') && ce > cb &&
+            (S_lex(d, ce - 1) & (HS_L_THAT | HS_L_CONJ | HS_L_PREP | HS_L_REL) || S_is(d, ce - 1, "while")))
+            return 0;
     } else {
         return 0;
     }
-    if (ce <= cb + 1) return 0;
     /* set off inside a clause whose subject comes before it ('Other major
      * cleavages, according to the poll, include ideology'): the content
      * is both sides (train: 29 such contents of 41 mid-sentence go on
      * past the source) */
     size_t rb = 0, re = 0;
-    if (cb < v) {
+    if (cb < v && ce > cb && S_punct(d, v - 1, ',')) {
         uint32_t verbs = 0;
         for (size_t k = cb; k < ce; k++) verbs |= hs_tok_verb(d, k);
         size_t c = ne;
@@ -2240,6 +2262,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
             if (re <= rb + 1) rb = re = 0;
         }
     }
+    if (ce <= cb + (rb ? 0 : 1)) return 0;
     hs_attr *at = S_new_attr(d);
     if (!at) return HEARSAY_ENOMEM;
     S_set_src(d, at, nb, ne);

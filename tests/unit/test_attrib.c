@@ -793,6 +793,17 @@ TEST(according_to) {
     a = S_find("Trump has won");
     OK(a != NULL);
     if (a) INT_EQ(a->n_parts, 1);
+    /* after a quotation, after a word, and past an opening 'But' (at
+     * 71a3d47: none of the three) */
+    S_run("One message said: \"You kill innocent women and children, now taste our vengeance,\" according to "
+          "a letter from the committee.\n\n"
+          "Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press.\n\n"
+          "But according to the poll, 46 percent of Republican voters remain undecided.\n");
+    a = S_find("One message said");
+    OK(a != NULL && a->has_cue);
+    if (a && a->has_cue) STR_EQ(S_str(&a->cue), "according to");
+    STR_EQ(S_speaker(S_find("Clinton leads")), "a count by The Associated Press");
+    STR_EQ(S_speaker(S_find("46 percent")), "the poll");
 }
 
 /* A poll named at the start of a sentence is the source of what follows. */
