@@ -52,6 +52,11 @@ static int S_np_word(const hearsay_doc *d, size_t j) {
     if (t->type != HS_T_WORD) return 0;
     if (t->flags & HS_F_POSS) return 1;
     uint32_t l = t->lex;
+    /* a conjunction or a subordinator, in either case ('Yet another
+     * said', 'while Smith says') */
+    if ((l & HS_L_CONJ) || S_is(d, j, "so") || S_is(d, j, "while") || S_is(d, j, "whereas") ||
+        S_is(d, j, "because") || S_is(d, j, "unless"))
+        return 0;
     if (t->flags & HS_F_CAP) return !(l & (HS_L_SAYVERB)) || (l & (HS_L_TITLE | HS_L_GROUP));
     if (l & (HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) return 1;
     if (l & (HS_L_SAYVERB | HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_TIME | HS_L_REL | HS_L_ADV))
@@ -1392,14 +1397,15 @@ static int S_participle_subject(const hearsay_doc *d, uint32_t s0, size_t e, lon
 
 /* A bare plural or quantified noun phrase ending at token e, opening its
  * clause: 'polls', 'Other refugee advocates', 'All three candidates',
- * '74 percent', 'many'. Returns its first token, or -1. */
+ * '74 percent', 'many', 'Yet another'. Returns its first token, or -1. */
 static long S_bare_np_left(const hearsay_doc *d, size_t lo, size_t e) {
     const hs_tok *h = S_t(d, e);
     if (h->type != HS_T_WORD || (h->flags & HS_F_POSS)) return -1;
     size_t n = h->e - h->b;
     const char *w = d->text + h->b;
     int quant = S_is(d, e, "many") || S_is(d, e, "most") || S_is(d, e, "some") || S_is(d, e, "others") ||
-                S_is(d, e, "both") || S_is(d, e, "few");
+                S_is(d, e, "both") || S_is(d, e, "few") || S_is(d, e, "another") || S_is(d, e, "several") ||
+                S_is(d, e, "none");
     int plural = n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's' && w[n - 2] != '\'' &&
                  !(h->lex & (HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_TIME | HS_L_ADV));
     if (!quant && !plural && !S_is(d, e, "percent")) return -1;
@@ -1518,8 +1524,10 @@ static long S_np_widen(const hearsay_doc *d, uint32_t s0, long b) {
     long w = b;
     for (int k = 0; k < 3 && w > (long)s0 + 1; k++) {
         size_t p = (size_t)w - 1;
-        /* 'A person familiar with the planning' */
-        if (S_is(d, p, "with") && p > s0 + 1 && S_is(d, p - 1, "familiar")) p--;
+        /* 'A person familiar with the planning', 'a source close to him' */
+        if ((S_is(d, p, "with") && p > s0 + 1 && S_is(d, p - 1, "familiar")) ||
+            (S_is(d, p, "to") && p > s0 + 1 && S_is(d, p - 1, "close")))
+            p--;
         else if (!(S_is(d, p, "of") || S_is(d, p, "for") || S_is(d, p, "from") || S_is(d, p, "at") || S_is(d, p, "in")))
             break;
         w = S_np_left(d, s0, p - 1);

@@ -730,6 +730,18 @@ TEST(one_attribution_per_content) {
     INT_EQ(n, 1);
 }
 
+/* A conjunction or subordinator opens the speaker's clause and is no part
+ * of the speaker; quantifier pronouns and 'close to' are subjects (at
+ * de1bb55: 'while Smith', no attribution for 'Yet another said', 'him'). */
+TEST(subject_after_conjunction) {
+    S_run("One says China has the most, while Smith says the United States has twice as many.\n\n"
+          "Yet another said, \"Rubio is in a battle with Bush.\"\n\n"
+          "A source close to him said that Cruz will change his approach.\n");
+    STR_EQ(S_speaker(S_find("the United States has")), "Smith");
+    STR_EQ(S_speaker(S_find("\"Rubio is in")), "another");
+    STR_EQ(S_speaker(S_find("that Cruz will change")), "A source close to him");
+}
+
 /* A raising verb has no source; its subject is part of what is reported. */
 TEST(raising_verb_subject_is_content) {
     S_run("The speaker appeared closer to offering a full endorsement of the plan.\n");
@@ -885,6 +897,7 @@ int main(void) {
     RUN(no_attribution_inside_another);
     RUN(speaker_stops_before_another_cue);
     RUN(one_attribution_per_content);
+    RUN(subject_after_conjunction);
     RUN(raising_verb_subject_is_content);
     RUN(passive_cue_has_no_source);
     RUN(according_to);
