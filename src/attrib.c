@@ -1781,7 +1781,36 @@ static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb,
  * with or subordinate to an earlier one ('X called A and said B', 'X said
  * A, adding B', 'X issued a statement saying'), the speaker of the
  * sentence's previous attribution or the main clause's subject. */
+/* A participle opening its sentence after a subordinator ('After
+ * suggesting on Wednesday that …, Mr. Rubio said', 'In declaring Mr.
+ * Trump's statements "not Christian," the pope …'): the subject of the
+ * main clause, after the comma that closes the participle's. */
+static int S_opening_participle(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    static const char *const sub[] = {"after", "while", "before", "since", "by", "in", "upon", "when"};
+    const hs_tok *t = S_t(d, v);
+    size_t n = t->e - t->b, k;
+    if (n <= 4 || memcmp(d->text + t->e - 3, "ing", 3) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
+    for (k = 0; k < sizeof sub / sizeof *sub; k++)
+        if (S_is(d, v - 1, sub[k])) break;
+    int si = S_sent_of_tok(d, v);
+    if (k == sizeof sub / sizeof *sub || si < 0) return 0;
+    size_t s1 = d->sents.v[si].t1;
+    for (size_t c = v + 1; c + 1 < s1 && c < v + 40; c++) {
+        if (!S_punct(d, c, ',')) continue;
+        size_t m = c + 1;
+        if (S_t(d, m)->type == HS_T_QUOTE && S_t(d, m)->q == HS_Q_CLOSE) m++; /* ',"' */
+        else if (S_t(d, c)->quote >= 0) continue;                              /* inside a quotation */
+        size_t e = S_np_right(d, m, s1);
+        if (!e) return 0;
+        *sb = (long)m;
+        *se = e;
+        return 1;
+    }
+    return 0;
+}
+
 static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
+    if (S_opening_participle(d, s0, v, sb, se)) return 1;
     if (S_subject(d, s0, v, sb, se)) return 1;
     int si = S_sent_of_tok(d, v);
     int32_t k = si >= 0 ? d->sents.v[si].last_attr : -1;

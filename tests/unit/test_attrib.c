@@ -740,6 +740,11 @@ TEST(subject_after_conjunction) {
     STR_EQ(S_speaker(S_find("the United States has")), "Smith");
     STR_EQ(S_speaker(S_find("\"Rubio is in")), "another");
     STR_EQ(S_speaker(S_find("that Cruz will change")), "A source close to him");
+    /* a participle opening the sentence after a subordinator takes the
+     * main clause's subject (no speaker at e32913c) */
+    S_run("After suggesting on Wednesday that he regretted lobbing insults at Mr. Trump, Mr. Rubio said he "
+          "would stay.\n");
+    STR_EQ(S_speaker(S_find("that he regretted")), "Mr. Rubio");
 }
 
 /* A raising verb has no source; its subject is part of what is reported. */
