@@ -1828,7 +1828,8 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
     int participle = n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
     size_t a = S_skip_aux_left(d, s0, v);
     int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
-    if (!participle && !after_and) return 0;
+    int after_to = v > s0 && S_is(d, v - 1, "to");
+    if (!participle && !after_and && !after_to) return 0;
     /* 'Ms. Sherry smiled and said', '…, when Sanders protesters
      * interrupted her speech, shouting': the subject of the clause the cue
      * joins */

@@ -745,6 +745,9 @@ TEST(subject_after_conjunction) {
     S_run("After suggesting on Wednesday that he regretted lobbing insults at Mr. Trump, Mr. Rubio said he "
           "would stay.\n");
     STR_EQ(S_speaker(S_find("that he regretted")), "Mr. Rubio");
+    /* a cue in an infinitive takes its clause's subject (none at 26d4524) */
+    S_run("Mr. Loeb flew to Washington on Monday to argue that the rules were unfair.\n");
+    STR_EQ(S_speaker(S_find("that the rules")), "Mr. Loeb");
 }
 
 /* A raising verb has no source; its subject is part of what is reported. */
