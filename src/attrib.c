@@ -1665,7 +1665,10 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
         }
         break;
     }
-    if (S_is(d, e, "who") || S_is(d, e, "which")) {
+    /* a relative pronoun, and 'that' right before the cue as one ('polls
+     * by Quinnipiac that showed') or as a demonstrative ('That suggests
+     * …'; not 'that evening backed') */
+    if (S_is(d, e, "who") || S_is(d, e, "which") || (S_is(d, e, "that") && e + 1 == v)) {
         *sb = (long)e;
         *se = e + 1;
         return 1;

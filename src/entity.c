@@ -55,7 +55,7 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         m->gender = (t->lex & HS_L_MALE) ? 1 : (t->lex & HS_L_FEMALE) ? 2 : 0;
         return;
     }
-    if (m->t1 - m->t0 == 1 && (S_tok_is(d, m->t0, "who") || S_tok_is(d, m->t0, "which"))) {
+    if (m->t1 - m->t0 == 1 && (S_tok_is(d, m->t0, "who") || S_tok_is(d, m->t0, "which") || S_tok_is(d, m->t0, "that"))) {
         m->pronoun = 2;
         return;
     }

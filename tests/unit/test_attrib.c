@@ -748,6 +748,11 @@ TEST(subject_after_conjunction) {
     /* a cue in an infinitive takes its clause's subject (none at 26d4524) */
     S_run("Mr. Loeb flew to Washington on Monday to argue that the rules were unfair.\n");
     STR_EQ(S_speaker(S_find("that the rules")), "Mr. Loeb");
+    /* 'that' right before its cue is the subject (none at c9f0855) */
+    S_run("That suggests a lack of confidence in the system.\n\n"
+          "A new poll that shows Trump leading in Ohio was released on Monday.\n");
+    STR_EQ(S_speaker(S_find("a lack of confidence")), "That");
+    STR_EQ(S_speaker(S_find("Trump leading")), "that");
 }
 
 /* A raising verb has no source; its subject is part of what is reported. */
