@@ -1780,10 +1780,6 @@ static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb,
     return 0;
 }
 
-/* The speaker of the cue at v: its subject; else, for a cue coordinated
- * with or subordinate to an earlier one ('X called A and said B', 'X said
- * A, adding B', 'X issued a statement saying'), the speaker of the
- * sentence's previous attribution or the main clause's subject. */
 /* A participle opening its sentence after a subordinator ('After
  * suggesting on Wednesday that …, Mr. Rubio said', 'In declaring Mr.
  * Trump's statements "not Christian," the pope …'): the subject of the
@@ -1812,6 +1808,12 @@ static int S_opening_participle(const hearsay_doc *d, uint32_t s0, size_t v, lon
     return 0;
 }
 
+/* The speaker of the cue at v: for a participle opening its sentence
+ * after a subordinator, the main clause's subject; its subject; else, for
+ * a cue coordinated with or subordinate to an earlier one ('X called A
+ * and said B', 'X said A, adding B', 'X issued a statement saying', 'flew
+ * to Washington to argue'), the speaker of the sentence's previous
+ * attribution or the main clause's subject. */
 static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     if (S_opening_participle(d, s0, v, sb, se)) return 1;
     if (S_subject(d, s0, v, sb, se)) return 1;
@@ -2258,7 +2260,7 @@ static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     int open = v == s0 || (S_t(d, v)->flags & HS_F_SENT_START) || S_punct(d, v - 1, ':') ||
                (v == s0 + 1 && (S_is(d, s0, "but") || S_is(d, s0, "and") || S_punct(d, s0, '('))) ||
                (v == s0 + 2 && (S_is(d, s0, "but") || S_is(d, s0, "and")) && S_punct(d, s0 + 1, ','));
-    const hs_tok *p = S_t(d, v - 1);
+    const hs_tok *p = open ? NULL : S_t(d, v - 1); /* v > s0 when not open */
     if (open) {
         cb = ne;
         if (cb < s1 && S_punct(d, cb, ',')) cb++;
