@@ -2478,27 +2478,27 @@ static void S_ends(hearsay_doc *d) {
 
 /* ------------------------------------------- what PolNeAR never does */
 
-/* The passes below mark tokens in d->cover, which is all zeros between
- * them (each clears what it marked), so that a document costs only the
- * tokens its attributions touch: it grows, zeroed, with the longest
- * document seen. */
+/* The passes below mark tokens in d->cover, each clearing the whole array
+ * first: one memset a pass cost less than clearing the marks one by one
+ * (whole-process CPU on 30 MB of PolNeAR JSON Lines about 2% lower, for 1%
+ * more instructions by callgrind's count). */
 static int S_cover_ready(hearsay_doc *d) {
-    if (d->cover.n >= d->toks.n) return 0;
-    if (hs_vec_reserve(&d->cover, d->toks.n - d->cover.n)) return HEARSAY_ENOMEM;
-    memset(d->cover.v + d->cover.n, 0, (d->toks.n - d->cover.n) * sizeof *d->cover.v);
+    d->cover.n = 0;
+    if (hs_vec_reserve(&d->cover, d->toks.n)) return HEARSAY_ENOMEM;
     d->cover.n = d->toks.n;
     return 0;
 }
 
-/* Marks (add 1) or clears (add 0) the tokens of a's content. */
-static void S_cover_content(hearsay_doc *d, const hs_attr *a, uint32_t i, int add) {
+static void S_cover_clear(hearsay_doc *d) { memset(d->cover.v, 0, d->cover.n * sizeof *d->cover.v); }
+
+/* Marks the tokens of a's content as held by attribution i. */
+static void S_cover_content(hearsay_doc *d, const hs_attr *a, uint32_t i) {
     for (uint32_t p = a->part0; p < a->part0 + a->nparts; p++) {
         const hs_brange *r = &d->bparts.v[p];
         if (r->e <= r->b) continue;
         for (size_t k = hs_doc_tok_at(d, r->b), e = hs_doc_tok_at(d, r->e - 1); k <= e; k++) {
-            hs_cover *c = &d->cover.v[k];
-            c->n = add ? c->n + 1 : 0;
-            c->owner = add ? i : 0;
+            d->cover.v[k].n++;
+            d->cover.v[k].owner = i;
         }
     }
 }
@@ -2518,18 +2518,16 @@ static int S_covered(const hearsay_doc *d, size_t k, size_t i) {
  * them apart. Each token counts the contents that hold it and keeps the
  * last one's index. */
 static void S_denest(hearsay_doc *d) {
+    S_cover_clear(d);
     for (size_t i = 0; i < d->attrs.n; i++)
-        if (!d->attrs.v[i].dropped) S_cover_content(d, &d->attrs.v[i], (uint32_t)i, 1);
+        if (!d->attrs.v[i].dropped) S_cover_content(d, &d->attrs.v[i], (uint32_t)i);
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->dropped || a->cue_b < 0) continue;
         if (S_covered(d, hs_doc_tok_at(d, (uint32_t)a->cue_b), i)) a->dropped = 2;
     }
-    for (size_t i = 0; i < d->attrs.n; i++) {
-        hs_attr *a = &d->attrs.v[i];
-        if (a->dropped != 1) S_cover_content(d, a, 0, 0);
-        if (a->dropped == 2) a->dropped = 1;
-    }
+    for (size_t i = 0; i < d->attrs.n; i++)
+        if (d->attrs.v[i].dropped == 2) d->attrs.v[i].dropped = 1;
 }
 
 /* A speaker phrase that holds the cue of another attribution ends before
@@ -2538,6 +2536,7 @@ static void S_denest(hearsay_doc *d) {
  * 'Gov. John Kasich of Ohio, a Republican who has refused to endorse …',
  * 'Davis, a longtime liberal, lashed out at …'). */
 static void S_trim_sources(hearsay_doc *d) {
+    S_cover_clear(d);
     for (size_t i = 0; i < d->attrs.n; i++) {
         const hs_attr *a = &d->attrs.v[i];
         if (a->dropped || a->cue_b < 0) continue;
@@ -2565,10 +2564,6 @@ static void S_trim_sources(hearsay_doc *d) {
         if (m <= sb) continue;
         a->src_e = (int32_t)S_t(d, m - 1)->e;
     }
-    for (size_t i = 0; i < d->attrs.n; i++) {
-        const hs_attr *a = &d->attrs.v[i];
-        if (a->cue_b >= 0) d->cover.v[hs_doc_tok_at(d, (uint32_t)a->cue_b)] = (hs_cover){0, 0};
-    }
 }
 
 /* How far a's cue is from its content, in bytes. */
@@ -2589,6 +2584,7 @@ static uint32_t S_cue_gap(const hearsay_doc *d, const hs_attr *a) {
  * attribution that opened there, so a third content that starts on the
  * same token as two others may escape the comparison. */
 static void S_dedupe(hearsay_doc *d) {
+    S_cover_clear(d);
     for (size_t i = 0; i < d->attrs.n; i++) {
         hs_attr *a = &d->attrs.v[i];
         if (a->dropped || !a->nparts || a->cue_b < 0) continue;
@@ -2611,10 +2607,6 @@ static void S_dedupe(hearsay_doc *d) {
         }
         c->n = 1;
         c->owner = (uint32_t)i;
-    }
-    for (size_t i = 0; i < d->attrs.n; i++) {
-        const hs_attr *a = &d->attrs.v[i];
-        if (a->nparts) d->cover.v[hs_doc_tok_at(d, d->bparts.v[a->part0].b)] = (hs_cover){0, 0};
     }
 }
 

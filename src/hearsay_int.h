@@ -298,9 +298,8 @@ struct hearsay_doc {
     HS_VEC(hs_quote) quotes;
     HS_VEC(hs_attr) attrs;
     HS_VEC(hs_brange) bparts;     /* content parts (bytes) */
-    HS_VEC(hs_cover) cover;       /* attrib.c: marks on tokens, all zeros
-                                     between passes; kept, zeroed, at the
-                                     longest document's length */
+    HS_VEC(hs_cover) cover;       /* attrib.c: marks on tokens, one per
+                                     token, cleared by each pass */
     HS_VEC(hs_ent) ents;
     HS_VEC(hs_ment) ments;        /* entity mentions */
     HS_VEC(hs_debris_raw) debris_raw;
