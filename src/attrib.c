@@ -1835,6 +1835,19 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
     int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
     int after_to = v > s0 && S_is(d, v - 1, "to");
     if (!participle && !after_and && !after_to) return 0;
+    /* inside a relative clause set off by a comma ('Mitt Romney, who
+     * campaigned on self-deportation …, suddenly insist'): its 'who'
+     * (train, the model fixed: 9 speakers fixed, 1 broken; looked for
+     * before the sentence's previous speaker, 11 and 6) */
+    for (size_t m = a; m-- > s0 + 1 && a - m < 25;) {
+        const hs_tok *p = S_t(d, m);
+        if (p->type == HS_T_QUOTE || S_punct(d, m, ';') || S_punct(d, m, ':') || S_punct(d, m, '(')) break;
+        if (S_is(d, m, "who") && S_punct(d, m - 1, ',')) {
+            *sb = (long)m;
+            *se = m + 1;
+            return 1;
+        }
+    }
     /* 'Ms. Sherry smiled and said', '…, when Sanders protesters
      * interrupted her speech, shouting': the subject of the clause the cue
      * joins */

@@ -257,6 +257,8 @@ typedef struct {
     int gender, plural, named;
 } S_entx;
 
+typedef HS_VEC(S_entx) S_entv;
+
 /* Entities by key (a surname's hash, or a description's), chained:
  * head[key & mask] -> entity -> next[entity] ... (-1 ends). */
 typedef struct {
@@ -401,11 +403,28 @@ static int S_cmp_m(const void *x, const void *y) {
     return a->addr - b->addr;
 }
 
+/* The entity of the name [n0, n1) that pronoun mention m stands for: the
+ * named one it matches, else a new one (m's gender). *k is its index;
+ * returns 0 or HEARSAY_ENOMEM. */
+static int S_named_at(const hearsay_doc *d, S_entv *ex, S_emap *mp, const S_mention *m, size_t n0, size_t n1,
+                      int *k) {
+    S_mention nm = *m;
+    nm.n0 = n0;
+    nm.n1 = n1;
+    *k = S_find_named(d, ex->v, mp, &nm);
+    if (*k >= 0) return 0;
+    S_entx x = {n0, n1, 0, 0, m->gender, 0, 1};
+    if (hs_vec_push(ex, x)) return HEARSAY_ENOMEM;
+    *k = (int)ex->n - 1;
+    S_emap_add(mp, d->toks.v[n1 - 1].wh, (size_t)*k);
+    return 0;
+}
+
 int hs_ent_run(hearsay_doc *d) {
     size_t na = d->attrs.n;
     /* every speaker and addressee mention, in text order */
     HS_VEC(S_m) ms = {0};
-    HS_VEC(S_entx) ex = {0};
+    S_entv ex = {0};
     HS_VEC(int32_t) ent_of = {0};
     int rc = 0;
     for (size_t i = 0; i < na && !rc; i++) {
@@ -463,12 +482,19 @@ int hs_ent_run(hearsay_doc *d) {
         S_parse(d, ms.v[i].b, ms.v[i].e, &m);
         int k = -1;
         if (m.pronoun == 2) {
-            /* who: the phrase right before ", who" (often an addressee) */
+            /* who: the phrase right before ", who" (often an addressee),
+             * else a name there that is no mention ('House Speaker Paul
+             * Ryan, who … by declaring') */
             for (size_t j = i; j-- > 0 && i - j < 64;)
                 if (ms.v[j].e <= ms.v[i].b && ms.v[i].b - ms.v[j].e <= 3) {
                     k = ent_of.v[j];
                     break;
                 }
+            size_t n0, n1;
+            if (k < 0 && m.t0 >= 2 && S_name_before(d, m.t0, &n0, &n1) && n1 + 1 == m.t0 &&
+                d->toks.v[n1].type == HS_T_PUNCT && d->text[d->toks.v[n1].b] == ',' &&
+                (rc = S_named_at(d, &ex, &mp, &m, n0, n1, &k)))
+                break;
         } else if (m.pronoun == 1) {
             if (S_tok_is(d, m.t0, "i") || S_tok_is(d, m.t0, "we") || S_tok_is(d, m.t0, "you")) {
                 k = -1;
@@ -486,18 +512,9 @@ int hs_ent_run(hearsay_doc *d) {
                 /* a name nearer than any speaker ("Mayor Ann Lee spoke
                  * first. ... she said") */
                 size_t n0, n1;
-                if (!m.plural && S_name_before(d, m.t0, &n0, &n1) && (k < 0 || d->toks.v[n0].b > kb)) {
-                    S_mention nm = m;
-                    nm.n0 = n0;
-                    nm.n1 = n1;
-                    k = S_find_named(d, ex.v, &mp, &nm);
-                    if (k < 0) {
-                        S_entx x = {n0, n1, 0, 0, m.gender, 0, 1};
-                        if ((rc = hs_vec_push(&ex, x))) break;
-                        k = (int)ex.n - 1;
-                        S_emap_add(&mp, d->toks.v[n1 - 1].wh, (size_t)k);
-                    }
-                }
+                if (!m.plural && S_name_before(d, m.t0, &n0, &n1) && (k < 0 || d->toks.v[n0].b > kb) &&
+                    (rc = S_named_at(d, &ex, &mp, &m, n0, n1, &k)))
+                    break;
             }
         } else if (m.r1 > m.r0 && !m.plural) {
             /* a description: a named entity with that role */

@@ -753,6 +753,14 @@ TEST(subject_after_conjunction) {
           "A new poll that shows Trump leading in Ohio was released on Monday.\n");
     STR_EQ(S_speaker(S_find("a lack of confidence")), "That");
     STR_EQ(S_speaker(S_find("Trump leading")), "that");
+    /* a participle inside a relative clause set off by a comma takes its
+     * 'who', and 'who' the name before the comma (at 6bffa07: 'the
+     * nominee') */
+    S_run("For an hour, the nominee sat face to face with House Speaker Paul Ryan, who just a week ago surprised "
+          "Trump by declaring he could not yet support his candidacy.\n");
+    const hearsay_attribution *a = S_find("he could not yet");
+    STR_EQ(S_speaker(a), "who");
+    STR_EQ(S_name(a), "Paul Ryan");
 }
 
 /* A raising verb has no source; its subject is part of what is reported. */
