@@ -29,7 +29,7 @@ typedef struct {
     size_t t0, t1;          /* tokens of the mention */
     size_t n0, n1;          /* the name inside it (n0 == n1: none) */
     size_t r0, r1;          /* the role (r0 == r1: none) */
-    int pronoun;            /* 1 personal, 2 relative (who/which) */
+    int pronoun;            /* 1 personal, 2 relative (who/which/that) */
     int plural, gender;
 } S_mention;
 
@@ -55,7 +55,8 @@ static void S_parse(const hearsay_doc *d, uint32_t b, uint32_t e, S_mention *m) 
         m->gender = (t->lex & HS_L_MALE) ? 1 : (t->lex & HS_L_FEMALE) ? 2 : 0;
         return;
     }
-    if (m->t1 - m->t0 == 1 && (S_tok_is(d, m->t0, "who") || S_tok_is(d, m->t0, "which") || S_tok_is(d, m->t0, "that"))) {
+    if (m->t1 - m->t0 == 1 &&
+        (S_tok_is(d, m->t0, "who") || S_tok_is(d, m->t0, "which") || S_tok_is(d, m->t0, "that"))) {
         m->pronoun = 2;
         return;
     }
