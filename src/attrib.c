@@ -2502,7 +2502,9 @@ static int S_cover_ready(hearsay_doc *d) {
     return 0;
 }
 
-static void S_cover_clear(hearsay_doc *d) { memset(d->cover.v, 0, d->cover.n * sizeof *d->cover.v); }
+static void S_cover_clear(hearsay_doc *d) {
+    if (d->cover.n) memset(d->cover.v, 0, d->cover.n * sizeof *d->cover.v); /* v is NULL for no tokens */
+}
 
 /* Marks the tokens of a's content as held by attribution i. */
 static void S_cover_content(hearsay_doc *d, const hs_attr *a, uint32_t i) {
