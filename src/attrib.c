@@ -1786,9 +1786,8 @@ static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb,
  * main clause, after the comma that closes the participle's. */
 static int S_opening_participle(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     static const char *const sub[] = {"after", "while", "before", "since", "by", "in", "upon", "when"};
-    const hs_tok *t = S_t(d, v);
-    size_t n = t->e - t->b, k;
-    if (n <= 4 || memcmp(d->text + t->e - 3, "ing", 3) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
+    size_t k;
+    if (!S_ing(d, v) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
     for (k = 0; k < sizeof sub / sizeof *sub; k++)
         if (S_is(d, v - 1, sub[k])) break;
     int si = S_sent_of_tok(d, v);
