@@ -296,11 +296,14 @@ static int S_has_cue(const hearsay_doc *d, size_t b, size_t e) {
     return 0;
 }
 
+/* Does a relative word ('who', 'whose', 'which') stand at j? */
+static int S_rel_word(const hearsay_doc *d, size_t j) {
+    return S_is(d, j, "who") || S_is(d, j, "whose") || S_is(d, j, "which");
+}
+
 /* Is [j, e) a relative clause ('who ...', 'whose ...', 'which ...') with
  * a cue of its own? */
-static int S_rel_with_cue(const hearsay_doc *d, size_t j, size_t e) {
-    return (S_is(d, j, "who") || S_is(d, j, "whose") || S_is(d, j, "which")) && S_has_cue(d, j, e);
-}
+static int S_rel_with_cue(const hearsay_doc *d, size_t j, size_t e) { return S_rel_word(d, j) && S_has_cue(d, j, e); }
 
 /* Adverbs between a subject and its verb that the lexicon does not mark
  * ('Congress only voted for', 'officials have since balked'). */
@@ -2568,12 +2571,11 @@ static void S_trim_sources(hearsay_doc *d) {
         /* back to the relative word that opens the cue's clause, else the
          * comma */
         size_t m = k;
-        while (m > sb + 1 && !S_is(d, m - 1, "who") && !S_is(d, m - 1, "whose") && !S_is(d, m - 1, "which")) m--;
+        while (m > sb + 1 && !S_rel_word(d, m - 1)) m--;
         if (m <= sb + 1)
             for (m = k; m > sb + 1 && !S_punct(d, m - 1, ',');) m--;
         if (m <= sb + 1) continue;
-        m--; /* the comma or relative word itself */
-        if (m > sb + 1 && S_punct(d, m - 1, ',')) m--;
+        m--; /* the comma or relative word itself, and punctuation before */
         while (m > sb + 1 && S_t(d, m - 1)->type == HS_T_PUNCT) m--;
         if (m <= sb) continue;
         a->src_e = (int32_t)S_t(d, m - 1)->e;
