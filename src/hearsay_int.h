@@ -249,7 +249,8 @@ typedef struct {
     uint32_t b, e;
 } hs_brange;
 
-/* How many contents hold a token, and the last one's index (attrib.c). */
+/* A mark on a token for attrib.c's last passes: a count and an
+ * attribution's index (the contents holding it, a cue, a content's start). */
 typedef struct {
     uint32_t n, owner;
 } hs_cover;
