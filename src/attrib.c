@@ -46,6 +46,17 @@ static int S_cap(const hearsay_doc *d, size_t j) {
 /* Can token j be part of a speaker's noun phrase? */
 static long S_np_left(const hearsay_doc *d, size_t lo, size_t e);
 
+/* A capitalised verb of saying inside a sentence that opens a name ('Hope
+ * Hicks', 'Rush Limbaugh'): the next word capitalised and no verb of
+ * saying, the word before not capitalised (not 'Trump Says Clinton ...'
+ * in a title-case headline). */
+static int S_name_verb(const hearsay_doc *d, size_t j) {
+    const hs_tok *t = S_t(d, j);
+    if (t->flags & HS_F_SENT_START) return 0;
+    if (j + 1 >= d->toks.n || !S_cap(d, j + 1) || (S_lex(d, j + 1) & HS_L_SAYVERB)) return 0;
+    return !(j > 0 && S_cap(d, j - 1) && !(S_lex(d, j - 1) & HS_L_TITLE));
+}
+
 static int S_np_word(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     if (t->type == HS_T_NUM) return 1;
@@ -57,7 +68,7 @@ static int S_np_word(const hearsay_doc *d, size_t j) {
     if ((l & HS_L_CONJ) || S_is(d, j, "so") || S_is(d, j, "while") || S_is(d, j, "whereas") ||
         S_is(d, j, "because") || S_is(d, j, "unless"))
         return 0;
-    if (t->flags & HS_F_CAP) return !(l & (HS_L_SAYVERB)) || (l & (HS_L_TITLE | HS_L_GROUP));
+    if (t->flags & HS_F_CAP) return !(l & (HS_L_SAYVERB)) || (l & (HS_L_TITLE | HS_L_GROUP)) || S_name_verb(d, j);
     if (l & (HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) return 1;
     if (l & (HS_L_SAYVERB | HS_L_STOP | HS_L_PREP | HS_L_AUX | HS_L_VERB | HS_L_TIME | HS_L_REL | HS_L_ADV))
         return 0;

@@ -167,6 +167,20 @@ TEST(inverted_cue_with_apposition) {
     STR_EQ(S_name(a), "Tom Ruiz");
 }
 
+/* A name that opens with a verb of saying ('Hope Hicks') is a name, in
+ * either order of speaker and cue (at 154f2f1: no speaker, and 'said in
+ * the statement' taken for reported speech). */
+TEST(name_opening_with_a_verb) {
+    S_run("“He is innocent,” Trump spokeswoman Hope Hicks said in the statement.\n\n"
+          "“We will win,” said Hope Hicks.\n");
+    const hearsay_attribution *a = S_find("“He is innocent,”");
+    STR_EQ(S_speaker(a), "Trump spokeswoman Hope Hicks");
+    if (a && a->has_cue) STR_EQ(S_str(&a->cue), "said");
+    OK(S_find("in the statement") == NULL);
+    STR_EQ(S_speaker(S_find("“We will win,”")), "Hope Hicks");
+    STR_EQ(S_name(S_find("“We will win,”")), "Hope Hicks");
+}
+
 /* A name, then an apposition with its own phrases and commas, then the cue. */
 TEST(subject_with_long_apposition) {
     S_run("Brian Fallon, a spokesman for the Clinton campaign, said, “The process was followed.”\n"
@@ -893,6 +907,7 @@ int main(void) {
     RUN(no_frame_for_an_embedded_quotation);
     RUN(quotation_cut_from_one_content_goes_to_the_next);
     RUN(inverted_cue_with_apposition);
+    RUN(name_opening_with_a_verb);
     RUN(subject_with_long_apposition);
     RUN(loose_speaker_after_quotation);
     RUN(speaker_from_previous_sentence);
