@@ -1345,8 +1345,12 @@ static int S_takes_clause(const hearsay_doc *d, size_t j) {
 static int S_appos_subject(const hearsay_doc *d, uint32_t s0, size_t e, long *sb, size_t *se) {
     size_t lo = e > s0 + 40 ? e - 40 : s0;
     for (size_t c = lo + 1; c < e; c++) {
-        if (!S_punct(d, c, ',') || !S_np_head(d, c - 1)) continue;
-        if (!(S_cap(d, c - 1) || (S_lex(d, c - 1) & HS_L_TITLE))) continue;
+        if (!S_punct(d, c, ',')) continue;
+        /* a name, or a name and its short parenthesis ('Rep. Elijah
+         * Cummings (D-Md.), chair of ...,') */
+        if (!S_paren_open(d, s0, c - 1) &&
+            (!S_np_head(d, c - 1) || !(S_cap(d, c - 1) || (S_lex(d, c - 1) & HS_L_TITLE))))
+            continue;
         long b = S_np_left(d, s0, c - 1);
         if (b < 0) continue;
         /* 'His critics in the United States, many of them ...,' (the

@@ -204,6 +204,12 @@ TEST(subject_with_long_apposition) {
     a = S_find("that the plan would pass");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "The two lawmakers");
+    /* a name with its party and state, then the apposition (at 154f2f1:
+     * no speaker) */
+    S_run("Rep. Elijah Cummings (D-Md.), chair of the platform committee, said Clinton was not concerned.\n");
+    a = S_find("Clinton was not");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "Rep. Elijah Cummings (D-Md.), chair of the platform committee");
 }
 
 /* After a quotation that leaves its sentence open, the frame's speaker may
