@@ -1798,16 +1798,23 @@ static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb,
     return 0;
 }
 
-/* A participle opening its sentence after a subordinator ('After
+/* A participle opening its sentence, alone or after a subordinator
+ * ('Noting that both men battled the media, Schlafly wrote', 'After
  * suggesting on Wednesday that …, Mr. Rubio said', 'In declaring Mr.
  * Trump's statements "not Christian," the pope …'): the subject of the
- * main clause, after the comma that closes the participle's. */
+ * main clause, after the comma that closes the participle's. Alone, it is
+ * capitalised (train, the model fixed: 15 speakers fixed, 1 broken). */
 static int S_opening_participle(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     static const char *const sub[] = {"after", "while", "before", "since", "by", "in", "upon", "when"};
-    size_t k;
-    if (!S_ing(d, v) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
-    for (k = 0; k < sizeof sub / sizeof *sub; k++)
-        if (S_is(d, v - 1, sub[k])) break;
+    size_t k = 0;
+    const hs_tok *t = S_t(d, v);
+    size_t n = t->e - t->b;
+    if (t->type != HS_T_WORD || n <= 4 || memcmp(d->text + t->e - 3, "ing", 3)) return 0;
+    if (S_subject_open(d, s0, v) != v) {
+        if (!S_ing(d, v) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
+        for (k = 0; k < sizeof sub / sizeof *sub; k++)
+            if (S_is(d, v - 1, sub[k])) break;
+    }
     int si = S_sent_of_tok(d, v);
     if (k == sizeof sub / sizeof *sub || si < 0) return 0;
     size_t s1 = d->sents.v[si].t1;

@@ -765,6 +765,9 @@ TEST(subject_after_conjunction) {
     S_run("After suggesting on Wednesday that he regretted lobbing insults at Mr. Trump, Mr. Rubio said he "
           "would stay.\n");
     STR_EQ(S_speaker(S_find("that he regretted")), "Mr. Rubio");
+    /* ... and so does a participle opening it alone (none at 4d0283c) */
+    S_run("Noting that both men battled the media, Schlafly wrote that Trump would win.\n");
+    STR_EQ(S_speaker(S_find("that both men")), "Schlafly");
     /* a cue in an infinitive takes its clause's subject (none at 26d4524) */
     S_run("Mr. Loeb flew to Washington on Monday to argue that the rules were unfair.\n");
     STR_EQ(S_speaker(S_find("that the rules")), "Mr. Loeb");
