@@ -210,6 +210,18 @@ TEST(subject_with_long_apposition) {
     a = S_find("Clinton was not");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Rep. Elijah Cummings (D-Md.), chair of the platform committee");
+    /* a phrase set off by dashes after a one-word subject, or after an
+     * opening phrase; an opening time is no part of what is reported
+     * (at 4d0283c: no speaker for either, and 'On Friday' a content) */
+    S_run("Gingrich — the leading choice for running mate — told reporters that he would consider it.\n\n"
+          "On Friday, Byrne — a former Secret Service officer — told Fox News that Clinton lied.\n");
+    STR_EQ(S_speaker(S_find("that he would")), "Gingrich — the leading choice for running mate");
+    a = S_find("that Clinton lied");
+    OK(a != NULL);
+    if (a) {
+        STR_EQ(S_speaker(a), "Byrne — a former Secret Service officer");
+        INT_EQ(a->n_parts, 1);
+    }
 }
 
 /* After a quotation that leaves its sentence open, the frame's speaker may
