@@ -1616,9 +1616,12 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             if (!S_punct(d, c, ',')) continue;
             /* 'A communications aide for Mr. Lyovochkin, who financed
              * Mr. Manafort's work, declined', 'The Iowa Electronic Markets,
-             * where traders invest, show': the relative clause stays in */
+             * where traders invest, show': the relative clause stays in, as
+             * does 'including' ('Several leading Republican candidates,
+             * including Donald J. Trump, criticized'; train, the model
+             * fixed: 4 speakers and 2 contents gained, 0 lost) */
             int rel = S_is(d, c + 1, "who") || S_is(d, c + 1, "whose") || S_is(d, c + 1, "which") ||
-                      S_is(d, c + 1, "where");
+                      S_is(d, c + 1, "where") || S_is(d, c + 1, "including");
             /* 'The aides, led by campaign manager Terry Sullivan, told' */
             int by = c + 2 < e && S_word(d, c + 1) && !S_cap(d, c + 1) && !(S_lex(d, c + 1) & (HS_L_DET | HS_L_PREP)) &&
                      S_is(d, c + 2, "by");

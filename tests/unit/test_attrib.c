@@ -222,6 +222,11 @@ TEST(subject_with_long_apposition) {
         STR_EQ(S_speaker(a), "Byrne — a former Secret Service officer");
         INT_EQ(a->n_parts, 1);
     }
+    /* an 'including' phrase set off after a common noun subject (no
+     * speaker at 1f5a634) */
+    S_run("Several leading Republican candidates, including Donald J. Trump and Ted Cruz, said the trade was bad.\n");
+    STR_EQ(S_speaker(S_find("the trade was")),
+           "Several leading Republican candidates, including Donald J. Trump and Ted Cruz");
 }
 
 /* After a quotation that leaves its sentence open, the frame's speaker may
