@@ -1589,15 +1589,18 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
      * broken, with the opening phrase and one-word subjects) */
     if (S_dash(d, e) && e > s0 + 2) {
         size_t lo = S_subject_open(d, s0, e); /* past a dateline's dash */
-        for (size_t c = e - 1; c > lo && e - c < 40; c--) {
+        size_t ce = e; /* the closing dash's first token ('--' is two) */
+        while (ce > lo + 1 && S_dash(d, ce - 1)) ce--;
+        for (size_t c = ce; c-- > lo + 1 && e - c < 40;) {
             if (S_t(d, c)->type == HS_T_QUOTE || S_punct(d, c, ';') || S_punct(d, c, ':')) break;
             if (!S_dash(d, c)) continue;
+            while (c > lo + 1 && S_dash(d, c - 1)) c--;
             long b = S_np_left(d, s0, c - 1);
             if (b < 0) b = S_common_np_left(d, s0, c - 1);
             if (b >= 0) b = S_np_widen(d, s0, b);
             if (b >= 0 && ((size_t)b == S_subject_open(d, s0, c) || S_opens_clause(d, s0, (size_t)b))) {
                 *sb = b;
-                *se = e; /* the set-off phrase too, as appositions */
+                *se = ce; /* the set-off phrase too, as appositions */
                 return 1;
             }
             break;

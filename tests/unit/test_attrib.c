@@ -222,6 +222,9 @@ TEST(subject_with_long_apposition) {
         STR_EQ(S_speaker(a), "Byrne — a former Secret Service officer");
         INT_EQ(a->n_parts, 1);
     }
+    /* ... and with dashes typed as two hyphens (at 1f5a634: 'husband') */
+    S_run("Mrs. Clinton -- whose husband signed the act into law -- has publicly derided the bill.\n");
+    STR_EQ(S_speaker(S_find("the bill")), "Mrs. Clinton -- whose husband signed the act into law");
     /* an 'including' phrase set off after a common noun subject (no
      * speaker at 1f5a634) */
     S_run("Several leading Republican candidates, including Donald J. Trump and Ted Cruz, said the trade was bad.\n");
