@@ -2054,6 +2054,11 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int nee
     const hs_tok *p = S_t(d, v - 1);
     int poss = (p->flags & HS_F_POSS) || (p->lex & HS_L_PRON_POSS);
     if (!poss && !((p->lex & HS_L_DET) && !S_is(d, v - 1, "that"))) return 0;
+    /* 'Some seek to', 'another says there are': a quantifier standing
+     * alone is the subject of a verb, unless the cue is a noun ('some
+     * claims'). Train, the model fixed: 14 contents and 6 speakers
+     * gained, 0 lost */
+    if (!poss && !(S_lex(d, v) & HS_L_CUENOUN) && S_bare_np_left(d, s0, v - 1) == (long)v - 1) return 0;
     long sb = -1;
     size_t se = 0, j = v + 1;
     if (poss && v >= 2) {

@@ -791,6 +791,13 @@ TEST(subject_after_conjunction) {
     /* a cue in an infinitive takes its clause's subject (none at 26d4524) */
     S_run("Mr. Loeb flew to Washington on Monday to argue that the rules were unfair.\n");
     STR_EQ(S_speaker(S_find("that the rules")), "Mr. Loeb");
+    /* a quantifier standing alone before a verb cue is its subject, not
+     * the determiner of a nominal cue (at 6f2fdf9: 'Some' in neither
+     * attribution, the first without a speaker, the second not formed) */
+    S_run("Some seek to be removed from the lists.\n\nWhile one company says there are 2,400, another says "
+          "there are about 1,800.\n");
+    STR_EQ(S_speaker(S_find("to be removed")), "Some");
+    STR_EQ(S_speaker(S_find("there are about 1,800")), "another");
     /* 'that' right before its cue is the subject (none at c9f0855) */
     S_run("That suggests a lack of confidence in the system.\n\n"
           "A new poll that shows Trump leading in Ohio was released on Monday.\n");
