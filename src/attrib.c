@@ -1632,22 +1632,37 @@ static int S_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size
             const hs_tok *o = S_t(d, c + 1);
             int ly = o->type == HS_T_WORD && !S_cap(d, c + 1) && o->e - o->b >= 6 &&
                      !memcmp(d->text + o->e - 2, "ly", 2);
-            /* 'DuPont, only two months later, announced' */
-            ly |= S_is(d, c + 1, "only");
+            /* 'DuPont, only two months later, announced', 'Jeb Bush, too,
+             * instructed' */
+            ly |= S_is(d, c + 1, "only") || S_is(d, c + 1, "too") || S_is(d, c + 1, "though") ||
+                  S_is(d, c + 1, "meanwhile") || S_is(d, c + 1, "instead") || S_is(d, c + 1, "again") ||
+                  S_is(d, c + 1, "still") || S_is(d, c + 1, "then");
             if (!rel && !by && !ly && (S_is(d, c + 1, "of") ||
                          !((S_lex(d, c + 1) & (HS_L_PREP | HS_L_ADV)) || S_is(d, c + 1, "however") ||
                            S_is(d, c + 1, "while") || S_is(d, c + 1, "when"))))
                 continue;
-            long b = S_np_left(d, s0, c - 1);
-            if (b < 0) b = S_bare_np_left(d, s0, c - 1);
-            if (b < 0) b = S_det_phrase(d, s0, c - 1);
+            /* 'The Sanders campaign had, earlier Tuesday, sent': past the
+             * auxiliaries before the comma */
+            size_t h = c;
+            while (h > s0 + 1 && (S_lex(d, h - 1) & HS_L_AUX) && !(S_lex(d, h - 1) & HS_L_PRON_PERSON)) h--;
+            /* '..., who, on a press call Friday, criticized': the relative
+             * pronoun */
+            if (!rel && h > s0 + 1 && (S_is(d, h - 1, "who") || S_is(d, h - 1, "which")) &&
+                S_punct(d, h - 2, ',')) {
+                *sb = (long)h - 1;
+                *se = h;
+                return 1;
+            }
+            long b = S_np_left(d, s0, h - 1);
+            if (b < 0) b = S_bare_np_left(d, s0, h - 1);
+            if (b < 0) b = S_det_phrase(d, s0, h - 1);
             if (b >= 0) b = S_np_widen(d, s0, b);
             /* 'Legislative leaders in North Carolina, for instance, noted' */
             size_t open = S_subject_open(d, s0, c);
-            if (b < 0 || (size_t)b != open) b = S_common_np_left(d, s0, c - 1);
+            if (b < 0 || (size_t)b != open) b = S_common_np_left(d, s0, h - 1);
             if (b >= 0 && (size_t)b == open) {
                 *sb = b;
-                *se = rel && !S_has_cue(d, c + 1, e) ? e : c;
+                *se = rel && !S_has_cue(d, c + 1, e) ? e : h;
                 return 1;
             }
             break;

@@ -204,6 +204,14 @@ TEST(subject_with_long_apposition) {
     a = S_find("that the plan would pass");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "The two lawmakers");
+    /* set off by 'too', after an auxiliary, after 'who' (at b9fd6d0: no
+     * speaker for any) */
+    S_run("Jeb Bush, too, instructed the bureau to stop booking appearances.\n\n"
+          "The Sanders campaign had, earlier Tuesday, sent a fundraising email that included a plea.\n\n"
+          "It angered the leadership, who, on a press call Friday, criticized Sanders for stealing data.\n");
+    STR_EQ(S_speaker(S_find("the bureau to stop")), "Jeb Bush");
+    STR_EQ(S_speaker(S_find("that included a plea")), "The Sanders campaign");
+    STR_EQ(S_speaker(S_find("Sanders for stealing")), "who");
     /* a name with its party and state, then the apposition (at 154f2f1:
      * no speaker) */
     S_run("Rep. Elijah Cummings (D-Md.), chair of the platform committee, said Clinton was not concerned.\n");
