@@ -229,6 +229,24 @@ static inline size_t S_alnum_run(const unsigned char *s, size_t n) {
     return r;
 }
 
+/* A contraction after an apostrophe at s[j..n): 've, 're, 'll, 'm or 'd
+ * ending its word ('they've', 'I’m', 'we'd'). Returns the number of its
+ * letters and sets *full to the word it stands for, else 0. */
+static size_t S_contraction(const unsigned char *s, size_t j, size_t n, const char **full) {
+    static const struct {
+        char a, b;
+        const char *full;
+    } c[] = {{'v', 'e', "have"}, {'r', 'e', "are"}, {'l', 'l', "will"}, {'m', 0, "am"}, {'d', 0, "would"}};
+    for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
+        size_t len = c[k].b ? 2 : 1;
+        if (j + len > n || (s[j] | 32) != c[k].a || (len == 2 && (s[j + 1] | 32) != c[k].b)) continue;
+        if (j + len < n && (S_alnum[s[j + len]] || s[j + len] >= 0x80)) return 0;
+        *full = c[k].full;
+        return len;
+    }
+    return 0;
+}
+
 /* Scans a word starting at z->i (a letter or digit). */
 static inline __attribute__((always_inline)) int S_word(S_tz *z) {
     const unsigned char *s = z->s;
@@ -263,6 +281,9 @@ static inline __attribute__((always_inline)) int S_word(S_tz *z) {
             if ((s[i + ch.len] == 's' || s[i + ch.len] == 'S') &&
                 (i + ch.len + 1 >= n || !(((s[i + ch.len + 1] | 32) >= 'a' && (s[i + ch.len + 1] | 32) <= 'z'))))
                 break;
+            /* ... as does a contraction ('they've': 'they' and 've') */
+            const char *full;
+            if (S_contraction(s, i + ch.len, n, &full)) break;
             i += ch.len + nx.len;
             cp += 2;
             continue;
@@ -370,6 +391,20 @@ static int S_tokens(hearsay_doc *d) {
             /* ' or ’ or ‘ outside a word: a quotation mark, or possessive */
             int next_s = z.i < z.n && (z.s[z.i] == 's' || z.s[z.i] == 'S') &&
                          (z.i + 1 >= z.n || !(((z.s[z.i + 1] | 32) >= 'a' && (z.s[z.i + 1] | 32) <= 'z')));
+            const char *full;
+            size_t cl = prev_word && ch.qrole != HS_Q_OPEN ? S_contraction(z.s, z.i, z.n, &full) : 0;
+            if (cl) {
+                /* a contraction: a word of its own, read as the word it
+                 * stands for ('’ve' as 'have') */
+                z.i += cl;
+                z.cp += cl;
+                hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD);
+                if (!t) return HEARSAY_ENOMEM;
+                int32_t word;
+                t->lex = hs_lex_lookup_h(d->model, full, strlen(full), &word, &t->wh);
+                prev_word = 1;
+                continue;
+            }
             if (prev_word && next_s && ch.qrole != HS_Q_OPEN) {
                 /* possessive 's */
                 z.i += 1;

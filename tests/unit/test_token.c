@@ -85,6 +85,16 @@ TEST(possessive_is_its_own_token) {
     OK(S_d->toks.v[5].flags & HS_F_POSS);
 }
 
+/* A contraction is a word of its own, read as the word it stands for
+ * (at 10ba90d: 'they've' one word, so no subject before its cue). */
+TEST(contractions_are_their_own_tokens) {
+    STR_EQ(S_tokens("they've I\xE2\x80\x99m we'd you'll they're O'Dell Ma'amd"),
+           "they|'ve|I|\xE2\x80\x99m|we|'d|you|'ll|they|'re|O'Dell|Ma'amd");
+    OK(!(S_d->toks.v[1].flags & HS_F_POSS));
+    OK(S_d->toks.v[1].lex & HS_L_AUX);
+    OK(S_d->toks.v[5].lex & HS_L_AUX);
+}
+
 TEST(inner_apostrophes_and_hyphens_stay) {
     STR_EQ(S_tokens("don't re-elect O'Brien"), "don't|re-elect|O'Brien");
 }
@@ -288,6 +298,7 @@ int main(void) {
     RUN(words_and_punctuation);
     RUN(abbreviations_keep_their_period);
     RUN(possessive_is_its_own_token);
+    RUN(contractions_are_their_own_tokens);
     RUN(inner_apostrophes_and_hyphens_stay);
     RUN(numbers_keep_separators);
     RUN(quotation_marks_are_tokens);
