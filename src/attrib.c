@@ -2317,15 +2317,36 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
 static int S_according(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     if (v + 2 >= s1) return 0;
     size_t nb = v + 2;
-    /* the source: a name, or any phrase up to the clause's end ('a new
-     * poll by the Harvard University Institute of Politics') */
-    size_t ne = S_np_right(d, nb, s1);
-    if (!ne) {
-        ne = nb;
-        while (ne < s1 && ne < nb + 32 && !S_punct(d, ne, ',') && !S_punct(d, ne, ';') &&
-               S_t(d, ne)->type != HS_T_QUOTE && !(S_t(d, ne)->type == HS_T_PUNCT && d->text[S_t(d, ne)->b] == '.'))
-            ne++;
-        if (ne == nb || ne >= nb + 32) return 0;
+    /* the source: the phrase up to the clause's end ('a new poll by the
+     * Harvard University Institute of Politics', 'a Washington Post
+     * analysis of campaign finance filings'), with a name's apposition
+     * ('John Weaver, a Republican strategist,'); else a name. Train: 333
+     * of 398 gold sources end at the first comma, semicolon, colon, dash,
+     * parenthesis, quotation mark or full stop, most others hold an
+     * apposition */
+    size_t ne = nb;
+    while (ne < s1 && ne < nb + 32) {
+        const hs_tok *t = S_t(d, ne);
+        if (t->type == HS_T_QUOTE || S_dash(d, ne) ||
+            (t->type == HS_T_PUNCT && t->e - t->b == 1 && strchr(",;:.(", d->text[t->b])))
+            break;
+        ne++;
+    }
+    if (ne == nb || ne >= nb + 32) {
+        ne = S_np_right(d, nb, s1);
+        if (!ne) return 0;
+    } else if (ne + 2 < s1 && S_punct(d, ne, ',') && S_np_right(d, nb, s1) == ne && S_cap(d, ne - 1) &&
+               S_appos_start(d, ne + 1) && !S_cue_word(d, ne + 1)) {
+        /* ... a role or a kind of group, with no verb ('a Republican
+         * strategist', 'an advocacy group'; not 'Crowdpac, the most of any
+         * candidate by far', 'The Guardian, an email was sent from the
+         * club's director') */
+        size_t ae = ne + 1;
+        uint32_t lex = 0;
+        while (ae < s1 && ae < ne + 16 && !S_punct(d, ae, ',') && S_t(d, ae)->type == HS_T_WORD) lex |= S_lex(d, ae++);
+        if ((ae == s1 || S_punct(d, ae, ',') || S_punct(d, ae, '.')) &&
+            (S_lex(d, ae - 1) & (HS_L_TITLE | HS_L_GROUP | HS_L_ORG)) && !(lex & (HS_L_AUX | HS_L_VERB | HS_L_SAYVERB)))
+            ne = ae;
     }
     size_t cb, ce;
     /* opening its sentence, after 'But' or 'And' (and a comma), an opening

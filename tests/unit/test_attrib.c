@@ -895,6 +895,14 @@ TEST(according_to) {
     if (a && a->has_cue) STR_EQ(S_str(&a->cue), "according to");
     STR_EQ(S_speaker(S_find("Clinton leads")), "a count by The Associated Press");
     STR_EQ(S_speaker(S_find("46 percent")), "the poll");
+    /* the source runs to the clause's end, and takes a name's role (at
+     * 10ba90d: 'a Washington', 'John Weaver') */
+    S_run("Trump spent $23 million, according to a Washington Post analysis of campaign finance filings.\n\n"
+          "According to John Weaver, a Republican strategist, Trump will lose the state.\n\n"
+          "Most came from women, according to Crowdpac, the most of any candidate by far.\n");
+    STR_EQ(S_speaker(S_find("Trump spent")), "a Washington Post analysis of campaign finance filings");
+    STR_EQ(S_speaker(S_find("Trump will lose")), "John Weaver, a Republican strategist");
+    STR_EQ(S_speaker(S_find("Most came")), "Crowdpac");
 }
 
 /* A poll named at the start of a sentence is the source of what follows. */
