@@ -2190,6 +2190,22 @@ static int S_passive(const hearsay_doc *d, uint32_t s0, size_t v) {
     return 1;
 }
 
+/* Is 'that' at token t a relative pronoun whose clause's verb follows the
+ * cue ('moves that he said improved Indiana's economy', 'a country that
+ * Romney called our No. 1 foe'): after a common noun, and what follows
+ * the cue at j opens with a verb, not a subject of its own. */
+static int S_rel_that(const hearsay_doc *d, uint32_t s0, size_t t, size_t j) {
+    if (!S_is(d, t, "that") || t <= s0 || j >= d->toks.n) return 0;
+    const hs_tok *p = S_t(d, t - 1);
+    if (p->type != HS_T_WORD || (p->flags & HS_F_CAP) ||
+        (p->lex & (HS_L_AUX | HS_L_VERB | HS_L_SAYVERB | HS_L_ADV | HS_L_PREP | HS_L_STOP | HS_L_CONJ | HS_L_DET)) ||
+        S_is(d, t - 1, "so") || S_is(d, t - 1, "such"))
+        return 0;
+    const hs_tok *n = S_t(d, j);
+    return n->type == HS_T_WORD && !(n->flags & HS_F_CAP) && !(n->lex & (HS_L_DET | HS_L_PRON_PERSON | HS_L_THAT)) &&
+           ((n->lex & (HS_L_AUX | HS_L_VERB)) || hs_tok_verb(d, j) & 2);
+}
+
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
     size_t c1 = v + 1; /* cue end: runs of cue words ("cast doubt") */
     while (c1 < s1 && S_cue_word(d, c1) && c1 < v + 4) c1++;
@@ -2282,7 +2298,8 @@ static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {
          * is what is reported (PolNeAR: which 73 of 127 in train, what 48
          * of 65, who 13 of 18; 'that' is mostly the complementizer) */
         if (has_subj && sb > (long)s0 && !S_is(d, j, "that") &&
-            (S_is(d, (size_t)sb - 1, "which") || S_is(d, (size_t)sb - 1, "what") || S_is(d, (size_t)sb - 1, "who")))
+            (S_is(d, (size_t)sb - 1, "which") || S_is(d, (size_t)sb - 1, "what") || S_is(d, (size_t)sb - 1, "who") ||
+             S_rel_that(d, s0, (size_t)sb - 1, j)))
             return S_emit_parts(d, sb, se, v, c1, &fr, (size_t)sb - 1, (size_t)sb, j, e);
         if (has_subj && S_parenthetical(d, s0, (size_t)sb, ca, &pb, &pe)) {
             /* 'Sales were great, he said, wiping sweat off his face': what

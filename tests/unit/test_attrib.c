@@ -706,6 +706,14 @@ TEST(relative_pronoun_before_the_speaker) {
     INT_EQ(a->n_parts, 2);
     if (a->n_parts == 2) STR_EQ(S_str(&a->parts[1]), "was not a prison sentence");
     STR_EQ(S_speaker(a), "he");
+    /* a relative 'that' after a noun, its verb after the cue (at 10ba90d:
+     * one part); not the complementizer */
+    S_run("He cut taxes - moves that he said improved the economy.\n\n"
+          "There are signs that voters said they liked him.\n");
+    a = S_find("that he said");
+    OK(a != NULL);
+    if (a) INT_EQ(a->n_parts, 2);
+    OK(S_find("that voters") == NULL);
 }
 
 /* Reported speech stops where another reporting clause starts. */
