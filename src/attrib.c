@@ -596,6 +596,11 @@ static int S_frame_after(const hearsay_doc *d, size_t q1, size_t hi, int loose, 
     if (k < hi && S_post_quote_verb(d, k) && !(k + 1 < hi && (S_lex(d, k + 1) & HS_L_THAT))) {
         size_t e = S_np_right(d, k + 1, hi);
         if (e <= k + 1 && loose) e = S_frame_np(d, k + 1, hi, 2);
+        /* 'wrote a Trump supporter': a common noun goes on past the name */
+        if (e > k + 1 && e < hi && S_word(d, e) && !S_cap(d, e) && S_np_word(d, e)) {
+            size_t e2 = S_frame_np(d, k + 1, hi, 2);
+            if (e2 > e) e = e2;
+        }
         /* 'said Stu Rothenberg of the non-partisan Rothenberg Report' */
         if (e > k + 1 && e < hi && (S_is(d, e, "of") || S_is(d, e, "at") || S_is(d, e, "for"))) {
             size_t e2 = S_frame_np(d, k + 1, hi, 0);

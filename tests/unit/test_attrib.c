@@ -165,6 +165,9 @@ TEST(inverted_cue_with_apposition) {
     const hearsay_attribution *a = S_find("“The numbers");
     STR_EQ(S_speaker(a), "Tom Ruiz, a budget analyst at the city");
     STR_EQ(S_name(a), "Tom Ruiz");
+    /* a common noun goes on past a name (at 4339423: 'a Trump') */
+    S_run("“Nobody cares about this at all,” wrote a Trump supporter who runs a Twitter account.\n");
+    STR_EQ(S_speaker(S_find("“Nobody cares")), "a Trump supporter who runs a Twitter account");
 }
 
 /* A name that opens with a verb of saying ('Hope Hicks') is a name, in
