@@ -2087,6 +2087,8 @@ static int S_nominal(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v, int nee
                    ((unsigned char)d->text[p->b] == '\'' || (unsigned char)d->text[p->b] == 0xE2);
         sb = S_np_left(d, s0, mark ? v - 2 : v - 1);
         se = mark ? v - 1 : v;
+        /* 'his warning that ...': the possessive pronoun itself */
+        if (sb < 0 && (p->lex & HS_L_PRON_POSS)) sb = (long)v - 1;
     }
     if (j + 1 < s1 && (S_is(d, j, "of") || S_is(d, j, "by"))) {
         size_t ne = S_np_right(d, j + 1, s1);

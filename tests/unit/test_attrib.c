@@ -698,6 +698,11 @@ TEST(possessive_nominal_cue) {
     a = S_find("that there were");
     OK(a != NULL);
     if (a) STR_EQ(S_speaker(a), "Trump");
+    /* a possessive pronoun is the source itself (none at 153bc60) */
+    S_run("Politifact seized on his assertion that there were thousands of shootings.\n");
+    a = S_find("that there were");
+    OK(a != NULL);
+    if (a) STR_EQ(S_speaker(a), "his");
 }
 
 /* 'which he said ...': the relative pronoun is part of what is reported. */
