@@ -2210,7 +2210,7 @@ static int S_rel_that(const hearsay_doc *d, uint32_t s0, size_t t, size_t j) {
         return 0;
     const hs_tok *n = S_t(d, j);
     return n->type == HS_T_WORD && !(n->flags & HS_F_CAP) && !(n->lex & (HS_L_DET | HS_L_PRON_PERSON | HS_L_THAT)) &&
-           ((n->lex & (HS_L_AUX | HS_L_VERB)) || hs_tok_verb(d, j) & 2);
+           ((n->lex & (HS_L_AUX | HS_L_VERB)) || (hs_tok_verb(d, j) & 2));
 }
 
 static int S_indirect_one(hearsay_doc *d, uint32_t s0, uint32_t s1, size_t v) {

@@ -132,7 +132,9 @@ enum {
     HS_F_INQ = 1 << 7,        /* inside a quotation */
     HS_F_CUE = 1 << 8,        /* the cue classifier says: a cue word */
     HS_F_CUE_USED = 1 << 9,   /* the cue of an attribution already made */
-    HS_F_PLAIN = 1 << 10      /* a word of ASCII letters only */
+    HS_F_PLAIN = 1 << 10,     /* a word of ASCII letters only */
+    HS_F_CONTR = 1 << 11      /* a contraction ('ve, 'll ...): its lex and
+                                 hash are the full word's ('have', 'will') */
 };
 
 /* quotation-mark roles (hs_tok.q) */

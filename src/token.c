@@ -402,6 +402,7 @@ static int S_tokens(hearsay_doc *d) {
                 if (!t) return HEARSAY_ENOMEM;
                 int32_t word;
                 t->lex = hs_lex_lookup_h(d->model, full, strlen(full), &word, &t->wh);
+                t->flags |= HS_F_CONTR;
                 prev_word = 1;
                 continue;
             }
