@@ -1248,11 +1248,13 @@ static int S_used_cue(const hearsay_doc *d, size_t j) {
 }
 
 /* A lower-case word ending in -ing ('wiping', 'adding'). */
-static int S_ing(const hearsay_doc *d, size_t j) {
+static int S_ing_any(const hearsay_doc *d, size_t j) {
     const hs_tok *t = S_t(d, j);
     size_t n = t->e - t->b;
-    return t->type == HS_T_WORD && !(t->flags & HS_F_CAP) && n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+    return t->type == HS_T_WORD && n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
 }
+
+static int S_ing(const hearsay_doc *d, size_t j) { return S_ing_any(d, j) && !(S_t(d, j)->flags & HS_F_CAP); }
 
 /* Does another reporting clause start at k (after a comma)? A short
  * speaker phrase and a cue ('Devine responded', 'officials announced',
@@ -1837,9 +1839,7 @@ static int S_main_subject(const hearsay_doc *d, uint32_t s0, size_t v, long *sb,
 static int S_opening_participle(const hearsay_doc *d, uint32_t s0, size_t v, long *sb, size_t *se) {
     static const char *const sub[] = {"after", "while", "before", "since", "by", "in", "upon", "when"};
     size_t k = 0;
-    const hs_tok *t = S_t(d, v);
-    size_t n = t->e - t->b;
-    if (t->type != HS_T_WORD || n <= 4 || memcmp(d->text + t->e - 3, "ing", 3)) return 0;
+    if (!S_ing_any(d, v)) return 0;
     if (S_subject_open(d, s0, v) != v) {
         if (!S_ing(d, v) || v == 0 || S_subject_open(d, s0, v) != v - 1) return 0;
         for (k = 0; k < sizeof sub / sizeof *sub; k++)
@@ -1882,9 +1882,7 @@ static int S_speaker_of_cue(const hearsay_doc *d, uint32_t s0, size_t v, long *s
             return 1;
         }
     }
-    const hs_tok *t = S_t(d, v);
-    size_t n = t->e - t->b;
-    int participle = n > 4 && !memcmp(d->text + t->e - 3, "ing", 3);
+    int participle = S_ing_any(d, v);
     size_t a = S_skip_aux_left(d, s0, v);
     int after_and = a > s0 && (S_is(d, a - 1, "and") || S_is(d, a - 1, "but"));
     int after_to = v > s0 && S_is(d, v - 1, "to");

@@ -391,30 +391,28 @@ static int S_tokens(hearsay_doc *d) {
             /* ' or ’ or ‘ outside a word: a quotation mark, or possessive */
             int next_s = z.i < z.n && (z.s[z.i] == 's' || z.s[z.i] == 'S') &&
                          (z.i + 1 >= z.n || !(((z.s[z.i + 1] | 32) >= 'a' && (z.s[z.i + 1] | 32) <= 'z')));
-            const char *full;
-            size_t cl = prev_word && ch.qrole != HS_Q_OPEN ? S_contraction(z.s, z.i, z.n, &full) : 0;
+            /* ... or a clitic ending the word before: possessive 's, or a
+             * contraction read as the word it stands for ('’ve' as 'have') */
+            const char *as = NULL;
+            size_t cl = 0;
+            uint16_t fl = 0;
+            if (prev_word && ch.qrole != HS_Q_OPEN) {
+                if ((cl = S_contraction(z.s, z.i, z.n, &as))) {
+                    fl = HS_F_CONTR;
+                } else if (next_s) {
+                    cl = 1;
+                    as = "'s";
+                    fl = HS_F_POSS;
+                }
+            }
             if (cl) {
-                /* a contraction: a word of its own, read as the word it
-                 * stands for ('’ve' as 'have') */
                 z.i += cl;
                 z.cp += cl;
                 hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD);
                 if (!t) return HEARSAY_ENOMEM;
+                t->flags |= fl;
                 int32_t word;
-                t->lex = hs_lex_lookup_h(d->model, full, strlen(full), &word, &t->wh);
-                t->flags |= HS_F_CONTR;
-                prev_word = 1;
-                continue;
-            }
-            if (prev_word && next_s && ch.qrole != HS_Q_OPEN) {
-                /* possessive 's */
-                z.i += 1;
-                z.cp++;
-                hs_tok *t = S_new_tok(&z, (uint32_t)b0, (uint32_t)z.i, (uint32_t)c0, (uint32_t)z.cp, HS_T_WORD);
-                if (!t) return HEARSAY_ENOMEM;
-                t->flags |= HS_F_POSS;
-                int32_t word;
-                t->lex = hs_lex_lookup_h(d->model, "'s", 2, &word, &t->wh);
+                t->lex = hs_lex_lookup_h(d->model, as, strlen(as), &word, &t->wh);
                 prev_word = 1;
                 continue;
             }
